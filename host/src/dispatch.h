@@ -1,0 +1,20 @@
+// Answers one validated request: the only place where requests meet the store.
+#pragma once
+
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "request.h"
+#include "store.h"
+
+namespace untrain {
+
+// The store is opened on first use, so that `hello` works (and says so) even when the database
+// cannot be opened; opening throws Error(storage_unavailable).
+using StoreAccess = std::function<Store&()>;
+
+// The `result` member of the reply. Throws Error for an error reply.
+nlohmann::json dispatch(const Request& request, const StoreAccess& store);
+
+}  // namespace untrain

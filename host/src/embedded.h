@@ -1,0 +1,15 @@
+// Files from extension/ compiled into the host (see host/embed.cmake), so that there is one copy.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace untrain::embedded {
+
+// extension/manifest.json: the source of the extension's key and Firefox add-on id.
+std::string_view extension_manifest();
+
+// Every extension/rules/*.json except the schema.
+const std::vector<std::string_view>& rules_files();
+
+}  // namespace untrain::embedded

@@ -1,0 +1,102 @@
+#include "request.h"
+
+#include <algorithm>
+
+#include "error.h"
+
+namespace untrain {
+namespace {
+
+using nlohmann::json;
+
+bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+const json& field(const json& message, const char* name) {
+  auto it = message.find(name);
+  if (it == message.end()) throw Error(Code::bad_request, std::string("field '") + name + "' is missing");
+  return *it;
+}
+
+std::string string_field(const json& message, const char* name, std::size_t max_length) {
+  const json& value = field(message, name);
+  if (!value.is_string()) throw Error(Code::bad_request, std::string("field '") + name + "' must be a string");
+  const auto& text = value.get_ref<const std::string&>();
+  if (text.empty() || text.size() > max_length) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be 1 to " +
+                                       std::to_string(max_length) + " characters");
+  }
+  return text;
+}
+
+std::string slug_field(const json& message, const char* name, std::size_t max_length) {
+  std::string text = string_field(message, name, max_length);
+  if (!std::all_of(text.begin(), text.end(), is_id_char)) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' may hold only a-z, 0-9 and '-'");
+  }
+  return text;
+}
+
+std::optional<std::string> optional_account(const json& message) {
+  auto it = message.find("account");
+  if (it == message.end() || it->is_null()) return std::nullopt;
+  return string_field(message, "account", 128);
+}
+
+ObserveRequest validate_observe(const json& message) {
+  Observation o;
+  o.platform = slug_field(message, "platform", 32);
+  if (!message.contains("account")) throw Error(Code::bad_request, "field 'account' is missing");
+  o.account = optional_account(message);
+  o.setting = slug_field(message, "setting", 64);
+  const json& value = field(message, "value");
+  if (!value.is_boolean()) throw Error(Code::bad_request, "field 'value' must be true or false");
+  o.value = value.get<bool>();
+  o.url = string_field(message, "url", 2048);
+  if (o.url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
+  const json& time = field(message, "time");
+  if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, "field 'time' must be a non-negative integer (ms since the epoch)");
+  }
+  o.time_ms = time.get<std::int64_t>();
+  o.source = string_field(message, "source", 32);
+  if (o.source != "page-load" && o.source != "user-change") {
+    throw Error(Code::bad_request, "field 'source' must be \"page-load\" or \"user-change\"");
+  }
+  return ObserveRequest{std::move(o)};
+}
+
+StatusRequest validate_status(const json& message) {
+  return StatusRequest{slug_field(message, "platform", 32), optional_account(message)};
+}
+
+}  // namespace
+
+json parse_frame(std::string_view frame) {
+  json message = json::parse(frame, nullptr, /*allow_exceptions=*/false);
+  if (message.is_discarded()) throw Error(Code::bad_json, "the frame is not valid UTF-8 JSON");
+  if (!message.is_object()) throw Error(Code::bad_json, "the frame must hold a JSON object");
+  return message;
+}
+
+json request_id(const json& message) {
+  auto it = message.find("id");
+  if (it == message.end()) return nullptr;
+  if (it->is_number_integer()) return *it;
+  if (it->is_string() && it->get_ref<const std::string&>().size() <= 64) return *it;
+  return nullptr;
+}
+
+Request validate_request(const json& message) {
+  if (!message.contains("id")) throw Error(Code::bad_request, "field 'id' is missing");
+  json id = request_id(message);
+  if (id.is_null()) throw Error(Code::bad_request, "field 'id' must be an integer or a string of at most 64 characters");
+  const json& type = field(message, "type");
+  if (!type.is_string()) throw Error(Code::bad_request, "field 'type' must be a string");
+  const auto& name = type.get_ref<const std::string&>();
+  if (name == "hello") return {id, HelloRequest{}};
+  if (name == "observe") return {id, validate_observe(message)};
+  if (name == "status") return {id, validate_status(message)};
+  throw Error(Code::unknown_type, "unknown request type '" + name.substr(0, 64) + "'");
+}
+
+}  // namespace untrain

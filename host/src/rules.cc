@@ -1,0 +1,56 @@
+#include "rules.h"
+
+#include <nlohmann/json.hpp>
+
+#include "embedded.h"
+#include "error.h"
+
+namespace untrain {
+
+const SettingRule* PlatformRules::find(std::string_view setting) const {
+  for (const auto& rule : settings) {
+    if (rule.id == setting) return &rule;
+  }
+  return nullptr;
+}
+
+PlatformRules parse_rules(std::string_view json_text) {
+  try {
+    auto doc = nlohmann::json::parse(json_text);
+    PlatformRules rules;
+    rules.platform = doc.at("platform").get<std::string>();
+    rules.version = doc.at("version").get<std::string>();
+    rules.origin = doc.at("origin").get<std::string>();
+    for (const auto& s : doc.at("settings")) {
+      SettingRule rule;
+      rule.id = s.at("id").get<std::string>();
+      rule.title = s.at("title").get<std::string>();
+      rule.page = s.at("page").get<std::string>();
+      rule.private_value = s.at("private_value").get<bool>();
+      rule.default_value = s.at("default_value").get<bool>();
+      rule.banner = s.value("banner", false);
+      rules.settings.push_back(std::move(rule));
+    }
+    return rules;
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(Code::internal, std::string("rules file is invalid: ") + e.what());
+  }
+}
+
+const std::vector<PlatformRules>& builtin_rules() {
+  static const std::vector<PlatformRules> rules = [] {
+    std::vector<PlatformRules> all;
+    for (std::string_view text : embedded::rules_files()) all.push_back(parse_rules(text));
+    return all;
+  }();
+  return rules;
+}
+
+const PlatformRules* find_platform(std::string_view platform) {
+  for (const auto& rules : builtin_rules()) {
+    if (rules.platform == platform) return &rules;
+  }
+  return nullptr;
+}
+
+}  // namespace untrain

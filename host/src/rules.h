@@ -1,0 +1,37 @@
+// The settings untrain knows, read from extension/rules/*.json (embedded into the host at build
+// time, so the extension and the host share one description of every setting).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace untrain {
+
+struct SettingRule {
+  std::string id;
+  std::string title;
+  std::string page;  // path on the platform's origin
+  bool private_value = false;
+  bool default_value = true;
+  bool banner = false;  // whether this setting alone is enough to show the banner
+};
+
+struct PlatformRules {
+  std::string platform;
+  std::string version;
+  std::string origin;
+  std::vector<SettingRule> settings;
+
+  const SettingRule* find(std::string_view setting) const;
+};
+
+// Throws Error(internal) naming what is wrong; the embedded files are checked by a test.
+PlatformRules parse_rules(std::string_view json_text);
+
+// Every platform's rules, parsed once from the embedded files.
+const std::vector<PlatformRules>& builtin_rules();
+const PlatformRules* find_platform(std::string_view platform);
+
+}  // namespace untrain

@@ -1,0 +1,54 @@
+#include "session.h"
+
+#include <csignal>
+#include <iostream>
+#include <optional>
+
+#include "dispatch.h"
+#include "error.h"
+#include "frame_io.h"
+#include "reply.h"
+#include "request.h"
+
+namespace untrain {
+
+std::string answer(const std::string& frame, const StoreAccess& store) {
+  nlohmann::json id = nullptr;
+  try {
+    nlohmann::json message = parse_frame(frame);
+    id = request_id(message);
+    Request request = validate_request(message);
+    return fit_reply(id, success_reply(id, dispatch(request, store)));
+  } catch (const Error& e) {
+    return error_reply(id, e.code(), e.what());
+  } catch (const std::exception& e) {
+    return error_reply(id, Code::internal, e.what());
+  }
+}
+
+int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& locate_database) {
+  // A browser that closes the pipe mid-reply must give us EPIPE, not kill us.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::optional<Store> store;
+  StoreAccess access = [&]() -> Store& {
+    if (!store) store.emplace(Store::open(locate_database()));
+    return *store;
+  };
+  try {
+    while (auto frame = read_frame(in_fd)) {
+      write_frame(out_fd, answer(*frame, access));
+    }
+    return 0;
+  } catch (const Error& e) {
+    std::cerr << "untrain: " << e.what() << '\n';
+    if (e.code() == Code::frame_too_large) {
+      try {
+        write_frame(out_fd, error_reply(nullptr, e.code(), e.what()));
+      } catch (const Error&) {
+      }
+    }
+    return e.code() == Code::io ? 1 : 3;
+  }
+}
+
+}  // namespace untrain

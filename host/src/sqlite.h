@@ -1,0 +1,77 @@
+// A thin RAII layer over SQLite's C API: a connection, prepared statements, and errors that become
+// Error(storage_unavailable) with SQLite's own message.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace untrain::sql {
+
+class Statement;
+
+class Database {
+ public:
+  explicit Database(const std::string& path);  // opens read-write, creating the file
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&&) = delete;
+  Database(const Database&) = delete;
+
+  void exec(const char* sql);
+  Statement prepare(std::string_view sql);
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind_null(int index);
+  Statement& bind_optional(int index, const std::optional<std::string>& value);
+
+  bool step();  // true while a row is available
+  void run();   // steps to completion
+
+  std::int64_t integer(int column) const;
+  std::optional<std::int64_t> optional_integer(int column) const;
+  std::string text(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Runs a write transaction: BEGIN IMMEDIATE, the body, COMMIT; ROLLBACK if the body throws.
+template <typename Body>
+auto write_transaction(Database& db, Body&& body) {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      db.exec("COMMIT");
+    } else {
+      auto result = body();
+      db.exec("COMMIT");
+      return result;
+    }
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace untrain::sql

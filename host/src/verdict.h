@@ -1,0 +1,23 @@
+// Decides what untrain tells the member about a setting, from its rule and its logged state.
+// Pure, table-tested in tests: the order of the checks below is the specification.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "rules.h"
+#include "setting_state.h"
+
+namespace untrain {
+
+enum class Verdict { unknown, stale, off, on_by_default, on };
+
+inline constexpr std::int64_t kDefaultStaleAfterMs = 30LL * 24 * 60 * 60 * 1000;
+
+std::string_view verdict_name(Verdict verdict);
+
+Verdict decide(const SettingRule& rule, const std::optional<SettingState>& state, std::int64_t now_ms,
+               std::int64_t stale_after_ms = kDefaultStaleAfterMs);
+
+}  // namespace untrain

@@ -1,0 +1,70 @@
+#include "host_process.h"
+
+#include <cstring>
+#include <iterator>
+#include <thread>
+
+namespace bp = boost::process;
+
+HostProcess::HostProcess(const std::filesystem::path& database, std::vector<std::string> args)
+    : child_(std::string(UNTRAIN_BINARY), bp::args(args), bp::std_in < in_, bp::std_out > out_, bp::std_err > err_,
+             bp::env["UNTRAIN_DB"] = database.string()) {}
+
+HostProcess::~HostProcess() {
+  if (child_.running()) {
+    close_input();
+    if (wait_exit(std::chrono::seconds(5)) < 0) child_.terminate();
+  }
+}
+
+std::string frame_prefix(std::uint32_t length) {
+  char bytes[4];
+  std::memcpy(bytes, &length, 4);
+  return std::string(bytes, 4);
+}
+
+void HostProcess::send_bytes(const std::string& bytes) {
+  in_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  in_.flush();
+}
+
+void HostProcess::send(const nlohmann::json& message) {
+  std::string body = message.dump();
+  send_bytes(frame_prefix(static_cast<std::uint32_t>(body.size())) + body);
+}
+
+void HostProcess::close_input() {
+  in_.flush();
+  in_.pipe().close();
+}
+
+std::optional<std::string> HostProcess::receive_raw() {
+  char prefix[4];
+  if (!out_.read(prefix, 4)) return std::nullopt;
+  std::uint32_t length;
+  std::memcpy(&length, prefix, 4);
+  std::string body(length, '\0');
+  if (!out_.read(body.data(), length)) return std::nullopt;
+  return body;
+}
+
+nlohmann::json HostProcess::receive() {
+  auto body = receive_raw();
+  if (!body) throw std::runtime_error("the host closed its output; stderr: " + stderr_text());
+  return nlohmann::json::parse(*body);
+}
+
+nlohmann::json HostProcess::ask(const nlohmann::json& message) {
+  send(message);
+  return receive();
+}
+
+int HostProcess::wait_exit(std::chrono::milliseconds timeout) {
+  if (!child_.wait_for(timeout)) return -1;
+  return child_.exit_code();
+}
+
+std::string HostProcess::stderr_text() {
+  if (child_.running()) return "(still running)";
+  return std::string(std::istreambuf_iterator<char>(err_), {});
+}
