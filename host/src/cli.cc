@@ -24,14 +24,6 @@ struct Options {
 
 Store open_store(const Options& options) { return Store::open(database_path(options.db, process_environment())); }
 
-nlohmann::json event_json(const Event& e) {
-  const auto& o = e.observation;
-  return {{"seq", e.seq},           {"time", o.time_ms},   {"recorded", e.recorded_ms},
-          {"platform", o.platform}, {"account", o.account ? nlohmann::json(*o.account) : nlohmann::json(nullptr)},
-          {"setting", o.setting},   {"value", o.value},    {"url", o.url},
-          {"source", o.source}};
-}
-
 int print(const nlohmann::json& value) {
   std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   return 0;
@@ -64,9 +56,10 @@ int log_command(const Options& options) {
     return print(all);
   }
   for (const auto& e : events) {
-    const auto& o = e.observation;
-    std::cout << e.seq << "  " << format_utc(o.time_ms) << "  " << o.platform << "  " << o.setting << "  "
-              << (o.value ? "on" : "off") << "  " << o.source << "  " << o.account.value_or("-") << '\n';
+    std::cout << e.seq << "  " << format_utc(e.time) << "  " << e.kind << "  " << e.action << "  " << e.platform
+              << "  " << (e.setting.empty() ? "-" : e.setting) << "  "
+              << (e.value ? (*e.value ? "on" : "off") : "-") << "  " << e.source << "  "
+              << (e.account.empty() ? "-" : e.account) << '\n';
   }
   return 0;
 }

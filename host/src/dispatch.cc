@@ -25,9 +25,11 @@ nlohmann::json observe(const Observation& o, Store& store) {
   if (!platform_rules(o.platform).find(o.setting)) {
     throw Error(Code::unknown_setting, "the " + o.platform + " rules have no setting '" + o.setting + "'");
   }
-  std::int64_t recorded = now_ms();
-  std::int64_t seq = store.append(o, recorded);
-  return {{"seq", seq}, {"recorded", recorded}};
+  Event event = observation_event(o);
+  event.untrain_version = kVersion;
+  event.rules_version = platform_rules(o.platform).version;
+  Event stored = store.append(std::move(event), now_ms());
+  return {{"seq", stored.seq}, {"recorded", stored.recorded}, {"action", stored.action}};
 }
 
 nlohmann::json status(const StatusRequest& request, Store& store) {

@@ -14,7 +14,7 @@ struct Observation {
   bool value = false;  // true is On
   std::string url;
   std::int64_t time_ms = 0;  // when the page was read, ms since the epoch, UTC
-  std::string source;        // "page-load" or "user-change"
+  std::string source;        // "page-load", "user-change" or "assisted"
 };
 
 }  // namespace untrain

@@ -59,8 +59,8 @@ ObserveRequest validate_observe(const json& message) {
   }
   o.time_ms = time.get<std::int64_t>();
   o.source = string_field(message, "source", 32);
-  if (o.source != "page-load" && o.source != "user-change") {
-    throw Error(Code::bad_request, "field 'source' must be \"page-load\" or \"user-change\"");
+  if (o.source != "page-load" && o.source != "user-change" && o.source != "assisted") {
+    throw Error(Code::bad_request, "field 'source' must be \"page-load\", \"user-change\" or \"assisted\"");
   }
   return ObserveRequest{std::move(o)};
 }

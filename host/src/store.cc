@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "canonical.h"
 #include "error.h"
 
 namespace untrain {
@@ -20,15 +21,23 @@ namespace {
 constexpr std::array kMigrations = {
     R"sql(
 CREATE TABLE events (
-  seq          INTEGER PRIMARY KEY,
-  recorded_ms  INTEGER NOT NULL,
-  time_ms      INTEGER NOT NULL,
-  platform     TEXT NOT NULL,
-  account      TEXT NOT NULL,
-  setting      TEXT NOT NULL,
-  value        INTEGER NOT NULL CHECK (value IN (0, 1)),
-  url          TEXT NOT NULL,
-  source       TEXT NOT NULL
+  seq              INTEGER PRIMARY KEY,
+  recorded         INTEGER NOT NULL,
+  time             INTEGER NOT NULL,
+  kind             TEXT NOT NULL,
+  action           TEXT NOT NULL,
+  source           TEXT NOT NULL,
+  platform         TEXT NOT NULL,
+  account          TEXT NOT NULL,
+  setting          TEXT NOT NULL,
+  value            INTEGER CHECK (value IN (0, 1)),
+  previous         INTEGER CHECK (previous IN (0, 1)),
+  url              TEXT NOT NULL,
+  detail           TEXT NOT NULL,
+  untrain_version  TEXT NOT NULL,
+  rules_version    TEXT NOT NULL,
+  prev_hash        TEXT NOT NULL,
+  hash             TEXT NOT NULL
 );
 CREATE TABLE current_state (
   platform      TEXT NOT NULL,
@@ -91,38 +100,70 @@ void Store::migrate() {
   });
 }
 
-std::int64_t Store::append(const Observation& o, std::int64_t recorded_ms) {
-  const std::string account = o.account.value_or("");
+namespace {
+
+std::optional<bool> optional_bool(const sql::Statement& stmt, int column) {
+  if (stmt.is_null(column)) return std::nullopt;
+  return stmt.integer(column) != 0;
+}
+
+sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optional<bool> value) {
+  return value ? stmt.bind(index, std::int64_t{*value}) : stmt.bind_null(index);
+}
+
+}  // namespace
+
+Event Store::append(Event e, std::int64_t recorded_ms) {
   return sql::write_transaction(db_, [&] {
-    db_.prepare(
-           "INSERT INTO events (recorded_ms, time_ms, platform, account, setting, value, url, source) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, recorded_ms)
-        .bind(2, o.time_ms)
-        .bind(3, o.platform)
-        .bind(4, account)
-        .bind(5, o.setting)
-        .bind(6, std::int64_t{o.value})
-        .bind(7, o.url)
-        .bind(8, o.source)
-        .run();
-    std::int64_t seq = sqlite3_last_insert_rowid(db_.handle());
-    // A late observation (flushed from the extension's queue) never overrides a newer one.
-    db_.prepare(
-           "INSERT INTO current_state (platform, account, setting, value, first_value, first_seen, last_checked) "
-           "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5) "
-           "ON CONFLICT (platform, account, setting) DO UPDATE SET "
-           "  last_changed = CASE WHEN excluded.value != value THEN excluded.last_checked ELSE last_changed END, "
-           "  value = excluded.value, last_checked = excluded.last_checked "
-           "WHERE excluded.last_checked >= last_checked")
-        .bind(1, o.platform)
-        .bind(2, account)
-        .bind(3, o.setting)
-        .bind(4, std::int64_t{o.value})
-        .bind(5, o.time_ms)
-        .run();
-    return seq;
+    auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    e.seq = 1;
+    e.prev_hash = std::string(kGenesisHash);
+    if (last.step()) {
+      e.seq = last.integer(0) + 1;
+      e.prev_hash = last.text(1);
+    }
+    e.recorded = recorded_ms;
+    if (e.kind == "observation") record_observation(e);
+    e.hash = chain_hash(e.prev_hash, e);
+
+    auto insert = db_.prepare(
+        "INSERT INTO events (seq, recorded, time, kind, action, source, platform, account, setting, value, "
+        "previous, url, detail, untrain_version, rules_version, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, e.seq).bind(2, e.recorded).bind(3, e.time).bind(4, e.kind).bind(5, e.action).bind(6, e.source);
+    insert.bind(7, e.platform).bind(8, e.account).bind(9, e.setting);
+    bind_optional_bool(insert, 10, e.value);
+    bind_optional_bool(insert, 11, e.previous);
+    insert.bind(12, e.url).bind(13, e.detail).bind(14, e.untrain_version).bind(15, e.rules_version);
+    insert.bind(16, e.prev_hash).bind(17, e.hash);
+    insert.run();
+    return e;
   });
+}
+
+void Store::record_observation(Event& e) {
+  auto before = db_.prepare("SELECT value FROM current_state WHERE platform = ? AND account = ? AND setting = ?");
+  before.bind(1, e.platform).bind(2, e.account).bind(3, e.setting);
+  if (before.step()) {
+    e.previous = before.integer(0) != 0;
+    e.action = (*e.previous == *e.value) ? "check" : "change";
+  } else {
+    e.action = "first-seen";
+  }
+  // A late observation (flushed from the extension's queue) is logged but never overrides a newer one.
+  db_.prepare(
+         "INSERT INTO current_state (platform, account, setting, value, first_value, first_seen, last_checked) "
+         "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5) "
+         "ON CONFLICT (platform, account, setting) DO UPDATE SET "
+         "  last_changed = CASE WHEN excluded.value != value THEN excluded.last_checked ELSE last_changed END, "
+         "  value = excluded.value, last_checked = excluded.last_checked "
+         "WHERE excluded.last_checked >= last_checked")
+      .bind(1, e.platform)
+      .bind(2, e.account)
+      .bind(3, e.setting)
+      .bind(4, std::int64_t{*e.value})
+      .bind(5, e.time)
+      .run();
 }
 
 std::vector<SettingState> Store::states(const std::string& platform) {
@@ -140,21 +181,13 @@ std::vector<SettingState> Store::states(const std::string& platform) {
 
 std::vector<Event> Store::events() {
   auto stmt = db_.prepare(
-      "SELECT seq, recorded_ms, time_ms, platform, account, setting, value, url, source FROM events ORDER BY seq");
+      "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
+      "untrain_version, rules_version, prev_hash, hash FROM events ORDER BY seq");
   std::vector<Event> out;
   while (stmt.step()) {
-    Event e;
-    e.seq = stmt.integer(0);
-    e.recorded_ms = stmt.integer(1);
-    e.observation.time_ms = stmt.integer(2);
-    e.observation.platform = stmt.text(3);
-    std::string account = stmt.text(4);
-    if (!account.empty()) e.observation.account = account;
-    e.observation.setting = stmt.text(5);
-    e.observation.value = stmt.integer(6) != 0;
-    e.observation.url = stmt.text(7);
-    e.observation.source = stmt.text(8);
-    out.push_back(std::move(e));
+    out.push_back(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),
+                        stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
+                        stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
   }
   return out;
 }

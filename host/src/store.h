@@ -9,34 +9,31 @@
 #include <string>
 #include <vector>
 
-#include "observation.h"
+#include "event.h"
 #include "setting_state.h"
 #include "sqlite.h"
 
 namespace untrain {
-
-struct Event {
-  std::int64_t seq = 0;
-  std::int64_t recorded_ms = 0;  // when the host committed it
-  Observation observation;
-};
 
 class Store {
  public:
   // Creates the folder (0700) and file (0600) when missing, then migrates the schema.
   static Store open(const std::filesystem::path& path);
 
-  // Appends the observation and updates the current state in one transaction; returns its seq.
-  std::int64_t append(const Observation& observation, std::int64_t recorded_ms);
+  // Appends the event at the end of the hash chain, in one transaction with the current state it
+  // changes, and returns it as stored (seq, recorded, prev_hash, hash; for an observation also
+  // action and previous, which only the state before can tell).
+  Event append(Event event, std::int64_t recorded_ms);
 
   std::vector<SettingState> states(const std::string& platform);
-  std::vector<Event> events();
+  std::vector<Event> events();  // oldest first
 
   int schema_version();
 
  private:
   explicit Store(sql::Database db) : db_(std::move(db)) {}
   void migrate();
+  void record_observation(Event& event);
 
   sql::Database db_;
 };

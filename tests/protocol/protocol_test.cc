@@ -59,6 +59,9 @@ TEST_CASE("an observe is committed before its reply, and status reflects it", "[
   CHECK(log[0]["value"] == true);
   CHECK(log[0]["account"] == "jane-doe");
   CHECK(log[0]["source"] == "page-load");
+  CHECK(log[0]["kind"] == "observation");
+  CHECK(log[0]["action"] == "first-seen");
+  CHECK(log[0]["hash"].get<std::string>().size() == 64);
 
   auto status = host.ask({{"id", 3}, {"type", "status"}, {"platform", "linkedin"}, {"account", nullptr}});
   CHECK(status["result"]["settings"][0]["verdict"] == "stale");  // observed at a fixed time in the past

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "canonical.h"
 #include "error.h"
 #include "temp_dir.h"
 
@@ -11,7 +12,7 @@ using namespace untrain;
 
 namespace {
 
-Observation seen(bool value, std::int64_t time, const char* source = "page-load") {
+Event seen(bool value, std::int64_t time, const char* source = "page-load") {
   Observation o;
   o.platform = "linkedin";
   o.account = "jane-doe";
@@ -20,7 +21,7 @@ Observation seen(bool value, std::int64_t time, const char* source = "page-load"
   o.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
   o.time_ms = time;
   o.source = source;
-  return o;
+  return observation_event(o);
 }
 
 int mode_of(const std::filesystem::path& path) {
@@ -69,17 +70,19 @@ TEST_CASE("the database is in WAL mode", "[store]") {
 TEST_CASE("appended observations are events in order, with every field kept", "[store]") {
   TempDir dir;
   auto store = Store::open(dir.path() / "untrain.db");
-  CHECK(store.append(seen(true, 1000), 1005) == 1);
-  CHECK(store.append(seen(false, 2000, "user-change"), 2005) == 2);
+  CHECK(store.append(seen(true, 1000), 1005).seq == 1);
+  CHECK(store.append(seen(false, 2000, "user-change"), 2005).seq == 2);
   auto events = store.events();
   REQUIRE(events.size() == 2);
   CHECK(events[0].seq == 1);
-  CHECK(events[0].recorded_ms == 1005);
-  CHECK(events[0].observation.value);
-  CHECK(events[0].observation.account == std::optional<std::string>("jane-doe"));
-  CHECK(events[1].observation.source == "user-change");
-  CHECK_FALSE(events[1].observation.value);
-  CHECK(events[1].observation.url == "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement");
+  CHECK(events[0].recorded == 1005);
+  CHECK(events[0].time == 1000);
+  CHECK(events[0].kind == "observation");
+  CHECK(events[0].value == std::optional<bool>(true));
+  CHECK(events[0].account == "jane-doe");
+  CHECK(events[1].source == "user-change");
+  CHECK(events[1].value == std::optional<bool>(false));
+  CHECK(events[1].url == "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement");
 }
 
 TEST_CASE("the current state keeps the first value and when the value last changed", "[store]") {
@@ -117,7 +120,7 @@ TEST_CASE("accounts are kept apart and an unknown account is its own entry", "[s
   auto store = Store::open(dir.path() / "untrain.db");
   store.append(seen(true, 1000), 1);
   auto other = seen(false, 1000);
-  other.account.reset();
+  other.account.clear();
   store.append(other, 2);
   auto states = store.states("linkedin");
   REQUIRE(states.size() == 2);
@@ -142,4 +145,48 @@ TEST_CASE("a database that cannot be opened is storage_unavailable", "[store]") 
   } catch (const Error& e) {
     CHECK(e.code() == Code::storage_unavailable);
   }
+}
+
+TEST_CASE("an observation is a first sighting, then a check, then a change with the old value", "[store]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  auto first = store.append(seen(true, 1000), 1);
+  CHECK(first.action == "first-seen");
+  CHECK_FALSE(first.previous.has_value());
+  auto check = store.append(seen(true, 2000), 2);
+  CHECK(check.action == "check");
+  CHECK(check.previous == std::optional<bool>(true));
+  auto change = store.append(seen(false, 3000, "user-change"), 3);
+  CHECK(change.action == "change");
+  CHECK(change.previous == std::optional<bool>(true));
+  CHECK(change.value == std::optional<bool>(false));
+}
+
+TEST_CASE("events form a hash chain from the genesis hash", "[store]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(seen(true, 1000), 1);
+  store.append(seen(false, 2000), 2);
+  auto events = store.events();
+  CHECK(events[0].prev_hash == kGenesisHash);
+  CHECK(events[0].hash == chain_hash(kGenesisHash, events[0]));
+  CHECK(events[1].prev_hash == events[0].hash);
+  CHECK(events[1].hash == chain_hash(events[0].hash, events[1]));
+}
+
+TEST_CASE("events that are not observations leave the current state alone", "[store]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  Event nudge;
+  nudge.time = 1000;
+  nudge.kind = "nudge";
+  nudge.action = "shown";
+  nudge.source = "banner";
+  nudge.platform = "linkedin";
+  nudge.setting = "ai-training";
+  nudge.detail = R"({"until":2000})";
+  auto stored = store.append(nudge, 5);
+  CHECK(stored.action == "shown");
+  CHECK(store.states("linkedin").empty());
+  CHECK(store.events()[0].detail == R"({"until":2000})");
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what the tests need (build packages, Debian's Chromium, npm packages), builds, and runs
+# every test through ctest: C++ unit, protocol over pipes, extension modules, browser end to end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_packages "${BUILD_PACKAGES[@]}" chromium openssl nodejs
+command -v npm >/dev/null || ensure_packages npm
+npm ci --no-audit --no-fund --loglevel=error
+
+cmake --preset default >/dev/null
+cmake --build --preset default
+ctest --preset default --timeout 300 "$@"
