@@ -1,0 +1,24 @@
+// Turns the host's status reply into the one state the banner shows, so every page agrees on what to say.
+(() => {
+  const untrain = (globalThis.untrain ??= {});
+
+  // Stale counts as unknown: the last look is too old to say what LinkedIn does now.
+  const STATE_OF_VERDICT = { 'on': 'on', 'on-by-default': 'on', 'unknown': 'unknown', 'stale': 'unknown', 'off': 'off' };
+  const RANK = { on: 2, unknown: 1, off: 0 };
+
+  /** result: the host's status result; rules: the platform's rules file. Returns {state, verdict, setting}. */
+  function bannerState(result, rules) {
+    const bannered = new Set(rules.settings.filter((s) => s.banner).map((s) => s.id));
+    let worst = { state: 'off', verdict: 'off', setting: null };
+    for (const id of bannered) {
+      const entry = (result?.settings ?? []).find((s) => s.setting === id);
+      // A setting the host does not report has never been seen by it.
+      const verdict = entry?.verdict ?? 'unknown';
+      const state = STATE_OF_VERDICT[verdict] ?? 'unknown';
+      if (worst.setting === null || RANK[state] > RANK[worst.state]) worst = { state, verdict, setting: id };
+    }
+    return worst;
+  }
+
+  untrain.verdict = { bannerState };
+})();

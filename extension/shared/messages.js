@@ -1,0 +1,63 @@
+// The one catalogue of message types: those the content script sends the background, and those the background sends the native host (docs/protocol.md).
+(() => {
+  const untrain = (globalThis.untrain ??= {});
+
+  // Content script → background. Each has exactly one handler in background/background.js.
+  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe' });
+
+  // Background → native host; the host answers exactly these (docs/protocol.md).
+  const host = Object.freeze({ HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status' });
+
+  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change' });
+
+  // What the banner shows; 'off' means no banner.
+  const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off', NO_HOST: 'no-host' });
+
+  // Failures of the host connection itself, next to the host's own error codes.
+  const errors = Object.freeze({
+    NO_HOST: 'no-host',
+    HOST_EXITED: 'host-exited',
+    HOST_TIMEOUT: 'host-timeout',
+    // The host's codes that mean "this request will never be accepted"; retrying them would block the queue for ever.
+    REFUSED: Object.freeze(['bad_json', 'bad_request', 'unknown_type', 'unknown_setting', 'frame_too_large', 'reply_too_large']),
+  });
+
+  const ID = /^[a-z0-9-]{1,64}$/;
+  const isString = (v, max) => typeof v === 'string' && v.length >= 1 && v.length <= max;
+  const isAccount = (v) => v === null || isString(v, 128);
+
+  // Mirrors the host's checks so a malformed observation never enters the queue.
+  function isObservation(o) {
+    return typeof o === 'object' && o !== null
+      && typeof o.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(o.platform)
+      && isAccount(o.account)
+      && typeof o.setting === 'string' && ID.test(o.setting)
+      && typeof o.value === 'boolean'
+      && isString(o.url, 2048) && o.url.startsWith('https://')
+      && Number.isSafeInteger(o.time) && o.time > 0
+      && Object.values(sources).includes(o.source);
+  }
+
+  // A message from a page is untrusted input: accept only the exact shapes the content script sends.
+  function isInternal(message) {
+    if (typeof message !== 'object' || message === null) return false;
+    switch (message.type) {
+      case internal.RULES:
+        return true;
+      case internal.STATUS:
+        return typeof message.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(message.platform)
+          && (message.account === undefined || isAccount(message.account));
+      case internal.OBSERVE:
+        return isObservation(message.observation);
+      default:
+        return false;
+    }
+  }
+
+  untrain.messages = Object.freeze({
+    HOST_NAME: 'org.untrain.host',
+    PROTOCOL: 1,
+    internal, host, sources, states, errors,
+    isObservation, isInternal,
+  });
+})();

@@ -1,0 +1,25 @@
+'use strict';
+// Scenario 5: a full page load whose toggle, already Off, renders about 2 s after the page.
+
+const assert = require('node:assert/strict');
+const { scenario, SETTING_URL } = require('./harness');
+
+scenario('a toggle rendered late and found Off is recorded once and no banner is shown', { host: true, state: 'on', name: 'late-toggle-off' }, async (h) => {
+  const query = '?fixture=late&fixture-state=off';
+  await h.goto(`/mypreferences/d/settings/data-for-ai-improvement${query}`);
+  assert.equal(await h.page.locator('#ai-toggle').count(), 0, 'the toggle is not there when the page has loaded');
+  // Until the toggle shows, the setting is unknown: the banner says so rather than assuming Off.
+  await h.waitFor("the banner to show 'unknown'", async () => (await h.bannerState()) === 'unknown');
+
+  const [event] = await h.waitFor('the observation of the late toggle', async () => {
+    const trail = await h.trail();
+    return trail.length > 0 && trail;
+  });
+  assert.equal(event.value, false);
+  assert.equal(event.source, 'page-load');
+  assert.equal(event.url, SETTING_URL + query);
+
+  await h.waitFor('the banner to go away', async () => (await h.bannerState()) === null);
+  assert.equal(await h.settledBannerState('off'), 'off');
+  assert.equal((await h.trail()).length, 1);
+});

@@ -1,0 +1,28 @@
+'use strict';
+// Scenario 6: an observation made while the helper is missing waits in the outbox and reaches the log once it is installed.
+
+const assert = require('node:assert/strict');
+const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+
+scenario('an observation queued without the host is delivered once, in the end, after the host is installed', { host: false, name: 'queued-until-installed' }, async (h) => {
+  const before = Date.now();
+  await h.goto(SETTING_PATH);
+  await h.waitFor('the observation to wait in the outbox', async () => (await h.outbox()).length === 1);
+  await h.waitFor("the banner to show 'no-host'", async () => (await h.bannerState()) === 'no-host');
+  const queuedAt = Date.now();
+
+  await h.installHost();
+  // Any page's status request flushes the outbox before asking for the verdict.
+  await h.goto('/feed/');
+  const [event] = await h.waitFor('the queued observation in the log', async () => {
+    const trail = await h.trail();
+    return trail.length > 0 && trail;
+  });
+  assert.equal(event.source, 'page-load');
+  assert.equal(event.value, true);
+  assert.equal(event.url, SETTING_URL, 'the URL where it was read, not the page that flushed it');
+  assert.ok(event.time >= before && event.time <= queuedAt, 'the time it was read, not the time it was delivered');
+  await h.waitFor('the outbox to empty', async () => (await h.outbox()).length === 0);
+  await h.waitFor("the banner to show 'on'", async () => (await h.bannerState()) === 'on');
+  assert.equal((await h.trail()).length, 1, 'delivered exactly once');
+});

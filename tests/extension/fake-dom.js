@@ -1,0 +1,61 @@
+'use strict';
+// Just enough of the DOM for detect.js: elements with attributes and text, found by the few selectors it uses.
+
+class FakeElement {
+  constructor(doc, localName, attributes = {}, { text = '', checked, children = [] } = {}) {
+    this.ownerDocument = doc;
+    this.localName = localName;
+    this.attributes = new Map(Object.entries(attributes));
+    this.ownText = text;
+    this.children = children;
+    if (localName === 'input') this.checked = checked ?? 'checked' in attributes;
+  }
+  get id() { return this.attributes.get('id') ?? ''; }
+  get type() { return this.attributes.get('type') ?? ''; }
+  get textContent() { return [this.ownText, ...this.children.map((c) => c.textContent)].join(' '); }
+  getAttribute(name) { return this.attributes.has(name) ? this.attributes.get(name) : null; }
+  setAttribute(name, value) { this.attributes.set(name, String(value)); }
+  *descendants() {
+    for (const child of this.children) {
+      yield child;
+      yield* child.descendants();
+    }
+  }
+  // Compound selectors of a tag, #id, .class and [attr], [attr="v"], [attr*="v"] parts, joined by commas; anything else throws.
+  matches(selectors) {
+    return selectors.split(',').some((selector) => {
+      const parts = selector.trim().match(/^[a-z]+|#[\w-]+|\.[\w-]+|\[[a-z-]+(?:\*?="[^"]*")?\]/g) ?? [];
+      if (parts.join('') !== selector.trim()) throw new Error(`fake DOM cannot match ${selector}`);
+      return parts.every((part) => {
+        if (part[0] === '#') return this.id === part.slice(1);
+        if (part[0] === '.') return (this.getAttribute('class') ?? '').split(/\s+/).includes(part.slice(1));
+        if (part[0] !== '[') return this.localName === part;
+        const [, name, contains, value] = /^\[([a-z-]+)(?:(\*?)="([^"]*)")?\]$/.exec(part);
+        const actual = this.attributes.get(name);
+        if (actual === undefined || value === undefined) return actual !== undefined;
+        return contains ? actual.includes(value) : actual === value;
+      });
+    });
+  }
+  querySelectorAll(selectors) { return [...this.descendants()].filter((e) => e.matches(selectors)); }
+  querySelector(selectors) { return this.querySelectorAll(selectors)[0] ?? null; }
+}
+
+/** build(h) returns the body's children, made with h(tag, attributes, text | options, ...children). */
+function fakeDocument(build) {
+  const doc = {};
+  const h = (tag, attributes = {}, textOrOptions = '', ...children) => {
+    const options = typeof textOrOptions === 'string' ? { text: textOrOptions } : textOrOptions;
+    return new FakeElement(doc, tag, attributes, { ...options, children: [...(options.children ?? []), ...children] });
+  };
+  const body = h('body', {}, '', ...build(h));
+  Object.assign(doc, {
+    body,
+    querySelectorAll: (s) => body.querySelectorAll(s),
+    querySelector: (s) => body.querySelector(s),
+    getElementById: (id) => [...body.descendants()].find((e) => e.id === id) ?? null,
+  });
+  return doc;
+}
+
+module.exports = { fakeDocument };

@@ -1,0 +1,68 @@
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { test } = require('node:test');
+const { load } = require('./load');
+
+const { messages } = load('shared/messages.js');
+const protocol = fs.readFileSync(path.resolve(__dirname, '../../docs/protocol.md'), 'utf8');
+
+const observation = () => ({
+  platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', value: true,
+  url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', time: 1795903200000, source: 'page-load',
+});
+
+test('the host message types are exactly the request types docs/protocol.md describes', () => {
+  const documented = [...protocol.matchAll(/^### `([a-z_]+)`$/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(Object.values(messages.host).sort(), documented);
+});
+
+test('the observation sources are the two docs/protocol.md allows', () => {
+  assert.match(protocol, /`source` \| `"page-load"` or `"user-change"`/);
+  assert.deepEqual(Object.values(messages.sources).sort(), ['page-load', 'user-change']);
+});
+
+test('every host error treated as a permanent refusal is a documented error code', () => {
+  for (const code of messages.errors.REFUSED) assert.match(protocol, new RegExp(`^\\| \`${code}\` \\|`, 'm'), code);
+});
+
+test('the internal catalogue names the three messages the content script sends', () => {
+  assert.deepEqual(Object.values(messages.internal).sort(), ['observe', 'rules', 'status']);
+});
+
+test('the catalogue cannot be changed at run time', () => {
+  assert.ok(Object.isFrozen(messages) && Object.isFrozen(messages.internal) && Object.isFrozen(messages.host));
+});
+
+test('a well-formed observation is accepted', () => {
+  assert.equal(messages.isObservation(observation()), true);
+  assert.equal(messages.isObservation({ ...observation(), account: null }), true);
+});
+
+test('observations the host would refuse are rejected before they are queued', () => {
+  const bad = [
+    { value: 'true' }, { value: undefined }, { source: 'mutation' }, { url: 'http://www.linkedin.com/' },
+    { url: 'https://' + 'a'.repeat(2048) }, { time: 1.5 }, { time: '1795903200000' }, { setting: 'AI training' },
+    { platform: '' }, { account: '' }, { account: 'x'.repeat(129) }, { account: 7 },
+  ];
+  for (const change of bad) assert.equal(messages.isObservation({ ...observation(), ...change }), false, JSON.stringify(change));
+  assert.equal(messages.isObservation(null), false);
+});
+
+test('only the exact shapes of internal messages are accepted', () => {
+  assert.equal(messages.isInternal({ type: 'rules' }), true);
+  assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin' }), true);
+  assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin', account: null }), true);
+  assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin', account: 'jane-doe' }), true);
+  assert.equal(messages.isInternal({ type: 'observe', observation: observation() }), true);
+
+  assert.equal(messages.isInternal({ type: 'status' }), false);
+  assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin', account: 5 }), false);
+  assert.equal(messages.isInternal({ type: 'observe', ...observation() }), false, 'the observation must be nested');
+  assert.equal(messages.isInternal({ type: 'hello' }), false, 'host types are not internal messages');
+  assert.equal(messages.isInternal({ type: 'toString' }), false);
+  assert.equal(messages.isInternal('rules'), false);
+  assert.equal(messages.isInternal(null), false);
+});
