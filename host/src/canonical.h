@@ -8,6 +8,7 @@
 // hash, and the first broken sequence number says where.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,12 @@ namespace untrain {
 
 inline constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
+
+// The end of a chain: its last event's seq and hash (seq 0 and the genesis hash when empty).
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash{kGenesisHash};
+};
 
 std::string canonical_encoding(const Event& event);
 std::string sha256_hex(std::string_view bytes);

@@ -1,15 +1,21 @@
 #include "cli.h"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
 
 #include "clock.h"
 #include "error.h"
+#include "export.h"
 #include "host_manifest.h"
 #include "paths.h"
+#include "progress_bar.h"
 #include "rules.h"
 #include "status_view.h"
 #include "store.h"
+#include "verify.h"
 #include "version.h"
 
 namespace untrain {
@@ -20,6 +26,9 @@ struct Options {
   bool json = false;
   std::string browser = "chromium";
   std::optional<std::string> manifest_dir;
+  std::optional<std::string> file;  // verify --file
+  std::string format = "json";      // export --format
+  std::optional<std::string> since, until, account, output;
 };
 
 Store open_store(const Options& options) { return Store::open(database_path(options.db, process_environment())); }
@@ -95,9 +104,56 @@ int uninstall_command(const Options& options) {
   return 0;
 }
 
+int verify_command(const Options& options) {
+  VerifyReport report;
+  if (options.file) {
+    report = verify_export_file(*options.file);
+  } else {
+    Store store = open_store(options);
+    report = verify_database(store);
+  }
+  std::cout << report_text(report) << '\n';
+  return report.intact() ? 0 : 1;
+}
+
+int export_command(const Options& options) {
+  auto format = export_format_named(options.format);
+  if (!format) throw Error(Code::usage, "--format must be json, csv, ndjson or html, not '" + options.format + "'");
+  EventFilter filter;
+  if (options.since) filter.since = since_bound(*options.since);
+  if (options.until) filter.until = until_bound(*options.until);
+  filter.account = options.account;
+  Store store = open_store(options);
+
+  ProgressBar bar(std::cerr, "exporting");
+  ExportProgress progress;
+  if (wants_progress_bar(::isatty(STDERR_FILENO) == 1, store.count(filter))) {
+    progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
+  }
+  if (!options.output) {
+    auto outcome = export_trail(store, *format, filter, std::cout, "cli", now_ms(), progress);
+    bar.finish();
+    return 0;
+  }
+  std::ofstream out(*options.output, std::ios::binary | std::ios::trunc);
+  if (!out) throw Error(Code::io, "cannot write " + *options.output);
+  try {
+    auto outcome = export_trail(store, *format, filter, out, "cli", now_ms(), progress);
+    bar.finish();
+    std::cerr << "untrain: exported " << outcome.header.events << " events to " << *options.output
+              << " (chain head seq " << outcome.header.chain.seq << " " << outcome.header.chain.hash << ")\n";
+  } catch (...) {
+    out.close();
+    std::filesystem::remove(*options.output);  // never leave half an export that looks whole
+    throw;
+  }
+  return 0;
+}
+
 int exit_status(Code code) {
   switch (code) {
     case Code::usage: return 2;
+    case Code::bad_json: return 3;
     case Code::storage_unavailable: return 4;
     default: return 1;
   }
@@ -131,6 +187,17 @@ int run_cli(const std::vector<std::string>& args) {
   auto* uninstall = app.add_subcommand("uninstall", "remove untrain's host manifest from a browser");
   add_browser(uninstall);
 
+  auto* verify = app.add_subcommand("verify", "re-compute the hash chain of the database, or of an exported file");
+  add_db(verify);
+  verify->add_option("--file", options.file, "an exported JSON or NDJSON file to check on its own (no database needed)");
+  auto* exporter = app.add_subcommand("export", "export the audit trail as JSON, CSV, NDJSON or an HTML report");
+  add_db(exporter);
+  exporter->add_option("--format", options.format, "json, csv, ndjson or html")->capture_default_str();
+  exporter->add_option("--since", options.since, "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)");
+  exporter->add_option("--until", options.until, "only events up to this day (included) or UTC time");
+  exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id");
+  exporter->add_option("-o,--output", options.output, "write to this file instead of stdout");
+
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 wants argv[1..] reversed
   try {
     app.parse(reversed);
@@ -138,6 +205,8 @@ int run_cli(const std::vector<std::string>& args) {
     if (log->parsed()) return log_command(options);
     if (install->parsed()) return install_command(options);
     if (uninstall->parsed()) return uninstall_command(options);
+    if (verify->parsed()) return verify_command(options);
+    if (exporter->parsed()) return export_command(options);
     return 2;
   } catch (const CLI::ParseError& e) {
     return app.exit(e);

@@ -11,4 +11,18 @@ std::int64_t now_ms();
 // "2026-11-28T23:31:49.123Z"
 std::string format_utc(std::int64_t ms);
 
+// A moment people type: "2026-03-02" (a whole day) or ISO 8601 in UTC, "2026-03-02T14:03Z",
+// "2026-03-02T14:03:05Z", "2026-03-02T14:03:05.123Z" ("+00:00" may stand for "Z").
+struct UtcText {
+  std::int64_t ms = 0;     // the start of the day, or the moment
+  bool whole_day = false;  // only a date was given
+};
+// Throws Error(usage) naming the text when it is not one of those forms.
+UtcText parse_utc(const std::string& text);
+
+// Bounds of a range typed by a person, as [since, until) in ms: --since DAY starts at the day's
+// first millisecond; --until DAY includes the whole day; --until MOMENT includes that moment.
+std::int64_t since_bound(const std::string& text);
+std::int64_t until_bound(const std::string& text);
+
 }  // namespace untrain

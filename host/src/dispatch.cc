@@ -37,15 +37,22 @@ nlohmann::json status(const StatusRequest& request, Store& store) {
   return status_view(rules, store.states(request.platform), request.account, now_ms());
 }
 
+ExportSpool& spool(ExportSpool* exports) {
+  if (!exports) throw Error(Code::internal, "exports are not available outside a host session");
+  return *exports;
+}
+
 }  // namespace
 
-nlohmann::json dispatch(const Request& request, const StoreAccess& store) {
+nlohmann::json dispatch(const Request& request, const StoreAccess& store, ExportSpool* exports) {
   return std::visit(
       [&](const auto& body) -> nlohmann::json {
         using T = std::decay_t<decltype(body)>;
         if constexpr (std::is_same_v<T, HelloRequest>) return hello();
         if constexpr (std::is_same_v<T, ObserveRequest>) return observe(body.observation, store());
         if constexpr (std::is_same_v<T, StatusRequest>) return status(body, store());
+        if constexpr (std::is_same_v<T, ExportRequest>) return spool(exports).start(store(), body.format, body.filter, now_ms());
+        if constexpr (std::is_same_v<T, ExportChunkRequest>) return spool(exports).chunk(body.handle, body.offset);
       },
       request.body);
 }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export_spool.h"
 #include "request.h"
 #include "store.h"
 
@@ -14,7 +15,8 @@ namespace untrain {
 // cannot be opened; opening throws Error(storage_unavailable).
 using StoreAccess = std::function<Store&()>;
 
-// The `result` member of the reply. Throws Error for an error reply.
-nlohmann::json dispatch(const Request& request, const StoreAccess& store);
+// The `result` member of the reply. Throws Error for an error reply. `exports` holds this
+// connection's exports in progress (export, export-chunk); without it those requests fail.
+nlohmann::json dispatch(const Request& request, const StoreAccess& store, ExportSpool* exports = nullptr);
 
 }  // namespace untrain

@@ -69,6 +69,37 @@ StatusRequest validate_status(const json& message) {
   return StatusRequest{slug_field(message, "platform", 32), optional_account(message)};
 }
 
+std::optional<std::int64_t> optional_time(const json& message, const char* name) {
+  auto it = message.find(name);
+  if (it == message.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be null or a non-negative integer (ms since the epoch)");
+  }
+  return it->get<std::int64_t>();
+}
+
+ExportRequest validate_export(const json& message) {
+  ExportRequest request;
+  request.format = string_field(message, "format", 16);
+  if (request.format != "html" && request.format != "json" && request.format != "csv" && request.format != "ndjson") {
+    throw Error(Code::bad_request, "field 'format' must be \"html\", \"json\", \"csv\" or \"ndjson\"");
+  }
+  request.filter.since = optional_time(message, "since");
+  request.filter.until = optional_time(message, "until");
+  request.filter.account = optional_account(message);
+  return request;
+}
+
+ExportChunkRequest validate_export_chunk(const json& message) {
+  ExportChunkRequest request{slug_field(message, "export", 64)};
+  const json& offset = field(message, "offset");
+  if (!offset.is_number_integer() || offset.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, "field 'offset' must be a non-negative integer");
+  }
+  request.offset = offset.get<std::int64_t>();
+  return request;
+}
+
 }  // namespace
 
 json parse_frame(std::string_view frame) {
@@ -96,6 +127,8 @@ Request validate_request(const json& message) {
   if (name == "hello") return {id, HelloRequest{}};
   if (name == "observe") return {id, validate_observe(message)};
   if (name == "status") return {id, validate_status(message)};
+  if (name == "export") return {id, validate_export(message)};
+  if (name == "export-chunk") return {id, validate_export_chunk(message)};
   throw Error(Code::unknown_type, "unknown request type '" + name.substr(0, 64) + "'");
 }
 

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "event_filter.h"
 #include "observation.h"
 
 namespace untrain {
@@ -22,7 +23,16 @@ struct StatusRequest {
   std::optional<std::string> account;
 };
 
-using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest>;
+struct ExportRequest {
+  std::string format;  // html | json | csv | ndjson
+  EventFilter filter;
+};
+struct ExportChunkRequest {
+  std::string handle;
+  std::int64_t offset = 0;
+};
+
+using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest, ExportRequest, ExportChunkRequest>;
 
 struct Request {
   nlohmann::json id;

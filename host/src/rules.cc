@@ -26,6 +26,7 @@ PlatformRules parse_rules(std::string_view json_text) {
       rule.id = s.at("id").get<std::string>();
       rule.title = s.at("title").get<std::string>();
       rule.page = s.at("page").get<std::string>();
+      rule.short_title = s.value("short_title", "");
       rule.private_value = s.at("private_value").get<bool>();
       rule.default_value = s.at("default_value").get<bool>();
       rule.banner = s.value("banner", false);

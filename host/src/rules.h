@@ -12,6 +12,7 @@ namespace untrain {
 struct SettingRule {
   std::string id;
   std::string title;
+  std::string short_title;  // how a summary names it ("AI training"); may be empty
   std::string page;  // path on the platform's origin
   bool private_value = false;
   bool default_value = true;

@@ -12,13 +12,13 @@
 
 namespace untrain {
 
-std::string answer(const std::string& frame, const StoreAccess& store) {
+std::string answer(const std::string& frame, const StoreAccess& store, ExportSpool* exports) {
   nlohmann::json id = nullptr;
   try {
     nlohmann::json message = parse_frame(frame);
     id = request_id(message);
     Request request = validate_request(message);
-    return fit_reply(id, success_reply(id, dispatch(request, store)));
+    return fit_reply(id, success_reply(id, dispatch(request, store, exports)));
   } catch (const Error& e) {
     return error_reply(id, e.code(), e.what());
   } catch (const std::exception& e) {
@@ -30,13 +30,14 @@ int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& l
   // A browser that closes the pipe mid-reply must give us EPIPE, not kill us.
   std::signal(SIGPIPE, SIG_IGN);
   std::optional<Store> store;
+  ExportSpool exports;  // declared after the store: its files go first, while the store is still open
   StoreAccess access = [&]() -> Store& {
     if (!store) store.emplace(Store::open(locate_database()));
     return *store;
   };
   try {
     while (auto frame = read_frame(in_fd)) {
-      write_frame(out_fd, answer(*frame, access));
+      write_frame(out_fd, answer(*frame, access, &exports));
     }
     return 0;
   } catch (const Error& e) {

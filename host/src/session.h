@@ -14,6 +14,6 @@ namespace untrain {
 int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& locate_database);
 
 // The reply for one frame; never throws. Exposed so that tests cover it without pipes.
-std::string answer(const std::string& frame, const StoreAccess& store);
+std::string answer(const std::string& frame, const StoreAccess& store, ExportSpool* exports = nullptr);
 
 }  // namespace untrain

@@ -74,4 +74,24 @@ auto write_transaction(Database& db, Body&& body) {
   }
 }
 
+// Runs a read transaction: one consistent snapshot for every statement in the body, even while
+// other processes append (WAL readers never block writers).
+template <typename Body>
+auto read_transaction(Database& db, Body&& body) {
+  db.exec("BEGIN DEFERRED");
+  try {
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      db.exec("COMMIT");
+    } else {
+      auto result = body();
+      db.exec("COMMIT");
+      return result;
+    }
+  } catch (...) {
+    db.exec("ROLLBACK");
+    throw;
+  }
+}
+
 }  // namespace untrain::sql

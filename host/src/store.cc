@@ -51,6 +51,14 @@ CREATE TABLE current_state (
   PRIMARY KEY (platform, account, setting)
 ) WITHOUT ROWID;
 )sql",
+    // 2: the log is append-only. A row changed or removed with these triggers dropped is still
+    // caught by `untrain verify` (docs/audit-trail.md); the triggers stop it happening by mistake.
+    R"sql(
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be changed'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be deleted'); END;
+)sql",
 };
 
 void ensure_private_folder(const std::filesystem::path& folder) {
@@ -180,16 +188,61 @@ std::vector<SettingState> Store::states(const std::string& platform) {
 }
 
 std::vector<Event> Store::events() {
-  auto stmt = db_.prepare(
-      "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
-      "untrain_version, rules_version, prev_hash, hash FROM events ORDER BY seq");
   std::vector<Event> out;
-  while (stmt.step()) {
-    out.push_back(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),
-                        stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
-                        stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
-  }
+  for_each_event({}, [&](const Event& e) { out.push_back(e); });
   return out;
 }
+
+ChainHead Store::head() {
+  auto stmt = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!stmt.step()) return ChainHead{};
+  return ChainHead{stmt.integer(0), stmt.text(1)};
+}
+
+namespace {
+
+// The WHERE clause for a filter; its parameters are bound by bind_filter in the same order.
+std::string filter_sql(const EventFilter& filter) {
+  std::string where = " WHERE 1";
+  if (filter.since) where += " AND time >= ?";
+  if (filter.until) where += " AND time < ?";
+  if (filter.account) where += " AND account = ?";
+  return where;
+}
+
+void bind_filter(sql::Statement& stmt, const EventFilter& filter) {
+  int index = 1;
+  if (filter.since) stmt.bind(index++, *filter.since);
+  if (filter.until) stmt.bind(index++, *filter.until);
+  if (filter.account) stmt.bind(index++, std::string_view(*filter.account));
+}
+
+}  // namespace
+
+std::int64_t Store::count(const EventFilter& filter) {
+  auto stmt = db_.prepare("SELECT count(*) FROM events" + filter_sql(filter));
+  bind_filter(stmt, filter);
+  stmt.step();
+  return stmt.integer(0);
+}
+
+void Store::for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit) {
+  auto stmt = db_.prepare(
+      "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
+      "untrain_version, rules_version, prev_hash, hash FROM events" + filter_sql(filter) + " ORDER BY seq");
+  bind_filter(stmt, filter);
+  while (stmt.step()) {
+    visit(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),
+                stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
+                stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
+  }
+}
+
+std::filesystem::path Store::path() {
+  const char* file = sqlite3_db_filename(db_.handle(), "main");
+  return file ? std::filesystem::path(file) : std::filesystem::path();
+}
+
+void Store::snapshot(const std::function<void()>& body) { sql::read_transaction(db_, body); }
 
 }  // namespace untrain

@@ -5,11 +5,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "canonical.h"
 #include "event.h"
+#include "event_filter.h"
 #include "setting_state.h"
 #include "sqlite.h"
 
@@ -29,6 +32,18 @@ class Store {
   std::vector<Event> events();  // oldest first
 
   int schema_version();
+  std::filesystem::path path();  // the database file
+
+  // The last event of the chain (seq 0 and the genesis hash when the log is empty).
+  ChainHead head();
+  // How many events `filter` selects.
+  std::int64_t count(const EventFilter& filter);
+  // Calls `visit` with each event `filter` selects, oldest first, one at a time: memory stays
+  // constant however long the log is.
+  void for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit);
+  // Runs `body` on one consistent snapshot of the log: head, count and for_each_event inside it
+  // agree with each other even while other processes append.
+  void snapshot(const std::function<void()>& body);
 
  private:
   explicit Store(sql::Database db) : db_(std::move(db)) {}
