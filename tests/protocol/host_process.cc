@@ -1,5 +1,8 @@
 #include "host_process.h"
 
+#include <fcntl.h>
+#include <signal.h>
+
 #include <cstring>
 #include <iterator>
 #include <thread>
@@ -8,7 +11,13 @@ namespace bp = boost::process;
 
 HostProcess::HostProcess(const std::filesystem::path& database, std::vector<std::string> args)
     : child_(std::string(UNTRAIN_BINARY), bp::args(args), bp::std_in < in_, bp::std_out > out_, bp::std_err > err_,
-             bp::env["UNTRAIN_DB"] = database.string()) {}
+             bp::env["UNTRAIN_DB"] = database.string()) {
+  // Our ends of this host's pipes must not leak into hosts started later: a later host holding this
+  // one's stdin open would keep it from ever seeing end of input.
+  for (int fd : {in_.pipe().native_sink(), out_.pipe().native_source(), err_.pipe().native_source()}) {
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  }
+}
 
 HostProcess::~HostProcess() {
   if (child_.running()) {
@@ -67,4 +76,19 @@ int HostProcess::wait_exit(std::chrono::milliseconds timeout) {
 std::string HostProcess::stderr_text() {
   if (child_.running()) return "(still running)";
   return std::string(std::istreambuf_iterator<char>(err_), {});
+}
+
+void HostProcess::kill_hard() {
+  ::kill(child_.id(), SIGKILL);
+  std::error_code ignored;
+  child_.wait(ignored);
+}
+
+void HostProcess::discard_input() { in_.pipe().close(); }
+
+int HostProcess::finish() {
+  close_input();
+  std::error_code ignored;
+  child_.wait(ignored);
+  return child_.exit_code();
 }

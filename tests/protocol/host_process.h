@@ -31,6 +31,15 @@ class HostProcess {
   int wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(10));
   std::string stderr_text();
 
+  // SIGKILL, as a crash or the OOM killer would: no chance to finish anything. Waits for the exit.
+  void kill_hard();
+  // Closes our end of the host's stdin without flushing what is still buffered: after the host died,
+  // a flush would fail (and boost::process throws from the stream's destructor).
+  void discard_input();
+  // Closes stdin and waits for the exit without a time-out. Unlike wait_exit (boost::process's timed
+  // wait intercepts SIGCHLD process-wide and spins), it is safe in several threads at once.
+  int finish();
+
  private:
   boost::process::opstream in_;
   boost::process::ipstream out_;
