@@ -2,11 +2,14 @@
 // Chromium runs this file as the service worker and needs the others imported (paths resolve against this file's URL);
 // Firefox loads them all from the manifest's "scripts" list, where importScripts does not exist.
 if (typeof importScripts === 'function') importScripts('../shared/messages.js', 'host-port.js', 'queue.js', 'verdict.js');
+if (typeof importScripts === 'function') importScripts('export-chunks.js');
 
 (() => {
   const { messages, createHostPort, createQueue, verdict } = globalThis.untrain;
+  const { createExportFetcher } = globalThis.untrain;
   const api = globalThis.browser ?? globalThis.chrome;
   const { internal, host: types, states, errors } = messages;
+  const { popup } = messages;
   const RULE_FILES = { linkedin: 'rules/linkedin.json' };
   // The pages our content scripts run on (the manifest's matches).
   const PAGE_ORIGINS = ['https://www.linkedin.com/'];
@@ -31,6 +34,8 @@ if (typeof importScripts === 'function') importScripts('../shared/messages.js', 
     send: (observation) => host.request({ type: types.OBSERVE, ...observation }),
     isRefused: (error) => errors.REFUSED.includes(error.code),
   });
+
+  const fetchExport = createExportFetcher({ request: (message) => host.request(message) });
 
   const rules = new Map();
   function loadRules(platform) {
@@ -67,11 +72,17 @@ if (typeof importScripts === 'function') importScripts('../shared/messages.js', 
     }
   }
 
-  function handle(message) {
+  // The audit trail holds the member's accounts and pages: only the extension's own pages (the popup) may export it.
+  const fromOwnPage = (sender) => typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+
+  function handle(message, sender) {
     switch (message.type) {
       case internal.RULES: return loadRules('linkedin');
       case internal.OBSERVE: return observe(message.observation);
       case internal.STATUS: return status(message.platform, message.account);
+      case popup.EXPORT:
+        if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
+        return fetchExport(message.format);
       default: return Promise.reject(new Error(`unhandled message type ${message.type}`));
     }
   }
@@ -85,7 +96,7 @@ if (typeof importScripts === 'function') importScripts('../shared/messages.js', 
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const knownPlatform = message?.platform === undefined || Object.hasOwn(RULE_FILES, message.platform);
     if (!fromUs(sender) || !messages.isInternal(message) || !knownPlatform) return false;
-    handle(message).then(sendResponse, (error) => {
+    handle(message, sender).then(sendResponse, (error) => {
       console.warn('untrain:', message.type, 'failed:', error);
       sendResponse({ error: error.code ?? 'internal', message: String(error.message ?? error) });
     });

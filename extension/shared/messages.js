@@ -6,7 +6,13 @@
   const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe' });
 
   // Background → native host; the host answers exactly these (docs/protocol.md).
-  const host = Object.freeze({ HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status' });
+  const host = Object.freeze({ HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status', EXPORT: 'export', EXPORT_CHUNK: 'export-chunk' });
+
+  // Extension pages (the popup) → background. Only the extension's own pages may send these, never a content script.
+  const popup = Object.freeze({ EXPORT: 'export' });
+
+  // The formats the popup offers (the host also makes "ndjson", for the command line).
+  const exportFormats = Object.freeze(['html', 'json', 'csv']);
 
   const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change' });
 
@@ -49,6 +55,8 @@
           && (message.account === undefined || isAccount(message.account));
       case internal.OBSERVE:
         return isObservation(message.observation);
+      case popup.EXPORT:
+        return exportFormats.includes(message.format);
       default:
         return false;
     }
@@ -58,6 +66,7 @@
     HOST_NAME: 'org.untrain.host',
     PROTOCOL: 1,
     internal, host, sources, states, errors,
+    popup, exportFormats,
     isObservation, isInternal,
   });
 })();

@@ -20,6 +20,7 @@ table { border-collapse: collapse; width: 100%; font-size: .8rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .25rem .35rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.url { overflow-wrap: anywhere; max-width: 18rem; }
+td.time { white-space: nowrap; }
 .on { color: #a61b1b; font-weight: 600; }
 .off { color: #1b6e2a; font-weight: 600; }
 svg { display: block; max-width: 100%; height: auto; }
@@ -95,7 +96,7 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
     return std::string(number);
   };
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + fmt(kWidth) +
-                    " 78\" width=\"720\" height=\"78\" role=\"img\" aria-label=\"" + html_escape(label) + "\">";
+                    " 78\" width=\"100%\" role=\"img\" aria-label=\"" + html_escape(label) + "\">";
   svg += "<defs><pattern id=\"unknown\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
          "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e0e0e0\"/>"
          "<rect width=\"3\" height=\"6\" fill=\"" + std::string(kUnknownColor) + "\"/></pattern></defs>";
@@ -177,7 +178,7 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
 }
 
 void HtmlReportWriter::add(const Event& e) {
-  out_ << "<tr><td>" << e.seq << "</td><td>" << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e))
+  out_ << "<tr><td>" << e.seq << "</td><td class=\"time\">" << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e))
        << "</td><td>" << html_escape(e.setting) << "</td><td>" << value_cell(e.value) << "</td><td>"
        << html_escape(e.source) << "</td><td>" << html_escape(e.account) << "</td><td class=\"url\">"
        << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << e.hash << "\">" << short_hash(e.hash)

@@ -15,13 +15,15 @@ const observation = () => ({
 });
 
 test('the host message types are exactly the request types docs/protocol.md describes', () => {
-  const documented = [...protocol.matchAll(/^### `([a-z_]+)`$/gm)].map((m) => m[1]).sort();
+  const documented = [...protocol.matchAll(/^### `([a-z_-]+)`$/gm)].map((m) => m[1]).sort();
   assert.deepEqual(Object.values(messages.host).sort(), documented);
 });
 
-test('the observation sources are the two docs/protocol.md allows', () => {
-  assert.match(protocol, /`source` \| `"page-load"` or `"user-change"`/);
+test('the observation sources the extension sends are ones docs/protocol.md allows', () => {
+  const row = protocol.split('\n').find((line) => line.startsWith('| `source` |'));
+  assert.ok(row, 'docs/protocol.md has a `source` row');
   assert.deepEqual(Object.values(messages.sources).sort(), ['page-load', 'user-change']);
+  for (const source of Object.values(messages.sources)) assert.ok(row.includes(`\`"${source}"\``), source);
 });
 
 test('every host error treated as a permanent refusal is a documented error code', () => {

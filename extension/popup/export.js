@@ -1,0 +1,50 @@
+// The popup's "Export audit trail": asks the background for an export and saves it as a download (a Blob and <a download>, so no "downloads" permission).
+(() => {
+  const untrain = (globalThis.untrain ??= {});
+
+  // What the member reads when an export failed, by error code (host-port.js's and the host's codes).
+  const FAILURES = {
+    'no-host': 'untrain\'s helper program is not installed: run scripts/install.sh, then try again.',
+    'host-exited': 'untrain\'s helper program stopped. Try again.',
+    'host-timeout': 'untrain\'s helper program did not answer in time. Try again.',
+    storage_unavailable: 'untrain could not read its audit trail on this computer.',
+  };
+
+  /** ask(message) → Promise of the background's answer (runtime.sendMessage). Returns the export, or throws an Error with a code. */
+  async function request({ ask, format }) {
+    const { popup, exportFormats } = untrain.messages;
+    if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
+    const reply = await ask({ type: popup.EXPORT, format });
+    if (!reply || typeof reply.text !== 'string') {
+      throw Object.assign(new Error(reply?.message ?? 'no answer from untrain'), { code: reply?.error ?? 'internal' });
+    }
+    return reply;
+  }
+
+  /** Saves text as a file called fileName through the page's own download of a Blob. */
+  function save(doc, { text, file_name: fileName, media_type: mediaType }) {
+    const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.hidden = true;
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    // The download has its own copy once it started; the URL only has to outlive the click.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  /** The line the popup shows after an export. */
+  function describe(result) {
+    const events = `${result.events} ${result.events === 1 ? 'event' : 'events'}`;
+    const head = result.chain_head ? `, chain head ${result.chain_head.hash.slice(0, 12)}…` : '';
+    return `Saved ${result.file_name}: ${events}${head}.`;
+  }
+
+  function describeFailure(error) {
+    return FAILURES[error.code] ?? `The export failed: ${error.message}`;
+  }
+
+  untrain.popupExport = { request, save, describe, describeFailure };
+})();

@@ -1,0 +1,75 @@
+'use strict';
+// The popup's export path without a browser: the background's chunk fetcher against the real host binary, the popup's
+// request and messages, and the message shape the background accepts.
+
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { test } = require('node:test');
+const { load } = require('./load');
+
+const { messages, createExportFetcher, popupExport } = load('shared/messages.js', 'background/export-chunks.js', 'popup/export.js');
+
+const { startHost, UNTRAIN_BIN } = require('./native-host');
+
+function observation(i, url) {
+  return {
+    type: 'observe', platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', value: i % 3 !== 0,
+    url, time: 1795903200000 + i, source: i === 0 ? 'page-load' : 'user-change',
+  };
+}
+
+test('an export larger than one reply is fetched chunk by chunk into a file that untrain verify accepts', { skip: !fs.existsSync(UNTRAIN_BIN) && `no host binary at ${UNTRAIN_BIN}` }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-export-'));
+  try {
+    const host = startHost(path.join(dir, 'untrain.db'));
+    const url = `https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?q=${'é'.repeat(900)}&z="😀"`;
+    for (let i = 0; i < 600; i++) await host.request(observation(i, url));
+    const fetchExport = createExportFetcher({ request: host.request });
+    const before = host.sizes.length;
+    const result = await fetchExport('json');
+    const replies = host.sizes.length - before;
+    assert.ok(replies >= 3, `expected several chunks, got ${replies}`);
+    assert.ok(host.sizes.every((size) => size <= 1024 * 1024), 'every reply fits in 1 MiB');
+    assert.equal(result.events, 600);
+    assert.equal(result.media_type, 'application/json');
+    assert.match(result.file_name, /^untrain-audit-trail-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(Buffer.byteLength(result.text, 'utf8'), result.size, 'the chunks add up to the whole file, no character split');
+    assert.equal(await host.close(), 0);
+
+    const file = path.join(dir, result.file_name);
+    fs.writeFileSync(file, result.text);
+    const printed = execFileSync(UNTRAIN_BIN, ['verify', '--file', file], { encoding: 'utf8' });
+    assert.match(printed, /^intact: 600 events, seq 1 to 600, chain head [0-9a-f]{64}/);
+    assert.equal(JSON.parse(result.text).events[599].url, url);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the background accepts an export request only for the formats the popup offers', () => {
+  assert.deepEqual([...messages.exportFormats], ['html', 'json', 'csv']);
+  for (const format of ['html', 'json', 'csv']) assert.equal(messages.isInternal({ type: messages.popup.EXPORT, format }), true, format);
+  for (const format of ['ndjson', 'pdf', '', undefined, 7]) assert.equal(messages.isInternal({ type: 'export', format }), false, String(format));
+});
+
+test('the popup asks the background for the export and passes back what it got', async () => {
+  const asked = [];
+  const result = await popupExport.request({
+    ask: async (message) => { asked.push(message); return { text: '{}', file_name: 'f.json', media_type: 'application/json', events: 2 }; },
+    format: 'json',
+  });
+  assert.deepEqual(asked, [{ type: 'export', format: 'json' }]);
+  assert.equal(result.file_name, 'f.json');
+  assert.equal(popupExport.describe({ ...result, chain_head: { seq: 2, hash: 'ab'.repeat(32) } }), 'Saved f.json: 2 events, chain head abababababab….');
+});
+
+test('a failed export is told in words the member can act on', async () => {
+  const failure = await popupExport.request({ ask: async () => ({ error: 'no-host', message: 'not found' }), format: 'html' })
+    .then(() => null, (error) => error);
+  assert.equal(failure.code, 'no-host');
+  assert.match(popupExport.describeFailure(failure), /not installed/);
+  assert.match(popupExport.describeFailure({ code: 'bad_request', message: 'field x' }), /The export failed: field x/);
+});
