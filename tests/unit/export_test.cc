@@ -9,6 +9,7 @@
 #include "error.h"
 #include "export.h"
 #include "html_report.h"
+#include "progress_bar.h"
 #include "store.h"
 #include "temp_dir.h"
 #include "trail_summary.h"
@@ -139,7 +140,7 @@ TEST_CASE("each export is itself recorded as an export event naming what it held
   CHECK(verify_database(store).intact());
 }
 
-TEST_CASE("--since and --until select whole days or exact moments", "[export][dates]") {
+TEST_CASE("export ranges: since and until select whole days or exact UTC moments", "[export][dates]") {
   CHECK(since_bound("2026-03-02") == parse_utc("2026-03-02T00:00Z").ms);
   CHECK(until_bound("2026-03-02") == parse_utc("2026-03-03T00:00Z").ms);
   CHECK(until_bound("2026-03-02T14:03:05.5Z") == parse_utc("2026-03-02T14:03:05.500Z").ms + 1);
@@ -225,4 +226,17 @@ TEST_CASE("a partial HTML report says it is partial and names the whole chain's 
   filter.since = since_bound("2026-03-02");
   std::string html = export_of(store, ExportFormat::html, filter);
   CHECK_THAT(html, Catch::Contains("This report holds part of the trail (from 2026-03-02 00:00 UTC). The whole trail had 4 events"));
+}
+
+TEST_CASE("the progress bar redraws in place only when the percentage changes, and only for large exports on a terminal", "[export][progress]") {
+  std::ostringstream out;
+  ProgressBar bar(out, "exporting");
+  for (int done = 1; done <= 400; ++done) bar.update(done, 400);
+  bar.finish();
+  std::string text = out.str();
+  CHECK(std::count(text.begin(), text.end(), '\r') == 101);  // 0% to 100%
+  CHECK_THAT(text, Catch::EndsWith("] 100%  400/400\n"));
+  CHECK_FALSE(wants_progress_bar(false, 1'000'000));
+  CHECK_FALSE(wants_progress_bar(true, 100));
+  CHECK(wants_progress_bar(true, 1'000'000));
 }
