@@ -131,7 +131,7 @@ int export_command(const Options& options) {
     progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
   }
   if (!options.output) {
-    auto outcome = export_trail(store, *format, filter, std::cout, "cli", now_ms(), progress);
+    export_trail(store, *format, filter, std::cout, "cli", now_ms(), progress);
     bar.finish();
     return 0;
   }
