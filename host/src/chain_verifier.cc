@@ -1,9 +1,23 @@
 #include "chain_verifier.h"
 
+#include <nlohmann/json.hpp>
+
 namespace untrain {
 
 namespace {
+
 std::string seq_text(std::int64_t seq) { return "seq " + std::to_string(seq); }
+
+// A row whose text is not valid UTF-8 has no canonical encoding, so it cannot match any hash: an
+// edit made it so (untrain only ever stores valid UTF-8).
+bool hash_holds(const Event& e) {
+  try {
+    return chain_hash(e.prev_hash, e) == e.hash;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 void ChainVerifier::fail(std::int64_t seq, std::string what, std::string detail) {
@@ -52,14 +66,14 @@ void ChainVerifier::check(const Event& e, const Event* next) {
         return fail(p.seq, "inserted", seq_text(e.seq) + " links to " + seq_text(p.seq - 1) + ", past this event");
       }
       // This row holds together on its own: the one before was edited and given a new hash.
-      if (chain_hash(e.prev_hash, e) == e.hash) {
+      if (hash_holds(e)) {
         return fail(p.seq, "changed", "its hash was re-computed after an edit: " + seq_text(e.seq) +
                                           " no longer links to it");
       }
       return fail(e.seq, "changed", "it does not link to " + seq_text(p.seq) + " and its hash does not match its contents");
     }
   }
-  if (chain_hash(e.prev_hash, e) != e.hash) return fail(e.seq, "changed", "its hash does not match its contents");
+  if (!hash_holds(e)) return fail(e.seq, "changed", "its hash does not match its contents");
   before_previous_hash_ = previous_ ? std::optional<std::string>(previous_->hash) : std::nullopt;
   previous_ = e;
   head_ = ChainHead{e.seq, e.hash};

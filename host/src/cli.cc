@@ -212,7 +212,9 @@ int run_cli(const std::vector<std::string>& args) {
     return app.exit(e);
   } catch (const Error& e) {
     std::cerr << "untrain: " << e.what() << '\n';
-    return exit_status(e.code());
+    return exit_status(e.code());  } catch (const std::exception& e) {
+    std::cerr << "untrain: internal error: " << e.what() << '\n';
+    return 1;
   }
 }
 

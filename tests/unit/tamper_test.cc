@@ -281,3 +281,12 @@ TEST_CASE("a file that is not an untrain export is refused with bad_json, naming
   line.replace(line.find("\"value\":true"), 12, "\"value\":\"yes\"");
   CHECK_THROWS_WITH(verify_text(join(lines)), Catch::Contains("seq 2") && Catch::Contains("value"));
 }
+
+TEST_CASE("a value edited into bytes that are not UTF-8 is detected as changed, not a crash", "[tamper]") {
+  Trail trail;
+  trail.editor().exec("UPDATE events SET url = CAST(X'68747470733A2F2FFF' AS TEXT) WHERE seq = 3");
+  auto report = trail.verify();
+  REQUIRE_FALSE(report.intact());
+  CHECK(report.problem->seq == 3);
+  CHECK(report.problem->what == "changed");
+}
