@@ -8,7 +8,7 @@
   // Background → native host; the host answers exactly these (docs/protocol.md).
   const host = Object.freeze({ HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status' });
 
-  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change' });
+  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted' });
 
   // What the banner shows; 'off' means no banner.
   const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off', NO_HOST: 'no-host' });
