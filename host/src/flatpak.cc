@@ -51,6 +51,7 @@ bool under(const std::filesystem::path& path, const std::filesystem::path& folde
   auto p = path.lexically_normal().string();
   auto f = folder.lexically_normal().string();
   while (f.size() > 1 && f.back() == '/') f.pop_back();
+  if (f == "/") return true;
   return p == f || p.rfind(f + "/", 0) == 0;
 }
 
@@ -71,8 +72,12 @@ std::optional<std::filesystem::path> flatpak_wrapper_target(const std::string& s
   while (std::getline(lines, line)) {
     std::smatch match;
     if (std::regex_match(line, match, exec_line)) {
-      auto path = match[1].str();
-      for (auto at = path.find("'\\''"); at != std::string::npos; at = path.find("'\\''", at + 1)) path.replace(at, 4, "'");
+      // Undo shell_quote: each '\'' stands for one quote.
+      std::string quoted = match[1].str(), path;
+      for (std::size_t i = 0; i < quoted.size(); ++i) {
+        path += quoted[i];
+        if (quoted.compare(i, 4, "'\\''") == 0) i += 3;
+      }
       return std::filesystem::path(path);
     }
   }
