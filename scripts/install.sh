@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
+# Run through sudo, HOME is root's, which the person's browsers cannot reach: install the program
+# where everyone can run it (untrain itself registers it for the person who ran sudo).
+if [ -z "${PREFIX:-}" ] && [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ]; then PREFIX=/usr/local; fi
 PREFIX="${PREFIX:-$HOME/.local}"
 
 ensure_packages "${BUILD_PACKAGES[@]}"

@@ -290,7 +290,10 @@ std::vector<Check> hello_checks(const HelloOutcome& outcome, const std::filesyst
                                              std::to_string(*outcome.exit_status) + " when its input closed" + stderr_note,
                                reinstall));
     } else {
-      checks.push_back(ok("launch", "started as " + site.browser->title + " starts it; hello answered in " +
+      std::string how = site.browser->packaging == Packaging::flatpak
+                            ? "started as the wrapper starts it on the host"
+                            : "started as " + site.browser->title + " starts it";
+      checks.push_back(ok("launch", how + "; hello answered in " +
                                         std::to_string(outcome.elapsed_ms) + " ms (protocol " +
                                         result.value("protocol", nlohmann::json()).dump() + ")"));
     }

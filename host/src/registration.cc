@@ -4,6 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__APPLE__)
+#include <mach-o/dyld.h>
+#endif
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -167,10 +171,20 @@ std::string describe(const Change& change) {
 }
 
 std::filesystem::path running_binary() {
+#if defined(__APPLE__)
+  char buffer[4096];
+  std::uint32_t size = sizeof buffer;
+  if (_NSGetExecutablePath(buffer, &size) != 0) throw Error(Code::io, "cannot tell where the untrain binary is");
+  std::error_code ec;
+  auto path = std::filesystem::canonical(buffer, ec);
+  if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
+  return path;
+#else
   std::error_code ec;
   auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
   return path;
+#endif
 }
 
 }  // namespace untrain
