@@ -22,7 +22,7 @@ Browser flatpak(const std::string& base, const std::string& title, Family family
   b.packaging = Packaging::flatpak;
   b.traces = {"~/.var/app/" + app_id, "/var/lib/flatpak/app/" + app_id, "~/.local/share/flatpak/app/" + app_id};
   b.app_id = app_id;
-  if (!profiles.empty()) b.profiles_dir = root + profiles;
+  if (!profiles.empty()) b.profiles_dirs = {root + profiles};
   return b;
 }
 
@@ -82,8 +82,8 @@ std::vector<Browser> table() {
   auto& firefox = add(row("firefox", Family::firefox, ".mozilla/native-messaging-hosts", "Firefox"));
   firefox.system_dirs = {"/usr/lib/mozilla/native-messaging-hosts", "/usr/lib64/mozilla/native-messaging-hosts"};
   firefox.programs = {"firefox", "firefox-esr"};
-  firefox.traces = {"~/.mozilla/firefox"};
-  firefox.profiles_dir = ".mozilla/firefox";
+  firefox.traces = {"~/.mozilla/firefox", "~/.config/mozilla/firefox"};
+  firefox.profiles_dirs = {".mozilla/firefox", ".config/mozilla/firefox"};
   firefox.macos_user_dir = "Library/Application Support/Mozilla/NativeMessagingHosts";
   firefox.macos_system_dir = "/Library/Application Support/Mozilla/NativeMessagingHosts";
   firefox.windows_key = "SOFTWARE\\Mozilla\\NativeMessagingHosts";
@@ -92,7 +92,7 @@ std::vector<Browser> table() {
   librewolf.system_dirs = {"/usr/lib/librewolf/native-messaging-hosts"};
   librewolf.programs = {"librewolf"};
   librewolf.traces = {"~/.librewolf"};
-  librewolf.profiles_dir = ".librewolf";
+  librewolf.profiles_dirs = {".librewolf"};
   librewolf.macos_user_dir = "Library/Application Support/LibreWolf/NativeMessagingHosts";
   librewolf.windows_key = "SOFTWARE\\Mozilla\\NativeMessagingHosts";
 
@@ -113,7 +113,7 @@ std::vector<Browser> table() {
   firefox_snap.packaging = Packaging::snap;
   firefox_snap.traces = {"~/snap/firefox", "/snap/firefox"};
   firefox_snap.app_id = "firefox";
-  firefox_snap.profiles_dir = "snap/firefox/common/.mozilla/firefox";
+  firefox_snap.profiles_dirs = {"snap/firefox/common/.mozilla/firefox"};
   return all;
 }
 

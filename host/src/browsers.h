@@ -33,7 +33,10 @@ struct Browser {
   // Folders that exist when the browser is installed or has been used: "~/x" is relative to $HOME.
   std::vector<std::string> traces;
   std::string app_id;        // Flatpak application id, or snap name
-  std::string profiles_dir;  // Firefox family: the folder holding profiles.ini, relative to $HOME
+  // Firefox family: the folders that may hold profiles.ini, relative to $HOME. Firefox 147 and
+  // later keep a new user's profiles under ~/.config/mozilla, yet still read host manifests from
+  // ~/.mozilla/native-messaging-hosts.
+  std::vector<std::string> profiles_dirs;
   std::string macos_user_dir;    // relative to $HOME
   std::string macos_system_dir;  // absolute; "" when the browser has none
   std::string windows_key;       // under HKCU (per user) or HKLM (--system); "" when none

@@ -82,13 +82,15 @@ std::vector<std::string> flatpak_app_ini(const std::string& app_id, const std::f
 
 std::vector<ProfilePrefs> firefox_profile_prefs(const Browser& browser, const std::filesystem::path& home) {
   std::vector<ProfilePrefs> profiles;
-  if (browser.profiles_dir.empty()) return profiles;
-  auto folder = home / browser.profiles_dir;
-  auto ini = read_text(folder / "profiles.ini");
-  if (!ini) return profiles;
-  for (const auto& profile : firefox_profiles(*ini, folder)) {
-    if (!std::filesystem::is_directory(profile)) continue;
-    profiles.push_back({profile, read_text(profile / "prefs.js").value_or(""), read_text(profile / "user.js").value_or("")});
+  for (const auto& dir : browser.profiles_dirs) {
+    auto folder = home / dir;
+    auto ini = read_text(folder / "profiles.ini");
+    if (!ini) continue;
+    for (const auto& profile : firefox_profiles(*ini, folder)) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(profile, ec)) continue;
+      profiles.push_back({profile, read_text(profile / "prefs.js").value_or(""), read_text(profile / "user.js").value_or("")});
+    }
   }
   return profiles;
 }

@@ -24,7 +24,7 @@ std::optional<std::string> read_text(const std::filesystem::path& path);
 // The Flatpak app's metadata and overrides, system-wide then per user (later ones win).
 std::vector<std::string> flatpak_app_ini(const std::string& app_id, const std::filesystem::path& home);
 
-// Every profile listed in <home>/<browser.profiles_dir>/profiles.ini, with its prefs files.
+// Every profile listed in a profiles.ini of the browser's profile folders, with its prefs files.
 std::vector<ProfilePrefs> firefox_profile_prefs(const Browser& browser, const std::filesystem::path& home);
 
 // Opens the database only when it exists (doctor never creates it) and runs PRAGMA quick_check.

@@ -26,7 +26,8 @@ std::string errno_text() { return std::strerror(errno); }
 // acts for them through sudo (a root-owned ~/.config would break their browser's own writes).
 void make_folders(const std::filesystem::path& folder, const Registration& how) {
   std::vector<std::filesystem::path> missing;
-  for (auto p = folder; !p.empty() && !std::filesystem::exists(p); p = p.parent_path()) {
+  std::error_code ec;
+  for (auto p = folder; !p.empty() && !std::filesystem::exists(p, ec); p = p.parent_path()) {
     missing.push_back(p);
     if (p == p.parent_path()) break;
   }
@@ -103,7 +104,10 @@ std::vector<std::filesystem::path> registration_dirs(const Browser& browser, con
 
 std::vector<Change> register_browser(const Browser& browser, const Registration& how) {
   std::vector<Change> changes;
-  auto exists = [](const std::filesystem::path& p) { return std::filesystem::exists(p); };
+  auto exists = [](const std::filesystem::path& p) {
+    std::error_code ec;
+    return std::filesystem::exists(p, ec);
+  };
   auto dirs = registration_dirs(browser, how, exists);
   if (dirs.empty()) {
     changes.push_back({browser.name, Change::What::skipped, {},
@@ -136,8 +140,7 @@ std::vector<Change> register_browser(const Browser& browser, const Registration&
 
 std::vector<Change> unregister_browser(const Browser& browser, const Registration& how) {
   std::vector<Change> changes;
-  auto exists = [](const std::filesystem::path& p) { return std::filesystem::exists(p); };
-  auto dirs = registration_dirs(browser, how, exists);
+  auto dirs = registration_dirs(browser, how, [](const std::filesystem::path&) { return false; });
   if (how.system) {
     // Remove from every candidate, including those `install` would skip today.
     dirs.clear();

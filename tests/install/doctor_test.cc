@@ -203,6 +203,15 @@ TEST_CASE("seeded fault: a hardened Firefox profile switches native messaging of
   reports(person, "firefox-prefs", "switches native messaging off");
 }
 
+TEST_CASE("seeded fault: a profile under ~/.config/mozilla switches native messaging off", "[doctor]") {
+  Person person;
+  write_text(person.home() / ".config/mozilla/firefox/profiles.ini", "[Profile0]\nName=default\nIsRelative=1\nPath=x.default\n");
+  write_text(person.home() / ".config/mozilla/firefox/x.default/prefs.js",
+             "user_pref(\"webextensions.native-messaging.max-output-message-bytes\", 0);\n");
+  REQUIRE(person.untrain({"install"}).status == 0);
+  reports(person, "firefox-prefs", "profile x.default sets webextensions.native-messaging.max-output-message-bytes to 0");
+}
+
 TEST_CASE("seeded fault: the database is not a database", "[doctor]") {
   Person person;
   install_both(person);

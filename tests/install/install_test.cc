@@ -137,7 +137,7 @@ TEST_CASE("an unknown browser, or --manifest-dir with all, is a usage error", "[
   CHECK(person.untrain({"install", "--system", "--manifest-dir", (person.scratch() / "x").string()}).status == 2);
 }
 
-TEST_CASE("--manifest-dir registers one browser in a folder of one's choice, such as a --user-data-dir", "[install]") {
+TEST_CASE("install --manifest-dir registers one browser in a folder of one's choice, such as a --user-data-dir", "[install]") {
   Person person;
   auto folder = person.scratch() / "profile" / "NativeMessagingHosts";
   auto run = person.untrain({"install", "--browser", "chromium", "--manifest-dir", folder.string()});
@@ -146,7 +146,7 @@ TEST_CASE("--manifest-dir registers one browser in a folder of one's choice, suc
   CHECK(person.files().empty());
 }
 
-TEST_CASE("--system --destdir stages every browser's system folder, naming the packaged binary", "[install]") {
+TEST_CASE("install --system --destdir stages every browser's system folder, naming the packaged binary", "[install]") {
   Person person;
   auto root = person.scratch() / "stage";
   auto run = person.untrain({"install", "--system", "--destdir", root.string(), "--binary", "/usr/bin/untrain"});
@@ -192,4 +192,14 @@ TEST_CASE("run by root through sudo, the files and folders written belong to the
   struct stat scratch {};
   REQUIRE(::stat(person.scratch().c_str(), &scratch) == 0);
   CHECK(scratch.st_uid == 0);  // what existed before is left alone
+}
+
+TEST_CASE("Firefox with its profiles under ~/.config/mozilla (Firefox 147 and later) is found and registered in ~/.mozilla",
+          "[install]") {
+  // Firefox ESR 153 keeps a new user's profiles there but reads ~/.mozilla/native-messaging-hosts,
+  // as the Firefox end-to-end tests show.
+  Person person;
+  person.has_folder(".config/mozilla/firefox");
+  REQUIRE(person.untrain({"install"}).status == 0);
+  CHECK(person.files() == expected_files("firefox"));
 }

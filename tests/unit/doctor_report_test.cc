@@ -38,7 +38,7 @@ TEST_CASE("a clean report says so, and shows no fixes", "[doctor]") {
   CHECK(report(Status::ok).problems() == 0);
 }
 
-TEST_CASE("--json gives every check with a stable id, status and fix", "[doctor]") {
+TEST_CASE("doctor --json gives every check with a stable id, status and fix", "[doctor]") {
   auto json = doctor_json(report(Status::problem));
   CHECK(json["ok"] == false);
   CHECK(json["problems"] == 1);
