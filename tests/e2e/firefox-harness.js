@@ -71,6 +71,7 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
   fs.mkdirSync(home);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const env = { ...process.env, HOME: home, UNTRAIN_DB: db };
+  // Firefox 147+ writes under $XDG_CONFIG_HOME when it is set: keep everything in the test's HOME.
   delete env.XDG_CONFIG_HOME;
 
   if (host) {
