@@ -20,7 +20,14 @@
 namespace untrain {
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+// errno as text, with a hint for the person when it is a permission problem; read first thing
+// after the failing call.
+std::string failure(const char* hint_when_denied) {
+  int error = errno;
+  std::string text = std::strerror(error);
+  if (error == EACCES || error == EPERM) text += std::string(" (") + hint_when_denied + ")";
+  return text;
+}
 
 // Creates `folder` and its missing parents, handing each one created to the person when root
 // acts for them through sudo (a root-owned ~/.config would break their browser's own writes).
@@ -33,11 +40,12 @@ void make_folders(const std::filesystem::path& folder, const Registration& how) 
   }
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (::mkdir(it->c_str(), 0755) != 0 && errno != EEXIST) {
-      throw Error(Code::io, "creating " + it->string() + ": " + errno_text() +
-                                (errno == EACCES ? " (for the system-wide folders, run with sudo)" : ""));
+      auto why = failure(how.system ? "run with sudo" : "is its parent owned by root?");
+      throw Error(Code::io, "creating " + it->string() + ": " + why);
     }
     if (how.account.via_sudo && !how.system && !how.destdir && ::chown(it->c_str(), how.account.uid, how.account.gid) != 0) {
-      throw Error(Code::io, "handing " + it->string() + " to " + how.account.name + ": " + errno_text());
+      auto why = failure("run as root");
+      throw Error(Code::io, "handing " + it->string() + " to " + how.account.name + ": " + why);
     }
   }
 }
@@ -59,15 +67,15 @@ Change::What write_file(const std::filesystem::path& file, const std::string& co
   temporary += ".tmp";
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0) {
-    throw Error(Code::io, "writing " + file.string() + ": " + errno_text() +
-                              (errno == EACCES ? (how.system ? " (run with sudo)" : " (is the folder owned by root?)") : ""));
+    auto why = failure(how.system ? "run with sudo" : "is the folder owned by root?");
+    throw Error(Code::io, "writing " + file.string() + ": " + why);
   }
   bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
   written = ::fchmod(fd, mode) == 0 && written;  // the umask must not decide who can read it
   if (how.account.via_sudo && !how.system && !how.destdir) written = ::fchown(fd, how.account.uid, how.account.gid) == 0 && written;
   written = ::close(fd) == 0 && written;
   if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) {
-    std::string why = errno_text();
+    auto why = failure("is the folder owned by root?");
     ::unlink(temporary.c_str());
     throw Error(Code::io, "writing " + file.string() + ": " + why);
   }
@@ -77,7 +85,8 @@ Change::What write_file(const std::filesystem::path& file, const std::string& co
 bool remove_file(const std::filesystem::path& file) {
   if (::unlink(file.c_str()) == 0) return true;
   if (errno == ENOENT) return false;
-  throw Error(Code::io, "removing " + file.string() + ": " + errno_text() + (errno == EACCES ? " (try sudo)" : ""));
+  auto why = failure("it or its folder belongs to root: try sudo");
+  throw Error(Code::io, "removing " + file.string() + ": " + why);
 }
 
 std::filesystem::path staged(const std::filesystem::path& dir, const Registration& how) {
