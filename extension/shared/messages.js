@@ -14,7 +14,7 @@
   // The formats the popup offers (the host also makes "ndjson", for the command line).
   const exportFormats = Object.freeze(['html', 'json', 'csv']);
 
-  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change' });
+  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted' });
 
   // What the banner shows; 'off' means no banner.
   const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off', NO_HOST: 'no-host' });
