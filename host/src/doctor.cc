@@ -8,6 +8,8 @@
 #include "flatpak.h"
 #include "paths.h"
 #include "registration.h"
+#include "store.h"
+#include "verify.h"
 #include "version.h"
 
 namespace untrain {
@@ -108,11 +110,17 @@ Section database_section(const DoctorOptions& options) {
 }  // namespace
 
 Check check_hash_chain(const std::filesystem::path& database) {
-  // TODO(issue 3): open Store::open(database) and run the shared chain verifier (`untrain verify`);
-  // report its first problem with the fix "untrain verify" gives. Until then doctor says so.
-  return {"chain", Status::skipped, "hash chain of " + database.filename().string() + ": not checked by doctor yet; "
-                                        "`untrain verify` will check it",
-          ""};
+  std::string what = "hash chain of " + database.filename().string() + ": ";
+  try {
+    Store store = Store::open(database);
+    VerifyReport report = verify_database(store);
+    if (report.intact()) return {"chain", Status::ok, what + report_text(report), ""};
+    return {"chain", Status::problem, what + report_text(report),
+            "the audit trail was changed outside untrain: keep this file as it is, and compare it with an earlier "
+            "export (untrain verify --file EXPORT)"};
+  } catch (const Error& e) {
+    return {"chain", Status::problem, what + e.what(), "untrain verify --db " + database.string()};
+  }
 }
 
 DoctorReport run_doctor(const DoctorOptions& options) {

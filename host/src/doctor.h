@@ -20,8 +20,7 @@ struct DoctorOptions {
 
 DoctorReport run_doctor(const DoctorOptions& options);
 
-// The audit trail's hash chain. Issue 3 brings `untrain verify` and its verifier; the lead wires it
-// in here when that merges, so that doctor and verify share one verifier. Until then: skipped.
+// The audit trail's hash chain, checked by the same verifier as `untrain verify`.
 Check check_hash_chain(const std::filesystem::path& database);
 
 }  // namespace untrain

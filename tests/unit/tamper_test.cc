@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "canonical.h"
+#include "doctor.h"
 #include "error.h"
 #include "export.h"
 #include "sqlite.h"
@@ -289,4 +290,16 @@ TEST_CASE("a value edited into bytes that are not UTF-8 is detected as changed, 
   REQUIRE_FALSE(report.intact());
   CHECK(report.problem->seq == 3);
   CHECK(report.problem->what == "changed");
+}
+
+TEST_CASE("doctor checks the chain with the same verifier and names the first bad row", "[tamper][doctor]") {
+  Trail trail;
+  Check intact = check_hash_chain(trail.path);
+  CHECK(intact.status == Status::ok);
+  CHECK_THAT(intact.message, Catch::Contains("intact: 6 events"));
+  trail.editor().exec("DELETE FROM events WHERE seq = 2");
+  Check broken = check_hash_chain(trail.path);
+  CHECK(broken.status == Status::problem);
+  CHECK_THAT(broken.message, Catch::Contains("missing at seq 2"));
+  CHECK_FALSE(broken.fix.empty());
 }
