@@ -2,11 +2,9 @@
 // Chromium runs this file as the service worker and needs the others imported (paths resolve against this file's URL);
 // Firefox loads them all from the manifest's "scripts" list, where importScripts does not exist.
 if (typeof importScripts === 'function') importScripts('../shared/messages.js', 'host-port.js', 'queue.js', 'verdict.js');
-if (typeof importScripts === 'function') importScripts('export-chunks.js');
 
 (() => {
   const { messages, createHostPort, createQueue, verdict } = globalThis.untrain;
-  const { createExportFetcher } = globalThis.untrain;
   const api = globalThis.browser ?? globalThis.chrome;
   const { internal, host: types, states, errors } = messages;
   const { popup } = messages;
@@ -34,8 +32,6 @@ if (typeof importScripts === 'function') importScripts('export-chunks.js');
     send: (observation) => host.request({ type: types.OBSERVE, ...observation }),
     isRefused: (error) => errors.REFUSED.includes(error.code),
   });
-
-  const fetchExport = createExportFetcher({ request: (message) => host.request(message) });
 
   const rules = new Map();
   function loadRules(platform) {
@@ -82,7 +78,10 @@ if (typeof importScripts === 'function') importScripts('export-chunks.js');
       case internal.STATUS: return status(message.platform, message.account);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return fetchExport(message.format);
+        return host.request({ type: types.EXPORT, format: message.format });
+      case popup.EXPORT_CHUNK:
+        if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
+        return host.request({ type: types.EXPORT_CHUNK, export: message.export, offset: message.offset });
       default: return Promise.reject(new Error(`unhandled message type ${message.type}`));
     }
   }

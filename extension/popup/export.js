@@ -1,4 +1,5 @@
-// The popup's "Export audit trail": asks the background for an export and saves it as a download (a Blob and <a download>, so no "downloads" permission).
+// The popup's "Export audit trail": fetches an export chunk by chunk through the background (each message carries one
+// host reply, under 1 MiB) and saves it as a download from a Blob and <a download>, so no "downloads" permission.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -10,20 +11,36 @@
     storage_unavailable: 'untrain could not read its audit trail on this computer.',
   };
 
-  /** ask(message) → Promise of the background's answer (runtime.sendMessage). Returns the export, or throws an Error with a code. */
-  async function request({ ask, format }) {
-    const { popup, exportFormats } = untrain.messages;
-    if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
-    const reply = await ask({ type: popup.EXPORT, format });
-    if (!reply || typeof reply.text !== 'string') {
+  // The background answers {error, message} when something failed (background.js); anything else is the host's result.
+  async function checked(ask, message) {
+    const reply = await ask(message);
+    if (!reply || typeof reply !== 'object' || reply.error !== undefined || typeof reply.chunk !== 'string') {
       throw Object.assign(new Error(reply?.message ?? 'no answer from untrain'), { code: reply?.error ?? 'internal' });
     }
     return reply;
   }
 
-  /** Saves text as a file called fileName through the page's own download of a Blob. */
-  function save(doc, { text, file_name: fileName, media_type: mediaType }) {
-    const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
+  /**
+   * ask(message) → Promise of the background's answer (runtime.sendMessage in the popup).
+   * Returns {parts, file_name, media_type, events, complete, chain_head, size}; parts are the chunks' texts, in order.
+   * Throws an Error with a code when the export failed.
+   */
+  async function request({ ask, format }) {
+    const { popup, exportFormats } = untrain.messages;
+    if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
+    let reply = await checked(ask, { type: popup.EXPORT, format });
+    const { file_name, media_type, events, complete, chain_head, size } = reply;
+    const parts = [reply.chunk];
+    while (!reply.done) {
+      reply = await checked(ask, { type: popup.EXPORT_CHUNK, export: reply.export, offset: reply.next });
+      parts.push(reply.chunk);
+    }
+    return { parts, file_name, media_type, events, complete, chain_head, size };
+  }
+
+  /** Saves the export's parts as one file through the page's own download of a Blob. */
+  function save(doc, { parts, file_name: fileName, media_type: mediaType }) {
+    const url = URL.createObjectURL(new Blob(parts, { type: `${mediaType};charset=utf-8` }));
     const link = doc.createElement('a');
     link.href = url;
     link.download = fileName;

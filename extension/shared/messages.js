@@ -8,8 +8,9 @@
   // Background → native host; the host answers exactly these (docs/protocol.md).
   const host = Object.freeze({ HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status', EXPORT: 'export', EXPORT_CHUNK: 'export-chunk' });
 
-  // Extension pages (the popup) → background. Only the extension's own pages may send these, never a content script.
-  const popup = Object.freeze({ EXPORT: 'export' });
+  // Extension pages (the popup) → background, relayed to the host as they are. Only the extension's own pages may send
+  // these, never a content script. Chunk by chunk, so that no message carries more than one host reply.
+  const popup = Object.freeze({ EXPORT: 'export', EXPORT_CHUNK: 'export-chunk' });
 
   // The formats the popup offers (the host also makes "ndjson", for the command line).
   const exportFormats = Object.freeze(['html', 'json', 'csv']);
@@ -57,6 +58,9 @@
         return isObservation(message.observation);
       case popup.EXPORT:
         return exportFormats.includes(message.format);
+      case popup.EXPORT_CHUNK:
+        return typeof message.export === 'string' && /^[0-9a-f]{1,64}$/.test(message.export)
+          && Number.isSafeInteger(message.offset) && message.offset >= 0;
       default:
         return false;
     }

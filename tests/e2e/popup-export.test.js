@@ -6,7 +6,8 @@ const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { scenario, SETTING_PATH, EXTENSION_ID, UNTRAIN_BIN } = require('./harness');
+const { scenario, SETTING_PATH, SETTING_URL, EXTENSION_ID, UNTRAIN_BIN } = require('./harness');
+const { startHost } = require('../extension/native-host');
 
 const POPUP = `chrome-extension://${EXTENSION_ID}/popup/popup.html`;
 
@@ -77,4 +78,23 @@ scenario('a content script cannot export the audit trail; only the extension\'s 
   assert.equal(answer?.text, undefined, 'no export text for a content script');
   assert.match(answer?.message ?? '', /only for the extension's own pages/);
   assert.equal((await h.trail()).filter((e) => e.kind === 'export').length, 0, 'nothing was exported');
+});
+
+scenario('an export larger than one host reply comes through the popup chunk by chunk and verifies', { host: true, state: 'on', name: 'popup-export-large' }, async (h) => {
+  // A long history written by another host process on the same database, as a second browser would.
+  const other = startHost(h.db);
+  const url = `${SETTING_URL}?${'ü'.repeat(900)}`;
+  for (let i = 0; i < 1500; i++) {
+    await other.request({ type: 'observe', platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', value: i % 2 === 0,
+      url, time: 1795903200000 + i * 60000, source: 'page-load' });
+  }
+  assert.equal(await other.close(), 0);
+
+  const popup = await h.context.newPage();
+  await popup.goto(POPUP);
+  const json = await exportAs(h, popup, 'json');
+  assert.ok(fs.statSync(json.file).size > 3 * 512 * 1024, 'the export spans several chunks');
+  const verified = await untrain(['verify', '--file', json.file]);
+  assert.equal(verified.status, 0, verified.stdout);
+  assert.match(verified.stdout, /^intact: 1500 events, seq 1 to 1500/);
 });

@@ -1,6 +1,6 @@
 'use strict';
-// The popup's export path without a browser: the background's chunk fetcher against the real host binary, the popup's
-// request and messages, and the message shape the background accepts.
+// The popup's export path without a browser: its chunk-by-chunk fetch against the real host binary (the background
+// relays these messages to the host as they are), what it tells the member, and the message shapes the background accepts.
 
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
@@ -10,7 +10,7 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { load } = require('./load');
 
-const { messages, createExportFetcher, popupExport } = load('shared/messages.js', 'background/export-chunks.js', 'popup/export.js');
+const { messages, popupExport } = load('shared/messages.js', 'popup/export.js');
 
 const { startHost, UNTRAIN_BIN } = require('./native-host');
 
@@ -27,41 +27,49 @@ test('an export larger than one reply is fetched chunk by chunk into a file that
     const host = startHost(path.join(dir, 'untrain.db'));
     const url = `https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?q=${'é'.repeat(900)}&z="😀"`;
     for (let i = 0; i < 600; i++) await host.request(observation(i, url));
-    const fetchExport = createExportFetcher({ request: host.request });
+    // The background answers a failure as {error, message}; otherwise it passes the host's result on.
+    const ask = (message) => host.request(message).catch((error) => ({ error: error.code, message: error.message }));
     const before = host.sizes.length;
-    const result = await fetchExport('json');
+    const result = await popupExport.request({ ask, format: 'json' });
+    const text = result.parts.join('');
     const replies = host.sizes.length - before;
-    assert.ok(replies >= 3, `expected several chunks, got ${replies}`);
+    assert.ok(replies >= 3 && result.parts.length === replies, `expected several chunks, got ${replies}`);
     assert.ok(host.sizes.every((size) => size <= 1024 * 1024), 'every reply fits in 1 MiB');
     assert.equal(result.events, 600);
     assert.equal(result.media_type, 'application/json');
     assert.match(result.file_name, /^untrain-audit-trail-\d{4}-\d{2}-\d{2}\.json$/);
-    assert.equal(Buffer.byteLength(result.text, 'utf8'), result.size, 'the chunks add up to the whole file, no character split');
+    assert.equal(Buffer.byteLength(text, 'utf8'), result.size, 'the chunks add up to the whole file, no character split');
     assert.equal(await host.close(), 0);
 
     const file = path.join(dir, result.file_name);
-    fs.writeFileSync(file, result.text);
+    fs.writeFileSync(file, text);
     const printed = execFileSync(UNTRAIN_BIN, ['verify', '--file', file], { encoding: 'utf8' });
     assert.match(printed, /^intact: 600 events, seq 1 to 600, chain head [0-9a-f]{64}/);
-    assert.equal(JSON.parse(result.text).events[599].url, url);
+    assert.equal(JSON.parse(text).events[599].url, url);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('the background accepts an export request only for the formats the popup offers', () => {
+test('the background accepts export messages only in the shapes the popup sends', () => {
   assert.deepEqual([...messages.exportFormats], ['html', 'json', 'csv']);
   for (const format of ['html', 'json', 'csv']) assert.equal(messages.isInternal({ type: messages.popup.EXPORT, format }), true, format);
   for (const format of ['ndjson', 'pdf', '', undefined, 7]) assert.equal(messages.isInternal({ type: 'export', format }), false, String(format));
+  assert.equal(messages.isInternal({ type: 'export-chunk', export: '3f9c0a41d2e87b6655c1a0b9', offset: 524288 }), true);
+  for (const bad of [{ export: '../db', offset: 0 }, { export: 'ab', offset: -1 }, { export: 'ab', offset: 1.5 }, { offset: 0 }]) {
+    assert.equal(messages.isInternal({ type: 'export-chunk', ...bad }), false, JSON.stringify(bad));
+  }
 });
 
-test('the popup asks the background for the export and passes back what it got', async () => {
+test('the popup asks for the export, then for each next chunk at the offset the last reply gave', async () => {
   const asked = [];
-  const result = await popupExport.request({
-    ask: async (message) => { asked.push(message); return { text: '{}', file_name: 'f.json', media_type: 'application/json', events: 2 }; },
-    format: 'json',
-  });
-  assert.deepEqual(asked, [{ type: 'export', format: 'json' }]);
+  const replies = [
+    { export: 'ab12', chunk: '{"a":', offset: 0, next: 5, done: false, size: 9, file_name: 'f.json', media_type: 'application/json', events: 2 },
+    { export: 'ab12', chunk: '"é"}', offset: 5, next: 9, done: true, size: 9 },
+  ];
+  const result = await popupExport.request({ ask: async (message) => { asked.push(message); return replies.shift(); }, format: 'json' });
+  assert.deepEqual(asked, [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'ab12', offset: 5 }]);
+  assert.deepEqual(result.parts, ['{"a":', '"é"}']);
   assert.equal(result.file_name, 'f.json');
   assert.equal(popupExport.describe({ ...result, chain_head: { seq: 2, hash: 'ab'.repeat(32) } }), 'Saved f.json: 2 events, chain head abababababab….');
 });
