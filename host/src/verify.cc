@@ -98,6 +98,7 @@ VerifyReport verify_export_file(const std::filesystem::path& file) {
 
 std::string report_text(const VerifyReport& r) {
   if (r.problem) return "NOT intact: " + describe(*r.problem);
+  if (r.events == 0) return "intact: no events yet";
   std::string text = "intact: " + std::to_string(r.events) + (r.events == 1 ? " event" : " events");
   if (r.events > 0 && r.header && !r.header->complete) {
     text += " of a partial export; each event's hash holds and consecutive events link. The whole chain's head was seq " +

@@ -303,3 +303,11 @@ TEST_CASE("doctor checks the chain with the same verifier and names the first ba
   CHECK_THAT(broken.message, Catch::Contains("missing at seq 2"));
   CHECK_FALSE(broken.fix.empty());
 }
+
+TEST_CASE("an empty log is intact and says it has no events yet", "[tamper]") {
+  TempDir dir;
+  Store store = Store::open(dir.path() / "untrain.db");
+  auto report = verify_database(store);
+  CHECK(report.intact());
+  CHECK(report_text(report) == "intact: no events yet");
+}
