@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "form.h"
+#include "nudge.h"
 #include "observation.h"
 
 namespace untrain {
@@ -20,9 +22,19 @@ struct ObserveRequest {
 struct StatusRequest {
   std::string platform;
   std::optional<std::string> account;
+  std::optional<int> stale_after_days;
+};
+struct RulesRequest {
+  std::string platform;
+};
+struct NudgeRequest {
+  Nudge nudge;
+};
+struct FormRequest {
+  FormReport form;
 };
 
-using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest>;
+using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest, RulesRequest, NudgeRequest, FormRequest>;
 
 struct Request {
   nlohmann::json id;
