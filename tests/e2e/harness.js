@@ -239,8 +239,13 @@ async function launch({ host = true, state = 'on', name = 'e2e' } = {}) {
 
     installHost,
 
-    /** The host's event log for this test's database (empty before the first observation). */
+    /** The observations in the host's event log for this test's database (empty before the first one). */
     async trail() {
+      return (await harness.events()).filter((e) => e.kind === 'observation');
+    },
+
+    /** Every event in the host's log: observations, nudges and forms, oldest first. */
+    async events() {
       if (!fs.existsSync(db)) return [];
       return JSON.parse(await run(UNTRAIN_BIN, ['log', '--json', '--db', db]));
     },

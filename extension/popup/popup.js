@@ -1,0 +1,35 @@
+// Wires the popup: asks the background for the status of every setting and draws the list and the forms.
+(() => {
+  const { messages: { internal, nudgeSources, states }, settingsList, i18n } = globalThis.untrain;
+  const api = globalThis.browser ?? globalThis.chrome;
+  const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
+  const formatDate = (ms) => new Intl.DateTimeFormat(i18n.language(), { dateStyle: 'medium' }).format(ms);
+  const helpers = { t: i18n.t, ruleText: i18n.ruleText, formatDate };
+
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = i18n.t(element.dataset.i18n);
+  document.documentElement.lang = i18n.language();
+  document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
+
+  const rulesLoaded = fetch(api.runtime.getURL('rules/linkedin.json')).then((response) => response.json());
+
+  async function draw() {
+    const [rules, status] = await Promise.all([rulesLoaded, ask({ type: internal.STATUS, platform: 'linkedin', account: null })]);
+    const message = document.getElementById('popup-message');
+    const problem = !status || status.error ? 'popupNoAnswer' : status.state === states.NO_HOST ? 'popupNoHost' : null;
+    message.hidden = !problem;
+    message.textContent = problem ? i18n.t(problem) : '';
+    settingsList.render(document, document.getElementById('settings-list'), settingsList.rows(rules, status, helpers));
+    const account = status?.settings?.find((s) => s.account)?.account ?? null;
+    settingsList.renderForms(document, document.getElementById('forms-list'), settingsList.forms(rules, status, helpers), {
+      t: i18n.t,
+      today: i18n.localDate(),
+      onMark: async (form, date) => {
+        await ask({ type: internal.FORM, form: { platform: rules.platform, account, form, sent_on: date, source: nudgeSources.POPUP, time: Date.now() } });
+        draw();
+      },
+    });
+    document.body.dataset.ready = 'true';
+  }
+
+  draw();
+})();
