@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_packages "${BUILD_PACKAGES[@]}" chromium openssl nodejs
+# Chromium's own translations: without them it runs in English whatever the language, and so does the extension.
+ensure_packages chromium-l10n
 command -v npm >/dev/null || ensure_packages npm
 npm ci --no-audit --no-fund --loglevel=error
 

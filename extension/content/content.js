@@ -16,6 +16,7 @@
     // Only the latest answer counts; and a logged-out page has no member to warn.
     if (mine !== asked || !status || status.error) return;
     latest = status;
+    current?.statusChanged();
     if (!page.isLoggedIn(document)) return;
     const view = banner.show(document, status, { rules: all, t: i18n.t, on });
     if (view?.setting) log.shown(aboutBanner(view));

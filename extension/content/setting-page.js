@@ -8,7 +8,7 @@
   /**
    * rules: the platform's rules; setting: the rule of this page. report(observation) and markForm(form) send to the
    * background and resolve with its answer; nudges: the page's nudge log (nudges.js); status(): the latest status.
-   * Returns {stop()}.
+   * Returns {stop(), statusChanged()}: call statusChanged() when a new status arrived (verdict, form dates).
    */
   function start({ doc = document, win = globalThis, rules, setting, report, markForm, nudges, status }) {
     const { visit, callout, page, i18n, messages: { nudgeSources } } = untrain;
@@ -35,7 +35,8 @@
       const view = callout.model({ step, setting, recorded, form, formSentOn: sentOn }, { t: i18n.t, ruleText: i18n.ruleText, formatTime });
       if (formFailed && view.form) view.form.text = i18n.t('calloutFormFailed');
       callout.show(doc, element, view, { t: i18n.t, on: { switchOff, formSent } });
-      if (step === 'on') nudges.shown(fields());
+      // Logged once the host's verdict agrees with what the callout says: before the first observation it is "unknown".
+      if (step === 'on' && ['on', 'on-by-default'].includes(entry()?.verdict)) nudges.shown(fields());
     }
 
     async function switchOff() {
@@ -86,6 +87,9 @@
         stopped = true;
         current.stop();
         callout.hide();
+      },
+      statusChanged() {
+        if (!stopped && step && step !== 'working') render();
       },
     };
   }
