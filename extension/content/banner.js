@@ -91,7 +91,17 @@
     const review = doc.createElement('a');
     review.href = view.review;
     review.textContent = t('bannerReview');
-    review.addEventListener('click', trusted(() => on.review?.(view)));
+    review.addEventListener('click', trusted((event) => {
+      const logged = Promise.resolve(on.review?.(view));
+      // A new tab keeps this page; otherwise the click is logged before the page goes (an unloading page's
+      // messages may never arrive), waiting at most a second for it.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      const win = doc.defaultView;
+      Promise.race([logged, new Promise((resolve) => win.setTimeout(resolve, 1000))])
+        .catch(() => {})
+        .then(() => win.location.assign(view.review));
+    }));
     const snooze = doc.createElement('button');
     snooze.type = 'button';
     snooze.dataset.action = 'snooze';

@@ -22,7 +22,7 @@ scenario('banner, Review now, Switch it off for me: switched off once, logged, c
   // A first visit records LinkedIn's default: On.
   await h.goto(SETTING_PATH);
   await h.waitFor('the page-load observation', async () => (await h.trail()).length === 1);
-  await h.waitFor('the callout', async () => (await h.callout())?.step === 'on');
+  await h.waitFor('the callout, logged as shown', async () => (await h.events()).some((e) => e.source === 'callout' && e.action === 'shown'));
   const firstVisit = (await h.events()).length;
   await h.goto('/feed/');
   await h.waitFor("the banner to say 'on-by-default'", async () => (await h.banner())?.verdict === 'on-by-default');
@@ -55,6 +55,7 @@ scenario('banner, Review now, Switch it off for me: switched off once, logged, c
   for (const [fg, bg] of colours) assert.ok(contrast(fg, bg) >= 4.5, `contrast ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}`);
   const nav = await h.page.locator('#global-nav').boundingBox();
   assert.ok(banner.top >= nav.y + nav.height, 'the banner does not cover LinkedIn\'s navigation');
+  await h.screenshot('banner-feed.png');
 
   // Review now: the setting's page, and the callout beside the toggle.
   await h.page.locator('#untrain-banner a').click();
