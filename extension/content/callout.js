@@ -87,6 +87,7 @@
   let ours = null;
   let stopPlacing = null;
   let shown = null;  // the step on screen, kept here rather than read back from the page's DOM
+  let drawn = null;  // what is drawn: redrawing the same view would take the focus from the member's button
 
   function place(host, element) {
     const ring = host.shadowRoot.querySelector('.ring');
@@ -157,7 +158,10 @@
     const head = make('div', { className: 'head' });
     const close = make('button', { type: 'button', className: 'close', textContent: '×' });
     close.setAttribute('aria-label', t('calloutClose'));
-    close.addEventListener('click', trusted(() => hide()));
+    close.addEventListener('click', trusted(() => {
+      hide();
+      on.close?.();
+    }));
     head.append(make('span', { className: 'mark', textContent: 'untrain' }), close);
     const parts = [head, make('p', { className: 'text', textContent: view.text })];
     if (view.detail) parts.push(make('p', { className: 'detail', textContent: view.detail }));
@@ -184,12 +188,19 @@
     panel.replaceChildren(...parts);
   }
 
-  /** Shows or updates the callout beside `element` (null: a panel in the corner, when the toggle was not found). */
+  /**
+   * Shows or updates the callout beside `element` (null: a panel in the corner, when the toggle was not found).
+   * on: {switchOff(), formSent(), close()}, called after the member's own click.
+   */
   function show(doc, element, view, { t, on = {} }) {
     if (!ours || ours.ownerDocument !== doc) ours = build(doc, t);
     if (!ours.isConnected) doc.body.append(ours);
-    fill(ours, view, t, on);
-    follow(ours, element);
+    const key = JSON.stringify(view);
+    if (drawn?.key !== key || drawn.element !== element) {
+      fill(ours, view, t, on);
+      follow(ours, element);
+      drawn = { key, element };
+    }
     shown = view.step;
     return ours;
   }
@@ -200,6 +211,7 @@
     ours?.remove();
     ours = null;
     shown = null;
+    drawn = null;
   }
 
   untrain.callout = { show, hide, model, get step() { return shown; } };

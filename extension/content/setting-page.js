@@ -18,6 +18,7 @@
     let recorded = null;
     let formSentOn = null;
     let formFailed = false;
+    let closed = false;  // the member closed the callout: not again on this visit
 
     const entry = () => status()?.settings?.find((s) => s.setting === setting.id) ?? null;
     const fields = () => ({
@@ -27,14 +28,14 @@
     const formatTime = (ms) => new Intl.DateTimeFormat(i18n.language(), { timeStyle: 'medium' }).format(ms);
 
     function render() {
-      if (!step) {
+      if (!step || closed) {
         callout.hide();
         return;
       }
       const sentOn = formSentOn ?? (status()?.forms ?? []).find((f) => f.form === form?.id)?.sent_on ?? null;
       const view = callout.model({ step, setting, recorded, form, formSentOn: sentOn }, { t: i18n.t, ruleText: i18n.ruleText, formatTime });
       if (formFailed && view.form) view.form.text = i18n.t('calloutFormFailed');
-      callout.show(doc, element, view, { t: i18n.t, on: { switchOff, formSent } });
+      callout.show(doc, element, view, { t: i18n.t, on: { switchOff, formSent, close: () => { closed = true; } } });
       // Logged once the host's verdict agrees with what the callout says: before the first observation it is "unknown".
       if (step === 'on' && ['on', 'on-by-default'].includes(entry()?.verdict)) nudges.shown(fields());
     }

@@ -65,6 +65,16 @@ scenario('the AI-training toggle is found in every variant it can be told apart 
   assert.deepEqual(off.buttons.map((b) => b.text), ['×', 'I’ve sent it']);
   assert.match(off.formText, /Data Processing Objection Form/);
 
+  // Closed by the member, the callout stays closed on this visit, even when the state changes and is logged again.
+  await h.page.locator('#untrain-callout button.close').click();
+  assert.equal(await h.callout(), null);
+  const beforeFlip = await observations();
+  await h.page.click('#ai-toggle');
+  const flipped = await h.waitFor('the member\'s change', async () => (await h.trail())[beforeFlip]);
+  assert.deepEqual([flipped.source, flipped.value], ['user-change', true]);
+  await h.waitFor('the banner to say on', async () => (await h.banner())?.verdict === 'on');
+  assert.equal(await h.callout(), null);
+
   // Rendered late: not there at first, found when it shows.
   const before = await observations();
   await h.goto(at('late', 'on'));
