@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds untrain (Release), installs the `untrain` binary into $PREFIX/bin (default ~/.local/bin),
-# and registers it with every Chromium-family browser found for this user.
+# and registers it with every browser found for this user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
+# Run through sudo, HOME is root's, which the person's browsers cannot reach: install the program
+# where everyone can run it (untrain itself registers it for the person who ran sudo).
+if [ -z "${PREFIX:-}" ] && [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ]; then PREFIX=/usr/local; fi
 PREFIX="${PREFIX:-$HOME/.local}"
 
 ensure_packages "${BUILD_PACKAGES[@]}"
@@ -14,22 +17,10 @@ cmake --install build/release --prefix "$PREFIX" >/dev/null
 untrain="$PREFIX/bin/untrain"
 echo "installed $untrain"
 
-# A browser is "found" when its program is on PATH or its per-user folder exists.
-registered=0
-register_if_found() {
-  local name=$1 program=$2 folder=$3
-  if command -v "$program" >/dev/null 2>&1 || [ -d "$HOME/$folder" ]; then
-    "$untrain" install --browser "$name"
-    registered=$((registered + 1))
-  fi
-}
-register_if_found chromium chromium .config/chromium
-register_if_found chrome google-chrome .config/google-chrome
-register_if_found edge microsoft-edge .config/microsoft-edge
-register_if_found brave brave-browser .config/BraveSoftware/Brave-Browser
-register_if_found vivaldi vivaldi .config/vivaldi
-if [ "$registered" -eq 0 ]; then
-  echo "no Chromium-family browser found; after installing one, run: $untrain install --browser chromium"
+# Registers untrain with every browser found for this user (Chromium family, Firefox family, and
+# their Flatpak and Snap packages); `untrain install --browser NAME` names one that is not found yet.
+if ! "$untrain" install --browser all; then
+  echo "after installing a browser, run: $untrain install --browser NAME (chromium, chrome, firefox, ...)"
 fi
 
 cat <<MSG
@@ -39,6 +30,9 @@ Now load the extension:
   2. Switch on "Developer mode".
   3. Click "Load unpacked" and choose: $(pwd)/extension
 The extension's id is cnfjdjaccjmkpgnehhaamchmmodophch; the host only answers that id.
+In Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on…", and choose
+  $(pwd)/extension/manifest.json
+If the banner says the helper isn't installed, run: $untrain doctor
 MSG
 case ":$PATH:" in
   *":$PREFIX/bin:"*) ;;

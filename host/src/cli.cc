@@ -3,11 +3,15 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "account.h"
+#include "browser_selection.h"
 #include "clock.h"
+#include "doctor.h"
 #include "error.h"
 #include "host_manifest.h"
 #include "paths.h"
 #include "rules.h"
+#include "registration.h"
 #include "status_view.h"
 #include "store.h"
 #include "version.h"
@@ -16,9 +20,12 @@ namespace untrain {
 namespace {
 
 struct Options {
+  bool system = false;                  // install, uninstall: the system-wide folders
+  std::optional<std::string> destdir;   // install, uninstall: stage under this root (packaging)
+  std::optional<std::string> binary;    // install: the program the manifests name
   std::optional<std::string> db;
   bool json = false;
-  std::string browser = "chromium";
+  std::string browser = "all";
   std::optional<std::string> manifest_dir;
 };
 
@@ -74,35 +81,75 @@ int log_command(const Options& options) {
   return 0;
 }
 
-const Browser& browser_named(const std::string& name) {
-  const Browser* browser = find_browser(name);
-  if (!browser) throw Error(Code::usage, "unknown browser '" + name + "'");
-  return *browser;
-}
+// What install and uninstall act on. One --manifest-dir is one browser's folder; --destdir stages
+// the system folders of every browser, as a package does.
+struct Plan {
+  Registration how;
+  std::vector<const Browser*> browsers;
+};
 
-std::filesystem::path manifest_dir(const Options& options, const Browser& browser) {
-  if (options.manifest_dir) return std::filesystem::absolute(*options.manifest_dir);
-  auto home = process_environment()("HOME");
-  if (!home) throw Error(Code::usage, "HOME is not set; pass --manifest-dir");
-  return std::filesystem::path(*home) / browser.user_dir;
+Plan plan(const Options& options, Selecting selecting) {
+  Plan plan;
+  auto& how = plan.how;
+  how.system = options.system;
+  if (options.destdir && !options.system) throw Error(Code::usage, "--destdir stages the system folders: add --system");
+  if (options.manifest_dir && options.system) throw Error(Code::usage, "--manifest-dir and --system exclude each other");
+  if (options.manifest_dir) how.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
+  if (options.destdir) how.destdir = std::filesystem::absolute(*options.destdir);
+  how.binary = options.binary ? std::filesystem::path(*options.binary) : running_binary();
+  if (!how.binary.is_absolute()) throw Error(Code::usage, "--binary must be an absolute path, as browsers require");
+  how.account = current_account();
+  if (options.manifest_dir) {
+    const Browser* named = find_browser(options.browser);
+    if (!named) throw Error(Code::usage, "--manifest-dir needs --browser with one of " + browser_names());
+    plan.browsers = {named};
+  } else {
+    plan.browsers = select_browsers(options.browser, local_machine(how.account.home),
+                                    options.destdir ? Selecting::every : selecting);
+  }
+  if (how.account.via_sudo && !how.system && !how.manifest_dir) {
+    std::cout << "running through sudo: acting for " << how.account.name << " (" << how.account.home.string()
+              << "); use --system for every user\n";
+  }
+  return plan;
 }
 
 int install_command(const Options& options) {
-  const Browser& browser = browser_named(options.browser);
-  auto file = install_manifest(browser.family, manifest_dir(options, browser), running_binary());
-  std::cout << "registered untrain with " << browser.name << ": " << file.string() << '\n';
+  Plan p = plan(options, Selecting::found);
+  if (p.browsers.empty()) {
+    std::cerr << "untrain: no supported browser found for " << p.how.account.name
+              << "; name one: untrain install --browser NAME (" << browser_names() << ")\n";
+    return 1;
+  }
+  for (const Browser* browser : p.browsers) {
+    for (const auto& change : register_browser(*browser, p.how)) std::cout << describe(change) << '\n';
+  }
   return 0;
 }
 
 int uninstall_command(const Options& options) {
-  const Browser& browser = browser_named(options.browser);
-  auto dir = manifest_dir(options, browser);
-  if (uninstall_manifest(dir)) {
-    std::cout << "removed untrain's manifest for " << browser.name << " from " << dir.string() << '\n';
-  } else {
-    std::cout << "untrain was not registered with " << browser.name << " in " << dir.string() << '\n';
+  Plan p = plan(options, Selecting::every);
+  int removed = 0;
+  for (const Browser* browser : p.browsers) {
+    for (const auto& change : unregister_browser(*browser, p.how)) {
+      // With every browser in the table, only what was there is worth a line.
+      if (change.what == Change::What::removed || p.browsers.size() == 1) std::cout << describe(change) << '\n';
+      removed += change.what == Change::What::removed;
+    }
   }
+  if (removed == 0 && p.browsers.size() > 1) std::cout << "untrain was not registered with any browser\n";
   return 0;
+}
+
+int doctor_command(const Options& options) {
+  DoctorOptions doctor;
+  doctor.browser = options.browser;
+  if (options.manifest_dir) doctor.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
+  doctor.db = options.db;
+  auto report = run_doctor(doctor);
+  if (options.json) print(doctor_json(report));
+  else std::cout << doctor_text(report);
+  return report.problems() == 0 ? 0 : 1;
 }
 
 int exit_status(Code code) {
@@ -128,6 +175,8 @@ int run_cli(const std::vector<std::string>& args) {
   auto add_browser = [&](CLI::App* command) {
     command->add_option("--browser", options.browser, "browser to register with")->capture_default_str();
     command->add_option("--manifest-dir", options.manifest_dir, "folder for the host manifest (default: the browser's per-user folder)");
+    command->add_flag("--system", options.system, "the system-wide folders, for every user (run with sudo)");
+    command->add_option("--destdir", options.destdir, "with --system: stage the folders under this root, as a package build does");
   };
 
   auto* status = app.add_subcommand("status", "show the current state and verdict of every setting");
@@ -136,8 +185,14 @@ int run_cli(const std::vector<std::string>& args) {
   auto* log = app.add_subcommand("log", "list every recorded event, oldest first");
   add_db(log);
   log->add_flag("--json", options.json, "print JSON");
+  auto* doctor = app.add_subcommand("doctor", "check untrain's registration with each browser found, and the database");
+  add_db(doctor);
+  doctor->add_flag("--json", options.json, "print JSON");
+  doctor->add_option("--browser", options.browser, "the browser to check, or all found")->capture_default_str();
+  doctor->add_option("--manifest-dir", options.manifest_dir, "check this folder (e.g. <user-data-dir>/NativeMessagingHosts) for --browser");
   auto* install = app.add_subcommand("install", "register untrain with a browser (writes its host manifest)");
   add_browser(install);
+  install->add_option("--binary", options.binary, "the program the manifests name (default: this untrain)");
   auto* uninstall = app.add_subcommand("uninstall", "remove untrain's host manifest from a browser");
   add_browser(uninstall);
 
@@ -146,6 +201,7 @@ int run_cli(const std::vector<std::string>& args) {
     app.parse(reversed);
     if (status->parsed()) return status_command(options);
     if (log->parsed()) return log_command(options);
+    if (doctor->parsed()) return doctor_command(options);
     if (install->parsed()) return install_command(options);
     if (uninstall->parsed()) return uninstall_command(options);
     return 2;

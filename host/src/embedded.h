@@ -12,4 +12,8 @@ std::string_view extension_manifest();
 // Every extension/rules/*.json except the schema.
 const std::vector<std::string_view>& rules_files();
 
+// manifests/chromium.json.in and manifests/firefox.json.in: the host manifest templates.
+std::string_view chromium_manifest_template();
+std::string_view firefox_manifest_template();
+
 }  // namespace untrain::embedded

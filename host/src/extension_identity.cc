@@ -42,9 +42,9 @@ std::string chromium_extension_id(std::string_view base64_key) {
   return id;
 }
 
-std::string extension_origin() {
-  return "chrome-extension://" + chromium_extension_id(manifest().at("key").get<std::string>()) + "/";
-}
+std::string extension_id() { return chromium_extension_id(manifest().at("key").get<std::string>()); }
+
+std::string extension_origin() { return "chrome-extension://" + extension_id() + "/"; }
 
 std::string firefox_addon_id() {
   return manifest().at("browser_specific_settings").at("gecko").at("id").get<std::string>();

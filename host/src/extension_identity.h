@@ -11,6 +11,7 @@ namespace untrain {
 // digits 0-f written as the letters a-p.
 std::string chromium_extension_id(std::string_view base64_key);
 
+std::string extension_id();      // the id of the extension in extension/ (its manifest's key)
 std::string extension_origin();  // "chrome-extension://<id>/"
 std::string firefox_addon_id();
 

@@ -1,58 +1,51 @@
 #include "host_manifest.h"
 
-#include <fstream>
-
+#include "embedded.h"
 #include "error.h"
 #include "extension_identity.h"
 
 namespace untrain {
+namespace {
 
-nlohmann::json host_manifest(Family family, const std::filesystem::path& binary) {
-  nlohmann::json manifest = {
-      {"name", kHostName},
-      {"description", "untrain: keeps the audit trail of your AI-training settings"},
-      {"path", binary.string()},
-      {"type", "stdio"},
-  };
-  if (family == Family::chromium) {
-    manifest["allowed_origins"] = {extension_origin()};
-  } else {
-    manifest["allowed_extensions"] = {firefox_addon_id()};
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
   }
+}
+
+// Placeholders are filled inside the parsed JSON's strings, so that a path with a quote or a
+// backslash cannot break the file.
+template <typename Json>
+void fill(Json& value, const std::filesystem::path& program) {
+  if (value.is_string()) {
+    auto text = value.template get<std::string>();
+    replace_all(text, "@HOST_NAME@", kHostName);
+    if (text.find("@EXTENSION_ID@") != std::string::npos) replace_all(text, "@EXTENSION_ID@", extension_id());
+    if (text.find("@ADDON_ID@") != std::string::npos) replace_all(text, "@ADDON_ID@", firefox_addon_id());
+    replace_all(text, "@PATH@", program.string());  // last: a path is never searched for placeholders
+    value = text;
+  } else if (value.is_structured()) {
+    for (auto& item : value) fill(item, program);
+  }
+}
+
+// Kept in the template's order of keys, which is the order people read them in.
+nlohmann::ordered_json filled_template(Family family, const std::filesystem::path& program) {
+  auto source = family == Family::chromium ? embedded::chromium_manifest_template() : embedded::firefox_manifest_template();
+  auto manifest = nlohmann::ordered_json::parse(source, nullptr, false);
+  if (!manifest.is_object()) throw Error(Code::internal, "a host manifest template in manifests/ is not a JSON object");
+  fill(manifest, program);
   return manifest;
 }
 
-std::filesystem::path install_manifest(Family family, const std::filesystem::path& dir,
-                                       const std::filesystem::path& binary) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(Code::io, "creating " + dir.string() + ": " + ec.message());
-  auto file = dir / (std::string(kHostName) + ".json");
-  auto temporary = file;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << host_manifest(family, binary).dump(2) << '\n';
-    if (!out.flush()) throw Error(Code::io, "writing " + temporary.string());
-  }
-  std::filesystem::permissions(temporary, std::filesystem::perms(0644), ec);
-  std::filesystem::rename(temporary, file, ec);
-  if (ec) throw Error(Code::io, "writing " + file.string() + ": " + ec.message());
-  return file;
+}  // namespace
+
+nlohmann::json host_manifest(Family family, const std::filesystem::path& program) {
+  return nlohmann::json::parse(filled_template(family, program).dump());
 }
 
-bool uninstall_manifest(const std::filesystem::path& dir) {
-  std::error_code ec;
-  bool removed = std::filesystem::remove(dir / (std::string(kHostName) + ".json"), ec);
-  if (ec) throw Error(Code::io, "removing the manifest in " + dir.string() + ": " + ec.message());
-  return removed;
-}
-
-std::filesystem::path running_binary() {
-  std::error_code ec;
-  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
-  return path;
+std::string host_manifest_text(Family family, const std::filesystem::path& program) {
+  return filled_template(family, program).dump(2) + '\n';
 }
 
 }  // namespace untrain

@@ -1,4 +1,6 @@
-// The native-messaging host manifest untrain writes for a browser, and installing or removing it.
+// The native-messaging host manifest untrain gives a browser: the family's template from
+// manifests/ (compiled in by host/embed.cmake) filled with the host name, the program's path and
+// the extension's identity. Pure; registration.h writes it.
 #pragma once
 
 #include <filesystem>
@@ -10,18 +12,11 @@
 
 namespace untrain {
 
-// Pure: the manifest's content. Chromium's family lists allowed_origins (with the trailing '/'
-// Chromium requires); Firefox's lists allowed_extensions and rejects allowed_origins.
-nlohmann::json host_manifest(Family family, const std::filesystem::path& binary);
+// Chromium's family lists allowed_origins (with the trailing '/' Chromium requires); Firefox's
+// lists allowed_extensions and rejects allowed_origins.
+nlohmann::json host_manifest(Family family, const std::filesystem::path& program);
 
-// Writes <dir>/org.untrain.host.json (creating dir), returns the file written.
-std::filesystem::path install_manifest(Family family, const std::filesystem::path& dir,
-                                       const std::filesystem::path& binary);
-
-// Removes it; returns whether there was one.
-bool uninstall_manifest(const std::filesystem::path& dir);
-
-// The running binary's absolute path (/proc/self/exe), which the manifest must name.
-std::filesystem::path running_binary();
+// The file's bytes: the manifest, indented, with a final newline.
+std::string host_manifest_text(Family family, const std::filesystem::path& program);
 
 }  // namespace untrain

@@ -354,3 +354,7 @@ function scenario(title, options, body) {
 }
 
 module.exports = { launch, scenario, waitFor, ORIGIN, SETTING_PATH, SETTING_URL, EXTENSION_ID, UNTRAIN_BIN, RULES };
+// Shared with the Firefox harness (firefox-harness.js): the same fixture server, polling and process helpers.
+module.exports.startFixtureServer = startFixtureServer;
+module.exports.run = run;
+

@@ -1,19 +1,17 @@
 #include "host_manifest.h"
 
-#include <sys/stat.h>
-
 #include <catch2/catch.hpp>
-#include <fstream>
+#include <regex>
 
 #include "embedded.h"
 #include "extension_identity.h"
-#include "temp_dir.h"
 
 using namespace untrain;
 
 TEST_CASE("the extension id is derived from the manifest's key as Chromium does", "[manifest]") {
   // The id the README states; Chromium computed the same for the unpacked extension.
   CHECK(extension_origin() == "chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch/");
+  CHECK(extension_id() == "cnfjdjaccjmkpgnehhaamchmmodophch");
   CHECK(firefox_addon_id() == "untrain@untrain.org");
 }
 
@@ -32,19 +30,20 @@ TEST_CASE("a Firefox-family manifest lists the add-on id and no origins", "[mani
   CHECK_FALSE(m.contains("allowed_origins"));
 }
 
-TEST_CASE("install writes <host name>.json readable by the browser, uninstall removes it", "[manifest]") {
-  TempDir dir;
-  auto folder = dir.path() / "NativeMessagingHosts";
-  auto file = install_manifest(Family::chromium, folder, "/opt/untrain/bin/untrain");
-  CHECK(file == folder / "org.untrain.host.json");
-  std::ifstream in(file);
-  auto written = nlohmann::json::parse(in);
-  CHECK(written["path"] == "/opt/untrain/bin/untrain");
-  struct stat st {};
-  REQUIRE(::stat(file.c_str(), &st) == 0);
-  CHECK((st.st_mode & 0777) == 0644);
-  CHECK(install_manifest(Family::chromium, folder, "/opt/untrain/bin/untrain") == file);  // idempotent
-  CHECK(uninstall_manifest(folder));
-  CHECK_FALSE(std::filesystem::exists(file));
-  CHECK_FALSE(uninstall_manifest(folder));
+TEST_CASE("manifests are the templates of manifests/ with every placeholder filled", "[manifest]") {
+  CHECK(embedded::chromium_manifest_template().find("\"allowed_origins\"") != std::string_view::npos);
+  CHECK(embedded::firefox_manifest_template().find("\"allowed_extensions\"") != std::string_view::npos);
+  for (auto family : {Family::chromium, Family::firefox}) {
+    auto text = host_manifest_text(family, "/opt/untrain/bin/untrain");
+    CHECK_FALSE(std::regex_search(text, std::regex("@[A-Z_]+@")));
+    // The template's order of keys is kept: name first, as people expect to read it.
+    CHECK(text.rfind("{\n  \"name\": \"org.untrain.host\",\n", 0) == 0);
+    CHECK(text.back() == '\n');
+  }
+}
+
+TEST_CASE("a program path with quotes and backslashes still gives valid JSON naming it exactly", "[manifest]") {
+  std::string odd = "/home/o'neil/\"my\" apps\\untrain";
+  auto m = nlohmann::json::parse(host_manifest_text(Family::chromium, odd));
+  CHECK(m["path"] == odd);
 }

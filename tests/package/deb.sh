@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# CPack builds the .deb; it holds /usr/bin/untrain, the templates, the extension and one manifest
+# per browser system folder (each naming /usr/bin/untrain), nothing outside /usr and /etc, and no
+# maintainer scripts that could write into a user's home.
+set -euo pipefail
+build=$1 source=$2
+source "$(dirname "$0")/lib.sh"
+
+(cd "$build" && cpack -G DEB -B "$scratch/out" >"$scratch/cpack.log" 2>&1) || { cat "$scratch/cpack.log" >&2; exit 1; }
+deb=$(ls "$scratch"/out/untrain_*.deb)
+
+manifests=(
+  etc/chromium/native-messaging-hosts/org.untrain.host.json
+  etc/opt/chrome/native-messaging-hosts/org.untrain.host.json
+  etc/opt/edge/native-messaging-hosts/org.untrain.host.json
+  etc/opt/vivaldi/native-messaging-hosts/org.untrain.host.json
+  usr/lib/librewolf/native-messaging-hosts/org.untrain.host.json
+  usr/lib/mozilla/native-messaging-hosts/org.untrain.host.json
+)
+expected=$( { printf '%s\n' "${manifests[@]}"
+              echo usr/bin/untrain
+              echo usr/share/untrain/manifests/chromium.json.in
+              echo usr/share/untrain/manifests/firefox.json.in
+              extension_files | sed 's|^|usr/share/untrain/extension/|'; } | sort)
+# dpkg-deb -c: mode owner size date time ./path
+actual=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\.\//, "", $6); print $6 }' | sort)
+same_lists "files in $(basename "$deb")" "$expected" "$actual"
+
+if dpkg-deb -c "$deb" | awk '{print $2}' | grep -qv '^root/root$'; then
+  echo "FAIL: files in the package are not all root/root" >&2; exit 1
+fi
+mkdir "$scratch/control"
+dpkg-deb -e "$deb" "$scratch/control"
+for script in preinst postinst prerm postrm; do
+  [ ! -e "$scratch/control/$script" ] || { echo "FAIL: the package has a $script script" >&2; exit 1; }
+done
+grep -q '^Depends: .*libsqlite3' "$scratch/control/control" || { echo "FAIL: Depends does not name libsqlite3" >&2; exit 1; }
+
+dpkg-deb -x "$deb" "$scratch/root"
+for manifest in "${manifests[@]}"; do
+  grep -q '"path": "/usr/bin/untrain"' "$scratch/root/$manifest" || { echo "FAIL: $manifest does not name /usr/bin/untrain" >&2; exit 1; }
+  case $manifest in
+    usr/lib/*) grep -q '"allowed_extensions"' "$scratch/root/$manifest" ;;
+    *) grep -q '"allowed_origins": \[\s*$' "$scratch/root/$manifest" && grep -q 'chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch/' "$scratch/root/$manifest" ;;
+  esac || { echo "FAIL: $manifest is not its family's manifest" >&2; exit 1; }
+done
+"$scratch/root/usr/bin/untrain" --version | grep -q '^untrain ' || { echo "FAIL: the packaged untrain does not run" >&2; exit 1; }
+echo "ok: $(basename "$deb"), $(echo "$actual" | wc -l) files"
