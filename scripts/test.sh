@@ -9,6 +9,8 @@ ensure_packages "${BUILD_PACKAGES[@]}" chromium openssl nodejs
 # Firefox ESR for the Firefox end-to-end tests; dpkg-dev and file for CPack's .deb (dpkg-shlibdeps);
 # zip and unzip for the store packages.
 ensure_packages firefox-esr dpkg-dev file zip unzip
+# Chromium's own translations: without them it runs in English whatever the language, and so does the extension.
+ensure_packages chromium-l10n
 command -v npm >/dev/null || ensure_packages npm
 npm ci --no-audit --no-fund --loglevel=error
 

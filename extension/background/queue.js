@@ -4,7 +4,7 @@
 
   /**
    * storage: {get(key) → Promise<value|undefined>, set(key, value) → Promise} (storage.local in the extension, a Map in tests).
-   * send(observation) → Promise that resolves when the host acknowledged it, rejects with {code} otherwise.
+   * send(observation) → Promise that resolves with the host's result when it acknowledged it, rejects with {code} otherwise.
    * isRefused(error): true when the host will never accept this item, so keeping it would block everything behind it.
    */
   function createQueue({ storage, send, isRefused = () => false, key = 'outbox', limit = 500, newId = () => crypto.randomUUID() }) {
@@ -35,12 +35,12 @@
     });
 
     // Sends items oldest first and stops at the first one the host did not take, so the log keeps their order.
-    async function drain(acked, refused) {
+    async function drain(acked, refused, results) {
       for (;;) {
         const [item] = await locked(load);
         if (!item) return null;
         try {
-          await send(item.observation);
+          results[item.id] = await send(item.observation);
           acked.push(item.id);
         } catch (error) {
           if (!isRefused(error)) return error;
@@ -62,12 +62,13 @@
       running = (async () => {
         const acked = [];
         const refused = [];
+        const results = {};
         let error = null;
         let remaining = 0;
         try {
           do {
             again = false;
-            error = await drain(acked, refused);
+            error = await drain(acked, refused, results);
             remaining = (await locked(load)).length;
           } while (again && !error);
         } catch (storageError) {
@@ -75,7 +76,8 @@
         } finally {
           running = null;
         }
-        return { acked, refused, error, remaining };
+        // results: the host's answer to each acknowledged item, by id (when it logged it, for the member to see).
+        return { acked, refused, error, remaining, results };
       })();
       return running;
     }

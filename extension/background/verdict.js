@@ -6,18 +6,30 @@
   const STATE_OF_VERDICT = { 'on': 'on', 'on-by-default': 'on', 'unknown': 'unknown', 'stale': 'unknown', 'off': 'off' };
   const RANK = { on: 2, unknown: 1, off: 0 };
 
-  /** result: the host's status result; rules: the platform's rules file. Returns {state, verdict, setting}. */
-  function bannerState(result, rules) {
+  /**
+   * result: the host's status result; rules: the platform's rules file; options: the member's ({banner}).
+   * Returns {state, verdict, setting, account, held}: the most alarming bannered setting that the member has not
+   * held back, and when every such setting is held back, state 'off' with why ('snoozed', 'dismissed', 'disabled').
+   */
+  function bannerState(result, rules, { banner = true } = {}) {
     const bannered = new Set(rules.settings.filter((s) => s.banner).map((s) => s.id));
-    let worst = { state: 'off', verdict: 'off', setting: null };
+    let worst = { state: 'off', verdict: 'off', setting: null, account: null };
+    let held = null;
     for (const id of bannered) {
       const entry = (result?.settings ?? []).find((s) => s.setting === id);
       // A setting the host does not report has never been seen by it.
       const verdict = entry?.verdict ?? 'unknown';
       const state = STATE_OF_VERDICT[verdict] ?? 'unknown';
-      if (worst.setting === null || RANK[state] > RANK[worst.state]) worst = { state, verdict, setting: id };
+      if (state !== 'off') {
+        const reason = !banner ? 'disabled' : entry?.nudge?.dismissed ? 'dismissed' : entry?.nudge?.snoozed_until ? 'snoozed' : null;
+        if (reason) {
+          held ??= reason;
+          continue;
+        }
+      }
+      if (worst.setting === null || RANK[state] > RANK[worst.state]) worst = { state, verdict, setting: id, account: entry?.account ?? null };
     }
-    return worst;
+    return { ...worst, held: worst.state === 'off' ? held : null };
   }
 
   untrain.verdict = { bannerState };

@@ -1,39 +1,68 @@
-// The banner that tells the member LinkedIn may be training AI on their data, drawn in a shadow root so page and banner styles stay apart.
+// The banner that tells the member LinkedIn may be training AI on their data, with "Review now", "Remind me later"
+// and "Dismiss", drawn in a shadow root so page and banner styles stay apart.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
   const ID = 'untrain-banner';
-  const SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-
-  const TEXTS = {
-    'on-by-default': 'LinkedIn is using your posts and profile to train its AI. It was switched on by default, and you have not switched it off.',
-    'on': 'LinkedIn is using your posts and profile to train its AI: the setting is On.',
-    'unknown': 'untrain has not yet seen whether LinkedIn may train its AI on your data. Open the setting once so untrain can check.',
-    'stale': 'untrain last checked whether LinkedIn may train its AI on your data over 30 days ago. Open the setting to check again.',
-    'no-host': 'The untrain helper isn’t installed: run scripts/install.sh to install it.',
-  };
+  const TEXT_KEYS = { 'on-by-default': 'bannerOnByDefault', 'on': 'bannerOn', 'unknown': 'bannerUnknown', 'stale': 'bannerStale' };
 
   // `all: initial` stops LinkedIn's inherited styles at the shadow boundary; everything else is ours alone.
+  // Colours keep every text at 4.5:1 or more against its background (WCAG AA), checked by the end-to-end test.
   const STYLE = `
-    :host { all: initial; position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; max-width: min(640px, calc(100vw - 32px)); }
-    .box { display: flex; gap: 12px; align-items: center; box-sizing: border-box; padding: 12px 16px;
+    :host { all: initial; position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; max-width: min(720px, calc(100vw - 32px)); }
+    .box { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; box-sizing: border-box; padding: 12px 16px;
       font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1d; background: #fff8e1;
       border: 1px solid #e0b252; border-left: 6px solid #c77700; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
     :host([data-state="no-host"]) .box { background: #eef3f8; border-color: #9db3c8; border-left-color: #56687a; }
     .mark { flex: none; font-weight: 700; letter-spacing: .02em; color: #7a4a00; }
     :host([data-state="no-host"]) .mark { color: #38434f; }
-    p { margin: 0; }
-    a { flex: none; padding: 6px 12px; border-radius: 16px; background: #0a66c2; color: #fff; font-weight: 600; text-decoration: none; white-space: nowrap; }
-    a:hover, a:focus-visible { background: #004182; outline: 2px solid #004182; outline-offset: 2px; }
+    p { margin: 0; flex: 1 1 320px; }
+    .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+    a, button { flex: none; padding: 6px 12px; border-radius: 16px; font: inherit; font-weight: 600; white-space: nowrap; cursor: pointer; }
+    a { background: #0a66c2; color: #fff; border: 1px solid #0a66c2; text-decoration: none; }
+    a:hover { background: #004182; }
+    button { background: transparent; color: #1d1d1d; border: 1px solid #56687a; }
+    button:hover { background: #f3e3b5; }
+    a:focus-visible, button:focus-visible { outline: 3px solid #004182; outline-offset: 2px; }
   `;
 
   let current = null;
+  // Our own element, held here: an element the page gives the same id is never taken for it.
+  let ours = null;
 
-  function build(doc, state, verdict) {
+  /**
+   * What the banner says for a background status answer ({state, verdict, setting, staleAfterDays, snoozeDays}), or
+   * null for no banner. rules: the platform's rules file; t: the i18n lookup.
+   */
+  function model(status, rules, t) {
+    const state = status?.state ?? 'unknown';
+    if (state === 'off') return null;
+    if (state === 'no-host') return { state, verdict: null, setting: null, text: t('bannerNoHost'), review: null, actions: [] };
+    const verdict = TEXT_KEYS[status?.verdict] ? status.verdict : 'unknown';
+    const text = verdict === 'stale' ? t(TEXT_KEYS.stale, status?.staleAfterDays ?? 30) : t(TEXT_KEYS[verdict]);
+    const setting = rules?.settings?.find((s) => s.id === status?.setting) ?? null;
+    const review = setting ? rules.origin + setting.page : null;
+    const snoozeDays = status?.snoozeDays === 7 ? 7 : 1;
+    return {
+      state, verdict, setting: setting?.id ?? null, account: status?.account ?? null, text, review, snoozeDays,
+      actions: review ? ['review', 'snooze', 'dismiss'] : [],
+    };
+  }
+
+  // Page scripts can reach an open shadow root and call .click(): only a person's click (isTrusted) acts.
+  const trusted = (handler) => (event) => {
+    if (!event.isTrusted) {
+      event.preventDefault();
+      return;
+    }
+    handler(event);
+  };
+
+  function build(doc, t) {
     const host = doc.createElement('div');
     host.id = ID;
     host.setAttribute('role', 'region');
-    host.setAttribute('aria-label', 'untrain: LinkedIn AI training');
+    host.setAttribute('aria-label', t('bannerLabel'));
     const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
@@ -43,43 +72,84 @@
     mark.className = 'mark';
     mark.textContent = 'untrain';
     const text = doc.createElement('p');
-    box.append(mark, text);
+    const actions = doc.createElement('div');
+    actions.className = 'actions';
+    box.append(mark, text, actions);
     root.append(style, box);
-    fill(host, state, verdict);
     return host;
   }
 
-  function fill(host, state, verdict) {
+  function fill(host, view, t, on) {
     const root = host.shadowRoot;
-    const box = root.querySelector('.box');
-    host.dataset.state = state;
-    host.dataset.verdict = verdict ?? state;
-    root.querySelector('p').textContent = TEXTS[state === 'no-host' ? 'no-host' : verdict] ?? TEXTS.unknown;
-    box.querySelector('a')?.remove();
-    if (state !== 'no-host') {
-      const link = host.ownerDocument.createElement('a');
-      link.href = SETTING_URL;
-      link.textContent = 'Open the setting';
-      box.append(link);
-    }
+    const doc = host.ownerDocument;
+    host.dataset.state = view.state;
+    host.dataset.verdict = view.verdict ?? view.state;
+    root.querySelector('p').textContent = view.text;
+    const actions = root.querySelector('.actions');
+    actions.replaceChildren();
+    if (!view.actions.length) return;
+    const review = doc.createElement('a');
+    review.href = view.review;
+    review.textContent = t('bannerReview');
+    review.addEventListener('click', trusted((event) => {
+      const logged = Promise.resolve(on.review?.(view));
+      // A new tab keeps this page; otherwise the click is logged before the page goes (an unloading page's
+      // messages may never arrive), waiting at most a second for it.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      const win = doc.defaultView;
+      Promise.race([logged, new Promise((resolve) => win.setTimeout(resolve, 1000))])
+        .catch(() => {})
+        .then(() => win.location.assign(view.review));
+    }));
+    const snooze = doc.createElement('button');
+    snooze.type = 'button';
+    snooze.dataset.action = 'snooze';
+    snooze.textContent = t('bannerSnooze');
+    snooze.title = t(view.snoozeDays === 7 ? 'bannerSnoozeTitle7' : 'bannerSnoozeTitle1');
+    snooze.addEventListener('click', trusted(() => {
+      hide();
+      on.snooze?.(view);
+    }));
+    const dismiss = doc.createElement('button');
+    dismiss.type = 'button';
+    dismiss.dataset.action = 'dismiss';
+    dismiss.textContent = t('bannerDismiss');
+    dismiss.title = t('bannerDismissTitle');
+    dismiss.addEventListener('click', trusted(() => {
+      hide();
+      on.dismiss?.(view);
+    }));
+    actions.append(review, snooze, dismiss);
   }
 
-  /** Shows, updates or removes the banner for a background status reply ({state, verdict}); 'off' removes it. */
-  function show(doc, status) {
-    const state = status?.state ?? 'unknown';
-    current = state;
-    const existing = doc.getElementById(ID);
-    if (state === 'off') {
-      existing?.remove();
-      return;
-    }
-    if (existing?.shadowRoot) {
-      fill(existing, state, status.verdict);
-    } else {
-      existing?.remove();
-      doc.body.append(build(doc, state, status?.verdict));
-    }
+  function hide() {
+    current = 'off';
+    ours?.remove();
+    ours = null;
   }
 
-  untrain.banner = { show, get state() { return current; } };
+  /**
+   * Shows, updates or removes the banner for a background status answer; returns what it shows (null: nothing).
+   * on: {review(view), snooze(view), dismiss(view)}, called after the member's own click.
+   */
+  function show(doc, status, { rules, t, on = {} }) {
+    const view = model(status, rules, t);
+    if (!view) {
+      hide();
+      return null;
+    }
+    current = view.state;
+    if (!ours || ours.ownerDocument !== doc) {
+      ours = build(doc, t);
+      doc.body.append(ours);
+    } else if (!ours.isConnected) {
+      // LinkedIn re-rendered the body: put the same banner back.
+      doc.body.append(ours);
+    }
+    fill(ours, view, t, on);
+    return view;
+  }
+
+  untrain.banner = { show, hide, model, get state() { return current; } };
 })();

@@ -1,26 +1,52 @@
-// Wires the content-script modules together on each LinkedIn page: the banner everywhere, the toggle on a setting's own page.
+// Wires the content-script modules together on each LinkedIn page: the banner everywhere, the callout on a setting's own page.
 (() => {
-  const { messages: { internal }, rules, page, banner, watch, visit } = globalThis.untrain;
+  const { messages: { internal, nudgeSources }, rules, page, banner, watch, nudges, settingPage, i18n } = globalThis.untrain;
   const api = globalThis.browser ?? globalThis.chrome;
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
+  const log = nudges.create({ send: (nudge) => ask({ type: internal.NUDGE, nudge }) });
+  const allRules = ask({ type: internal.RULES });
+  const aboutBanner = (view) => ({ platform: 'linkedin', account: view.account, setting: view.setting, source: nudgeSources.BANNER, verdict: view.verdict });
+  const on = { review: (v) => log.clicked(aboutBanner(v)), snooze: (v) => log.snoozed(aboutBanner(v)), dismiss: (v) => log.dismissed(aboutBanner(v)) };
+
+  let latest = null;
   let asked = 0;
   const refresh = async () => {
     const mine = ++asked;
-    const status = await ask({ type: internal.STATUS, platform: 'linkedin', account: page.account(document) });
+    const [status, all] = await Promise.all([ask({ type: internal.STATUS, platform: 'linkedin', account: page.account(document) }), allRules]);
     // Only the latest answer counts; and a logged-out page has no member to warn.
-    if (mine === asked && status && page.isLoggedIn(document)) banner.show(document, status);
+    if (mine !== asked || !status || status.error) return;
+    latest = status;
+    current?.statusChanged();
+    if (!page.isLoggedIn(document)) return;
+    const view = banner.show(document, status, { rules: all, t: i18n.t, on });
+    if (view?.setting) log.shown(aboutBanner(view));
   };
-  const report = async (observation) => (await ask({ type: internal.OBSERVE, observation }))?.result === 'ack' && refresh();
+  const logged = (type, key) => async (item) => {
+    const answer = await ask({ type, [key]: item });
+    if (answer?.result === 'ack') refresh();
+    return answer;
+  };
+  const report = logged(internal.OBSERVE, 'observation');
+  const markForm = logged(internal.FORM, 'form');
+
   let path = null;
   let current = null;
   const arrive = async () => {
+    const here = rules.normalizePath(location.pathname);
+    const moved = here !== path;
+    path = here;
+    // Leaving a setting's page ends its visit at once: nothing read afterwards is logged for it.
+    if (moved) {
+      log.newVisit();
+      current?.stop();
+      current = null;
+    }
     refresh();
-    const all = await ask({ type: internal.RULES });
-    if (!all?.settings || rules.normalizePath(location.pathname) === path) return;
-    path = rules.normalizePath(location.pathname);
-    current?.stop();
-    const setting = rules.settingForPath(all, path);
-    current = setting ? visit.start({ platform: all.platform, setting, report }) : null;
+    if (!moved) return;
+    const all = await allRules;
+    if (path !== here || !all?.settings) return;
+    const setting = rules.settingForPath(all, here);
+    if (setting) current = settingPage.start({ rules: all, setting, report, markForm, nudges: log, status: () => latest });
   };
   arrive();
   watch.navigations(arrive);

@@ -32,32 +32,49 @@
     return null;
   }
 
-  function byLabel(doc, step) {
+  function labelMatches(element, step) {
     const wanted = (step.texts ?? []).map(normalize).filter(Boolean);
-    return [...doc.querySelectorAll(SWITCHES)].filter((element) => {
-      const name = normalize(accessibleName(element));
-      return name && wanted.some((text) => name === text || name.includes(text));
-    });
+    const name = normalize(accessibleName(element));
+    return Boolean(name) && wanted.some((text) => name === text || name.includes(text));
   }
 
-  // Only inside the main content: the header and side panels may hold switches of their own.
-  function onlySwitch(doc) {
+  // LinkedIn names its settings' switches with stable keys: an aria-labelledby token or the element's id.
+  function keyMatches(element, step) {
+    const keys = step.keys ?? [];
+    const tokens = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+    return keys.some((key) => element.id === key || tokens.includes(key));
+  }
+
+  const byLabel = (doc, step) => [...doc.querySelectorAll(SWITCHES)].filter((element) => labelMatches(element, step));
+  const byKey = (doc, step) => [...doc.querySelectorAll(SWITCHES)].filter((element) => keyMatches(element, step));
+
+  // A switch that another setting's key or label names is that setting's, whatever page we are on.
+  function claimedByAnother(element, others) {
+    return others.some((other) => (other.find ?? []).some((step) =>
+      (step.strategy === 'key' && keyMatches(element, step)) || (step.strategy === 'label' && labelMatches(element, step))));
+  }
+
+  // Only inside the main content: the header and side panels may hold switches of their own. During in-app
+  // navigation the previous settings page may linger in the DOM: its switch is named for its own setting, so it is
+  // not counted (`others` are the platform's other settings).
+  function onlySwitch(doc, step, others) {
     const main = doc.querySelector(MAIN);
-    const switches = main ? main.querySelectorAll('[role="switch"]') : [];
-    return switches.length === 1 ? [...switches] : [];
+    const switches = main ? [...main.querySelectorAll('[role="switch"]')].filter((s) => !claimedByAnother(s, others)) : [];
+    return switches.length === 1 ? switches : [];
   }
 
-  const STRATEGIES = { 'label': byLabel, 'only-switch': onlySwitch };
+  const STRATEGIES = { 'key': byKey, 'label': byLabel, 'only-switch': onlySwitch };
 
   /**
    * Returns {found: true, value, element, strategy} or {found: false}.
    * Not finding the toggle, or finding several that disagree, is "unknown", never Off.
+   * others: the platform's other settings, whose switches the structural fallback must not take for this one.
    */
-  function find(doc, setting) {
+  function find(doc, setting, others = []) {
     for (const step of setting.find ?? []) {
       const strategy = STRATEGIES[step.strategy];
       if (!strategy) continue;
-      const candidates = strategy(doc, step)
+      const candidates = strategy(doc, step, others.filter((o) => o.id !== setting.id))
         .map((element) => ({ element, value: readState(element) }))
         .filter((c) => c.value !== null);
       if (!candidates.length) continue;

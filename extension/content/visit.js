@@ -1,4 +1,5 @@
-// One visit to a setting's page: report the toggle's state once when it shows, then again each time the member flips it.
+// One visit to a setting's page: report the toggle's state once when it shows, again each time the member flips it,
+// and, only when the member asks, switch it off by clicking LinkedIn's own toggle once and report what came of it.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -6,19 +7,41 @@
   const MAX_URL = 2048;
   // LinkedIn may update the toggle after our listener runs, or only after its server answered.
   const RECHECK_MS = [0, 300, 1500];
+  // After our click: the switch must stay at the private value for holdMs (LinkedIn reverts it when its server
+  // refuses); past giveUpMs without that, LinkedIn did not accept the change.
+  const ASSIST = Object.freeze({ pollMs: 100, holdMs: 1000, giveUpMs: 4000 });
 
-  /** report(observation) sends one observation; returns {stop()} to end the visit (the member navigated away). */
-  function start({ doc = document, win = globalThis, platform, setting, report, timeoutMs = 20000 }) {
-    const { detect, watch, page, messages: { sources } } = untrain;
+  let latest = null;
+
+  /**
+   * report(observation) sends one observation and resolves with the background's answer ({result: 'ack', recorded}
+   * once the host logged it). onChange({phase, value, element}) tells the page's UI what the visit knows:
+   * phase 'waiting', 'found' (value is the toggle's state), 'not-found' (unknown: never a guess) or 'signed-out'.
+   * Returns {stop(), switchOff(), phase, value}.
+   */
+  function start({ doc = document, win = globalThis, platform, setting, others = [], report, onChange = () => {},
+    timeoutMs = 20000, assist = ASSIST }) {
+    const { detect, watch, page, rules, messages: { sources } } = untrain;
     let stopped = false;
+    let assisting = false;
     let last = null;
+    let phase = 'waiting';
     let timers = [];
     const cleanups = [];
 
+    const find = () => detect.find(doc, setting, others);
+    const tell = (next, result = {}) => {
+      phase = next;
+      if (!stopped) onChange({ phase, value: result.value ?? null, element: result.element ?? null });
+    };
+    // LinkedIn changes the URL before it replaces the page: a read made after that belongs to no setting.
+    const onItsPage = () => rules.normalizePath(win.location.pathname) === rules.normalizePath(setting.page);
+
     const observe = (value, source) => {
+      if (stopped || !onItsPage()) return Promise.resolve(null);
       last = value;
       const href = win.location.href;
-      report({
+      return report({
         platform,
         account: page.account(doc),
         setting: setting.id,
@@ -31,18 +54,25 @@
 
     // Re-reads the toggle after the member clicked or changed something; reports only a real change of state.
     const recheck = () => {
+      if (assisting) return;
       timers.forEach(clearTimeout);
       timers = RECHECK_MS.map((ms) => setTimeout(() => {
-        const now = detect.find(doc, setting);
-        if (!stopped && now.found && now.value !== last) observe(now.value, sources.USER_CHANGE);
+        const now = find();
+        if (stopped || assisting || !now.found || now.value === last) return;
+        observe(now.value, sources.USER_CHANGE);
+        tell('found', now);
       }, ms));
     };
 
-    const waiting = watch.untilFound(() => detect.find(doc, setting), { timeoutMs });
+    const waiting = watch.untilFound(find, { root: doc.documentElement, timeoutMs });
     cleanups.push(waiting.stop, () => timers.forEach(clearTimeout));
     waiting.promise.then((result) => {
-      if (stopped || !result.found) return;
+      if (stopped) return;
+      if (!result.found) return tell('not-found');
+      // A signed-out page may show switches of its own (cookie consent); none of them is the member's setting.
+      if (!page.isLoggedIn(doc)) return tell('signed-out');
       observe(result.value, sources.PAGE_LOAD);
+      tell('found', result);
       // Listening on the document rather than the element survives LinkedIn re-rendering the toggle.
       for (const type of ['change', 'click']) {
         doc.addEventListener(type, recheck, true);
@@ -50,13 +80,71 @@
       }
     });
 
-    return {
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    // Polls until the switch has stayed private for holdMs, or giveUpMs passed; returns the last reading.
+    async function settle() {
+      const began = Date.now();
+      let privateSince = null;
+      let reading = find();
+      for (;;) {
+        await wait(assist.pollMs);
+        if (stopped) return reading;
+        reading = find();
+        const isPrivate = reading.found && reading.value === setting.private_value;
+        privateSince = isPrivate ? (privateSince ?? Date.now()) : null;
+        if (privateSince !== null && Date.now() - privateSince >= assist.holdMs) return reading;
+        if (Date.now() - began >= assist.giveUpMs) return reading;
+      }
+    }
+
+    /**
+     * Clicks LinkedIn's own toggle exactly once, then re-reads it and reports the outcome with source "assisted".
+     * Call only for the member's own click on our button. Resolves with {outcome, value, recorded}: outcome is
+     * 'switched-off', 'not-accepted' (LinkedIn kept or restored the other value), 'unknown' (the toggle could not
+     * be read afterwards: nothing is logged), 'already-off', 'not-found' or 'busy'.
+     */
+    async function switchOff() {
+      if (stopped || assisting || phase !== 'found') return { outcome: phase === 'found' ? 'busy' : 'not-found' };
+      const before = find();
+      if (!before.found) return { outcome: 'not-found' };
+      if (before.value === setting.private_value) return { outcome: 'already-off', value: before.value };
+      assisting = true;
+      timers.forEach(clearTimeout);
+      try {
+        before.element.click();
+        const after = await settle();
+        if (stopped) return { outcome: 'unknown' };
+        if (!after.found) {
+          tell('not-found');
+          return { outcome: 'unknown' };
+        }
+        const answer = await observe(after.value, sources.ASSISTED);
+        tell('found', after);
+        return {
+          outcome: after.value === setting.private_value ? 'switched-off' : 'not-accepted',
+          value: after.value,
+          recorded: answer?.recorded ?? null,
+          logged: answer?.result ?? null,
+        };
+      } finally {
+        assisting = false;
+      }
+    }
+
+    const visit = {
       stop() {
         stopped = true;
         cleanups.splice(0).forEach((cleanup) => cleanup());
       },
+      switchOff,
+      get phase() { return phase; },
+      get value() { return last; },
+      get setting() { return setting.id; },
     };
+    latest = visit;
+    return visit;
   }
 
-  untrain.visit = { start };
+  untrain.visit = { start, ASSIST, get current() { return latest; } };
 })();

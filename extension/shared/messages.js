@@ -3,10 +3,13 @@
   const untrain = (globalThis.untrain ??= {});
 
   // Content script → background. Each has exactly one handler in background/background.js.
-  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe' });
+  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe', NUDGE: 'nudge', FORM: 'form' });
 
   // Background → native host; the host answers exactly these (docs/protocol.md).
-  const host = Object.freeze({ HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status', EXPORT: 'export', EXPORT_CHUNK: 'export-chunk' });
+  const host = Object.freeze({
+    HELLO: 'hello', OBSERVE: 'observe', STATUS: 'status', RULES: 'rules', NUDGE: 'nudge', FORM: 'form',
+    EXPORT: 'export', EXPORT_CHUNK: 'export-chunk',
+  });
 
   // Extension pages (the popup) → background, relayed to the host as they are. Only the extension's own pages may send
   // these, never a content script. Chunk by chunk, so that no message carries more than one host reply.
@@ -17,6 +20,11 @@
 
   const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted' });
 
+  // What the member did with a nudge, and where (docs/protocol.md, `nudge`); forms are marked from the same places.
+  const nudgeActions = Object.freeze({ SHOWN: 'shown', CLICKED: 'clicked', SNOOZED: 'snoozed', DISMISSED: 'dismissed' });
+  const nudgeSources = Object.freeze({ BANNER: 'banner', CALLOUT: 'callout', POPUP: 'popup' });
+  const verdicts = Object.freeze(['unknown', 'stale', 'off', 'on-by-default', 'on']);
+
   // What the banner shows; 'off' means no banner.
   const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off', NO_HOST: 'no-host' });
 
@@ -26,7 +34,7 @@
     HOST_EXITED: 'host-exited',
     HOST_TIMEOUT: 'host-timeout',
     // The host's codes that mean "this request will never be accepted"; retrying them would block the queue for ever.
-    REFUSED: Object.freeze(['bad_json', 'bad_request', 'unknown_type', 'unknown_setting', 'frame_too_large', 'reply_too_large']),
+    REFUSED: Object.freeze(['bad_json', 'bad_request', 'unknown_type', 'unknown_setting', 'frame_too_large', 'reply_too_large', 'unknown_form']),
   });
 
   const ID = /^[a-z0-9-]{1,64}$/;
@@ -45,6 +53,33 @@
       && Object.values(sources).includes(o.source);
   }
 
+  const isOptionalUrl = (v) => v === undefined || (isString(v, 2048) && v.startsWith('https://'));
+  const isTime = (v) => Number.isSafeInteger(v) && v > 0;
+
+  // The background adds `until` to a snooze from the member's options; nothing else is filled in.
+  function isNudge(n) {
+    return typeof n === 'object' && n !== null
+      && typeof n.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(n.platform)
+      && isAccount(n.account)
+      && typeof n.setting === 'string' && ID.test(n.setting)
+      && Object.values(nudgeActions).includes(n.action)
+      && Object.values(nudgeSources).includes(n.source)
+      && verdicts.includes(n.verdict)
+      && isOptionalUrl(n.url)
+      && isTime(n.time);
+  }
+
+  function isForm(f) {
+    return typeof f === 'object' && f !== null
+      && typeof f.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(f.platform)
+      && isAccount(f.account)
+      && typeof f.form === 'string' && ID.test(f.form)
+      && typeof f.sent_on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.sent_on)
+      && Object.values(nudgeSources).includes(f.source)
+      && isOptionalUrl(f.url)
+      && isTime(f.time);
+  }
+
   // A message from a page is untrusted input: accept only the exact shapes the content script sends.
   function isInternal(message) {
     if (typeof message !== 'object' || message === null) return false;
@@ -61,6 +96,10 @@
       case popup.EXPORT_CHUNK:
         return typeof message.export === 'string' && /^[0-9a-f]{1,64}$/.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;
+      case internal.NUDGE:
+        return isNudge(message.nudge);
+      case internal.FORM:
+        return isForm(message.form);
       default:
         return false;
     }
@@ -72,5 +111,6 @@
     internal, host, sources, states, errors,
     popup, exportFormats,
     isObservation, isInternal,
+    nudgeActions, nudgeSources, verdicts, isNudge, isForm,
   });
 })();

@@ -49,7 +49,8 @@ int status_command(const Options& options) {
   Store store = open_store(options);
   auto all = nlohmann::json::array();
   for (const auto& rules : builtin_rules()) {
-    all.push_back(status_view(rules, store.states(rules.platform), std::nullopt, now_ms()));
+    all.push_back(status_view(rules, store.states(rules.platform), store.nudges(rules.platform),
+                              store.forms(rules.platform), std::nullopt, now_ms()));
   }
   if (options.json) return print(all);
   for (const auto& platform : all) {
@@ -57,7 +58,16 @@ int status_command(const Options& options) {
       std::cout << platform["platform"].get<std::string>() << "  " << s["setting"].get<std::string>() << "  "
                 << s["verdict"].get<std::string>();
       if (!s["last_checked"].is_null()) std::cout << "  (checked " << format_utc(s["last_checked"].get<std::int64_t>()) << ")";
+      if (!s["nudge"]["snoozed_until"].is_null()) {
+        std::cout << "  (reminders snoozed until " << format_utc(s["nudge"]["snoozed_until"].get<std::int64_t>()) << ")";
+      }
+      if (s["nudge"]["dismissed"] == true) std::cout << "  (reminders dismissed)";
       std::cout << '\n';
+    }
+    for (const auto& f : platform["forms"]) {
+      std::cout << platform["platform"].get<std::string>() << "  " << f["form"].get<std::string>() << "  "
+                << (f["sent_on"].is_null() ? std::string("not marked as sent") : "sent on " + f["sent_on"].get<std::string>())
+                << '\n';
     }
   }
   return 0;

@@ -15,6 +15,7 @@ std::string_view code_name(Code code) {
     case Code::internal: return "internal";
     case Code::usage: return "usage";
     case Code::io: return "io";
+    case Code::unknown_form: return "unknown_form";
   }
   return "internal";
 }

@@ -21,6 +21,7 @@ enum class Code {
   internal,
   usage,
   io,
+  unknown_form,
 };
 
 std::string_view code_name(Code code);

@@ -66,7 +66,80 @@ ObserveRequest validate_observe(const json& message) {
 }
 
 StatusRequest validate_status(const json& message) {
-  return StatusRequest{slug_field(message, "platform", 32), optional_account(message)};
+  StatusRequest request{slug_field(message, "platform", 32), optional_account(message), std::nullopt};
+  auto days = message.find("stale_after_days");
+  if (days != message.end() && !days->is_null()) {
+    if (!days->is_number_integer() || days->get<std::int64_t>() < 1 || days->get<std::int64_t>() > 3650) {
+      throw Error(Code::bad_request, "field 'stale_after_days' must be an integer from 1 to 3650");
+    }
+    request.stale_after_days = days->get<int>();
+  }
+  return request;
+}
+
+std::int64_t time_field(const json& message, const char* name) {
+  const json& time = field(message, name);
+  if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be a non-negative integer (ms since the epoch)");
+  }
+  return time.get<std::int64_t>();
+}
+
+// Absent or null is "no page"; a page is an https URL, as in observations.
+std::string optional_url(const json& message) {
+  auto it = message.find("url");
+  if (it == message.end() || it->is_null()) return "";
+  std::string url = string_field(message, "url", 2048);
+  if (url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
+  return url;
+}
+
+std::string source_field(const json& message) {
+  std::string source = string_field(message, "source", 32);
+  if (!is_nudge_source(source)) throw Error(Code::bad_request, "field 'source' must be \"banner\", \"callout\" or \"popup\"");
+  return source;
+}
+
+void require_account_field(const json& message) {
+  if (!message.contains("account")) throw Error(Code::bad_request, "field 'account' is missing");
+}
+
+NudgeRequest validate_nudge(const json& message) {
+  Nudge n;
+  n.platform = slug_field(message, "platform", 32);
+  require_account_field(message);
+  n.account = optional_account(message);
+  n.setting = slug_field(message, "setting", 64);
+  n.action = string_field(message, "action", 32);
+  if (!is_nudge_action(n.action)) {
+    throw Error(Code::bad_request, "field 'action' must be \"shown\", \"clicked\", \"snoozed\" or \"dismissed\"");
+  }
+  n.source = source_field(message);
+  n.verdict = string_field(message, "verdict", 32);
+  if (!verdict_from_name(n.verdict)) {
+    throw Error(Code::bad_request, "field 'verdict' must be one of unknown, stale, off, on-by-default, on");
+  }
+  n.url = optional_url(message);
+  n.time_ms = time_field(message, "time");
+  if (n.action == "snoozed") {
+    n.until = time_field(message, "until");
+    if (*n.until <= n.time_ms) throw Error(Code::bad_request, "field 'until' must be later than 'time'");
+  }
+  return NudgeRequest{std::move(n)};
+}
+
+FormRequest validate_form(const json& message) {
+  FormReport f;
+  f.platform = slug_field(message, "platform", 32);
+  require_account_field(message);
+  f.account = optional_account(message);
+  f.form = slug_field(message, "form", 64);
+  f.sent_on = string_field(message, "sent_on", 10);
+  if (!is_calendar_date(f.sent_on)) throw Error(Code::bad_request, "field 'sent_on' must be a calendar date YYYY-MM-DD");
+  f.source = source_field(message);
+  f.url = optional_url(message);
+  f.time_ms = time_field(message, "time");
+  return FormRequest{std::move(f)};
 }
 
 std::optional<std::int64_t> optional_time(const json& message, const char* name) {
@@ -129,6 +202,9 @@ Request validate_request(const json& message) {
   if (name == "status") return {id, validate_status(message)};
   if (name == "export") return {id, validate_export(message)};
   if (name == "export-chunk") return {id, validate_export_chunk(message)};
+  if (name == "rules") return {id, RulesRequest{slug_field(message, "platform", 32)}};
+  if (name == "nudge") return {id, validate_nudge(message)};
+  if (name == "form") return {id, validate_form(message)};
   throw Error(Code::unknown_type, "unknown request type '" + name.substr(0, 64) + "'");
 }
 

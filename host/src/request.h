@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "event_filter.h"
+#include "form.h"
+#include "nudge.h"
 #include "observation.h"
 
 namespace untrain {
@@ -21,6 +23,16 @@ struct ObserveRequest {
 struct StatusRequest {
   std::string platform;
   std::optional<std::string> account;
+  std::optional<int> stale_after_days;
+};
+struct RulesRequest {
+  std::string platform;
+};
+struct NudgeRequest {
+  Nudge nudge;
+};
+struct FormRequest {
+  FormReport form;
 };
 
 struct ExportRequest {
@@ -32,7 +44,8 @@ struct ExportChunkRequest {
   std::int64_t offset = 0;
 };
 
-using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest, ExportRequest, ExportChunkRequest>;
+using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest, ExportRequest, ExportChunkRequest,
+                                 RulesRequest, NudgeRequest, FormRequest>;
 
 struct Request {
   nlohmann::json id;

@@ -14,6 +14,13 @@ const SettingRule* PlatformRules::find(std::string_view setting) const {
   return nullptr;
 }
 
+const FormRule* PlatformRules::find_form(std::string_view form) const {
+  for (const auto& rule : forms) {
+    if (rule.id == form) return &rule;
+  }
+  return nullptr;
+}
+
 PlatformRules parse_rules(std::string_view json_text) {
   try {
     auto doc = nlohmann::json::parse(json_text);
@@ -30,8 +37,15 @@ PlatformRules parse_rules(std::string_view json_text) {
       rule.private_value = s.at("private_value").get<bool>();
       rule.default_value = s.at("default_value").get<bool>();
       rule.banner = s.value("banner", false);
+      rule.severity = s.value("severity", "");
+      rule.forms = s.value("forms", std::vector<std::string>{});
       rules.settings.push_back(std::move(rule));
     }
+    for (const auto& f : doc.value("forms", nlohmann::json::array())) {
+      rules.forms.push_back(FormRule{f.at("id").get<std::string>(), f.at("title").get<std::string>(),
+                                     f.at("url").get<std::string>(), f.at("settings").get<std::vector<std::string>>()});
+    }
+    rules.document = std::move(doc);
     return rules;
   } catch (const nlohmann::json::exception& e) {
     throw Error(Code::internal, std::string("rules file is invalid: ") + e.what());

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace untrain {
 
 struct SettingRule {
@@ -17,6 +19,16 @@ struct SettingRule {
   bool private_value = false;
   bool default_value = true;
   bool banner = false;  // whether this setting alone is enough to show the banner
+  std::string severity;            // high | medium | low
+  std::vector<std::string> forms;  // ids of the forms that complete opting out of it
+};
+
+// A step the member takes by hand, such as LinkedIn's Data Processing Objection Form.
+struct FormRule {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::vector<std::string> settings;
 };
 
 struct PlatformRules {
@@ -24,8 +36,11 @@ struct PlatformRules {
   std::string version;
   std::string origin;
   std::vector<SettingRule> settings;
+  std::vector<FormRule> forms;
+  nlohmann::json document;  // the whole file, for the `rules` request
 
   const SettingRule* find(std::string_view setting) const;
+  const FormRule* find_form(std::string_view form) const;
 };
 
 // Throws Error(internal) naming what is wrong; the embedded files are checked by a test.

@@ -9,12 +9,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "form.h"
+#include "nudge.h"
 #include "rules.h"
 #include "setting_state.h"
+#include "verdict.h"
 
 namespace untrain {
 
-// For each rule, the state of `account` or, without one, of the most recently checked account.
+// For each rule, the state of `account` or, without one, of the most recently checked account;
+// with whether the member's snooze or dismissal holds its nudges back, and each form's date.
+nlohmann::json status_view(const PlatformRules& rules, const std::vector<SettingState>& states,
+                           const std::vector<NudgeState>& nudges, const std::vector<FormState>& forms,
+                           const std::optional<std::string>& account, std::int64_t now_ms,
+                           std::int64_t stale_after_ms = kDefaultStaleAfterMs);
+
+// The same without nudges or forms: nothing is held back and no form was marked.
 nlohmann::json status_view(const PlatformRules& rules, const std::vector<SettingState>& states,
                            const std::optional<std::string>& account, std::int64_t now_ms);
 

@@ -59,6 +59,28 @@ BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be chan
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be deleted'); END;
 )sql",
+    // 3: nudges and forms: the member's latest snooze, dismissal and form date, kept beside the log so
+    // that `status` reads a few rows however long the log grows.
+    R"sql(
+CREATE TABLE nudge_state (
+  platform           TEXT NOT NULL,
+  account            TEXT NOT NULL,
+  setting            TEXT NOT NULL,
+  snoozed_until      INTEGER,
+  dismissed_verdict  TEXT,
+  dismissed_value    INTEGER CHECK (dismissed_value IN (0, 1)),
+  dismissed_changed  INTEGER,
+  PRIMARY KEY (platform, account, setting)
+) WITHOUT ROWID;
+CREATE TABLE form_state (
+  platform  TEXT NOT NULL,
+  account   TEXT NOT NULL,
+  form      TEXT NOT NULL,
+  sent_on   TEXT NOT NULL,
+  recorded  INTEGER NOT NULL,
+  PRIMARY KEY (platform, account, form)
+) WITHOUT ROWID;
+)sql",
 };
 
 void ensure_private_folder(const std::filesystem::path& folder) {
@@ -132,6 +154,8 @@ Event Store::append(Event e, std::int64_t recorded_ms) {
     }
     e.recorded = recorded_ms;
     if (e.kind == "observation") record_observation(e);
+    if (e.kind == "nudge") record_nudge(e);
+    if (e.kind == "form") record_form(e);
     e.hash = chain_hash(e.prev_hash, e);
 
     auto insert = db_.prepare(
@@ -172,6 +196,70 @@ void Store::record_observation(Event& e) {
       .bind(4, std::int64_t{*e.value})
       .bind(5, e.time)
       .run();
+}
+
+void Store::record_nudge(const Event& e) {
+  auto detail = nlohmann::json::parse(e.detail);
+  if (e.action == "snoozed") {
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, snoozed_until) VALUES (?1, ?2, ?3, ?4) "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET snoozed_until = excluded.snoozed_until")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, detail.at("until").get<std::int64_t>())
+        .run();
+  } else if (e.action == "dismissed") {
+    // The state it dismissed, read in this transaction: the dismissal lasts while that state does.
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, dismissed_verdict, dismissed_value, dismissed_changed) "
+           "SELECT ?1, ?2, ?3, ?4, s.value, s.last_changed FROM (SELECT 1) "
+           "LEFT JOIN current_state s ON s.platform = ?1 AND s.account = ?2 AND s.setting = ?3 "
+           "WHERE true "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET dismissed_verdict = excluded.dismissed_verdict, "
+           "  dismissed_value = excluded.dismissed_value, dismissed_changed = excluded.dismissed_changed")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, detail.at("verdict").get<std::string>())
+        .run();
+  }
+}
+
+void Store::record_form(const Event& e) {
+  auto detail = nlohmann::json::parse(e.detail);
+  db_.prepare(
+         "INSERT INTO form_state (platform, account, form, sent_on, recorded) VALUES (?, ?, ?, ?, ?) "
+         "ON CONFLICT (platform, account, form) DO UPDATE SET sent_on = excluded.sent_on, recorded = excluded.recorded")
+      .bind(1, e.platform)
+      .bind(2, e.account)
+      .bind(3, detail.at("form").get<std::string>())
+      .bind(4, detail.at("sent_on").get<std::string>())
+      .bind(5, e.recorded)
+      .run();
+}
+
+std::vector<NudgeState> Store::nudges(const std::string& platform) {
+  auto stmt = db_.prepare(
+      "SELECT account, setting, snoozed_until, dismissed_verdict, dismissed_value, dismissed_changed "
+      "FROM nudge_state WHERE platform = ? ORDER BY setting, account");
+  stmt.bind(1, platform);
+  std::vector<NudgeState> out;
+  while (stmt.step()) {
+    NudgeState n{platform, stmt.text(0), stmt.text(1), stmt.optional_integer(2), std::nullopt, optional_bool(stmt, 4),
+                 stmt.optional_integer(5)};
+    if (!stmt.is_null(3)) n.dismissed_verdict = stmt.text(3);
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::vector<FormState> Store::forms(const std::string& platform) {
+  auto stmt = db_.prepare("SELECT account, form, sent_on, recorded FROM form_state WHERE platform = ? ORDER BY form, account");
+  stmt.bind(1, platform);
+  std::vector<FormState> out;
+  while (stmt.step()) out.push_back(FormState{platform, stmt.text(0), stmt.text(1), stmt.text(2), stmt.integer(3)});
+  return out;
 }
 
 std::vector<SettingState> Store::states(const std::string& platform) {

@@ -13,6 +13,8 @@
 #include "canonical.h"
 #include "event.h"
 #include "event_filter.h"
+#include "form.h"
+#include "nudge.h"
 #include "setting_state.h"
 #include "sqlite.h"
 
@@ -29,6 +31,8 @@ class Store {
   Event append(Event event, std::int64_t recorded_ms);
 
   std::vector<SettingState> states(const std::string& platform);
+  std::vector<NudgeState> nudges(const std::string& platform);
+  std::vector<FormState> forms(const std::string& platform);
   std::vector<Event> events();  // oldest first
 
   int schema_version();
@@ -49,6 +53,8 @@ class Store {
   explicit Store(sql::Database db) : db_(std::move(db)) {}
   void migrate();
   void record_observation(Event& event);
+  void record_nudge(const Event& event);
+  void record_form(const Event& event);
 
   sql::Database db_;
 };

@@ -13,6 +13,13 @@ std::string_view verdict_name(Verdict verdict) {
   return "unknown";
 }
 
+std::optional<Verdict> verdict_from_name(std::string_view name) {
+  for (Verdict v : {Verdict::unknown, Verdict::stale, Verdict::off, Verdict::on_by_default, Verdict::on}) {
+    if (verdict_name(v) == name) return v;
+  }
+  return std::nullopt;
+}
+
 Verdict decide(const SettingRule& rule, const std::optional<SettingState>& state, std::int64_t now_ms,
                std::int64_t stale_after_ms) {
   if (!state) return Verdict::unknown;

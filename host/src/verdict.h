@@ -17,6 +17,9 @@ inline constexpr std::int64_t kDefaultStaleAfterMs = 30LL * 24 * 60 * 60 * 1000;
 
 std::string_view verdict_name(Verdict verdict);
 
+// The verdict of that name; nullopt for any other text.
+std::optional<Verdict> verdict_from_name(std::string_view name);
+
 Verdict decide(const SettingRule& rule, const std::optional<SettingState>& state, std::int64_t now_ms,
                std::int64_t stale_after_ms = kDefaultStaleAfterMs);
 

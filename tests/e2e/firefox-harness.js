@@ -115,7 +115,7 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
   page.on('console', (m) => logs.push(`[page] ${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => logs.push(`[page] error: ${e.message}`));
 
-  return {
+  const harness = {
     browser,
     page,
     server,
@@ -145,8 +145,13 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
 
     isChecked: (selector) => page.$eval(selector, (input) => input.checked),
 
-    /** The host's event log for this test's database (empty before the first observation). */
+    /** The observations in the host's event log for this test's database (empty before the first one). */
     async trail() {
+      return (await harness.events()).filter((e) => e.kind === 'observation');
+    },
+
+    /** Every event in the host's log: observations, nudges and forms, oldest first. */
+    async events() {
       if (!fs.existsSync(db)) return [];
       return JSON.parse(await run(UNTRAIN_BIN, ['log', '--json', '--db', db]));
     },
@@ -171,6 +176,7 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
       console.error(`${name}: ${Date.now() - started} ms`);
     },
   };
+  return harness;
 }
 
 /** One end-to-end scenario in Firefox as one node:test test: a fresh browser, HOME, fixture server and database. */

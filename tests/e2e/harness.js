@@ -23,6 +23,7 @@ const ORIGIN = 'https://www.linkedin.com';
 const SETTING_PATH = '/mypreferences/d/settings/data-for-ai-improvement';
 const SETTING_URL = ORIGIN + SETTING_PATH;
 const EXTENSION_ID = 'cnfjdjaccjmkpgnehhaamchmmodophch';
+const RULES = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
@@ -74,7 +75,8 @@ function makeCertificate(dir) {
  * `?fixture=NAME` picks NAME.html instead of index.html in the path's folder.
  */
 async function startFixtureServer({ state, dir }) {
-  const fixture = { state, requests: [] };
+  // accept: false makes the server refuse every change of the toggle, as LinkedIn's API might.
+  const fixture = { state, requests: [], accept: true };
   const server = https.createServer(makeCertificate(dir), (req, res) => {
     const url = new URL(req.url, ORIGIN);
     fixture.requests.push(`${req.method} ${url.pathname}${url.search}`);
@@ -82,6 +84,10 @@ async function startFixtureServer({ state, dir }) {
       let body = '';
       req.on('data', (chunk) => { body += chunk; });
       req.on('end', () => {
+        if (!fixture.accept) {
+          res.writeHead(500).end();
+          return;
+        }
         if (body === 'on' || body === 'off') fixture.state = body;
         res.writeHead(204).end();
       });
@@ -151,12 +157,14 @@ async function inContentScript(page, expression) {
  * Starts a fixture server and a fresh Chromium profile with the extension loaded.
  * host: install the native host's manifest for this profile (false = "the helper is not installed").
  * state: the toggle's initial state on the fixture's settings page.
+ * db: the host's database file; give the same one to two launches to play a browser restart (or a second browser).
+ * locale: the browser's UI language (e.g. 'de'), which picks the extension's _locales.
  */
-async function launch({ host = true, state = 'on', name = 'e2e' } = {}) {
+async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = null, locale = 'en-US' } = {}) {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `untrain-${name}-`));
   const userDataDir = path.join(tmp, 'profile');
-  const db = path.join(tmp, 'untrain.db');
+  const db = sharedDb ?? path.join(tmp, 'untrain.db');
   fs.mkdirSync(userDataDir);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -184,9 +192,11 @@ async function launch({ host = true, state = 'on', name = 'e2e' } = {}) {
       `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${server.port}`,
     ],
     ignoreHTTPSErrors: true,
+    locale,
     viewport: { width: 1280, height: 800 },
-    // The host inherits the browser's environment: this is how it finds the test's own database.
-    env: { ...process.env, UNTRAIN_DB: db },
+    // The host inherits the browser's environment: this is how it finds the test's own database. On Linux Chromium
+    // takes its UI language, and so the extension's locale, from LANGUAGE.
+    env: { ...process.env, UNTRAIN_DB: db, LANGUAGE: locale.replace('-', '_') },
   });
   const watchWorker = (worker) => worker.on?.('console', (m) => logs.push(`[worker] ${m.type()}: ${m.text()}`));
   context.serviceWorkers().forEach(watchWorker);
@@ -237,10 +247,64 @@ async function launch({ host = true, state = 'on', name = 'e2e' } = {}) {
 
     inContentScript: (expression) => inContentScript(page, expression),
 
+    /**
+     * The extension's own detector run on this page, in the content script's world: {found, value, strategy, id}
+     * for the rules' setting `id` (the element's id in place of the element).
+     */
+    detect: (id) => inContentScript(page, `(() => {
+      const rules = ${JSON.stringify(RULES)};
+      const r = globalThis.untrain.detect.find(document, rules.settings.find((s) => s.id === ${JSON.stringify(id)}), rules.settings);
+      return r.found ? { found: true, value: r.value, strategy: r.strategy, id: r.element.id } : { found: false };
+    })()`),
+
+    /** The callout on a setting's page, read through its open shadow root; null when there is none. */
+    callout: () => page.evaluate(() => {
+      const host = document.getElementById('untrain-callout');
+      if (!host) return null;
+      const root = host.shadowRoot;
+      const ring = root.querySelector('.ring');
+      const box = (el) => (el && !el.hidden ? el.getBoundingClientRect().toJSON() : null);
+      return {
+        step: host.dataset.step,
+        role: host.getAttribute('role'),
+        label: host.getAttribute('aria-label'),
+        text: root.querySelector('.text')?.textContent ?? null,
+        formText: root.querySelector('.form-text')?.textContent ?? null,
+        buttons: [...root.querySelectorAll('button')].map((b) => ({ text: b.textContent, disabled: b.disabled })),
+        links: [...root.querySelectorAll('a')].map((a) => a.href),
+        ring: box(ring),
+        panel: box(root.querySelector('.panel')),
+      };
+    }),
+
+    /** What the content script decided on this page: the visit's phase and the callout's step (kept out of the page's reach). */
+    contentState: () => inContentScript(page, '({ phase: globalThis.untrain?.visit?.current?.phase ?? null, setting: globalThis.untrain?.visit?.current?.setting ?? null, step: globalThis.untrain?.callout?.step ?? null, banner: globalThis.untrain?.banner?.state ?? null })'),
+
+    /** Opens an extension page (e.g. 'popup/popup.html') in a new tab of the given size and waits until it says it is ready. */
+    async openExtensionPage(file, viewport = { width: 420, height: 760 }) {
+      const tab = await context.newPage();
+      tab.on('console', (m) => logs.push(`[${file}] ${m.type()}: ${m.text()}`));
+      tab.on('pageerror', (e) => logs.push(`[${file}] error: ${e.message}`));
+      await tab.setViewportSize(viewport);
+      await tab.goto(`chrome-extension://${EXTENSION_ID}/${file}`);
+      await tab.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+      return tab;
+    },
+
+    /** `untrain status --json` for this test's database: the host's own view, verdicts and nudges included. */
+    async hostStatus() {
+      return JSON.parse(await run(UNTRAIN_BIN, ['status', '--json', '--db', db]))[0];
+    },
+
     installHost,
 
-    /** The host's event log for this test's database (empty before the first observation). */
+    /** The observations in the host's event log for this test's database (empty before the first one). */
     async trail() {
+      return (await harness.events()).filter((e) => e.kind === 'observation');
+    },
+
+    /** Every event in the host's log: observations, nudges and forms, oldest first. */
+    async events() {
       if (!fs.existsSync(db)) return [];
       return JSON.parse(await run(UNTRAIN_BIN, ['log', '--json', '--db', db]));
     },
@@ -251,9 +315,9 @@ async function launch({ host = true, state = 'on', name = 'e2e' } = {}) {
       return worker.evaluate(async () => (await chrome.storage.local.get('outbox')).outbox ?? []);
     },
 
-    async screenshot(file) {
+    async screenshot(file, on = page) {
       const target = path.join(ARTIFACTS, file);
-      await page.screenshot({ path: target });
+      await on.screenshot({ path: target });
       return target;
     },
 
@@ -289,7 +353,7 @@ function scenario(title, options, body) {
   });
 }
 
-module.exports = { launch, scenario, waitFor, ORIGIN, SETTING_PATH, SETTING_URL, EXTENSION_ID, UNTRAIN_BIN };
+module.exports = { launch, scenario, waitFor, ORIGIN, SETTING_PATH, SETTING_URL, EXTENSION_ID, UNTRAIN_BIN, RULES };
 // Shared with the Firefox harness (firefox-harness.js): the same fixture server, polling and process helpers.
 module.exports.startFixtureServer = startFixtureServer;
 module.exports.run = run;

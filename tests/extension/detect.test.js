@@ -100,3 +100,32 @@ test('aria-checked is read for non-input switches', () => {
 function pick({ found, value, strategy }) {
   return { found, value, strategy };
 }
+
+const linkedinAll = linkedin.settings;
+const adsByAge = linkedin.settings.find((s) => s.id === 'ads-by-age');
+
+test('a switch named by its key is found among other switches', () => {
+  const doc = fakeDocument((h) => [h('main', {}, '',
+    h('div', { role: 'switch', 'aria-checked': 'true', 'aria-labelledby': 'allowAdsByGender' }),
+    h('input', { type: 'checkbox', role: 'switch', 'aria-labelledby': 'allowAdsByAge' }))]);
+  assert.deepEqual(pick(detect.find(doc, adsByAge, linkedinAll)), { found: true, value: false, strategy: 'key' });
+});
+
+test('an id key names a switch too', () => {
+  const cookies = linkedin.settings.find((s) => s.id === 'cookies');
+  const doc = fakeDocument((h) => [h('main', {}, '', h('input', { type: 'checkbox', role: 'switch', id: 'nonEssentialCookieConsent', checked: '' }))]);
+  assert.deepEqual(pick(detect.find(doc, cookies, linkedinAll)), { found: true, value: true, strategy: 'key' });
+});
+
+test('the structural fallback does not take another setting\'s switch left over from the previous page', () => {
+  // In-app navigation from the AI-training page: its switch is still shown while the URL is already the next page's.
+  const doc = settingsPage({ checked: true });
+  assert.deepEqual(detect.find(doc, adsByAge, linkedinAll), { found: false });
+  const keyed = fakeDocument((h) => [h('main', {}, '', h('div', { role: 'switch', 'aria-checked': 'true', 'aria-labelledby': 'allowAdsByGender' }))]);
+  assert.deepEqual(detect.find(keyed, adsByAge, linkedinAll), { found: false });
+});
+
+test('an unlabelled switch in an unknown language is still the only switch of its page', () => {
+  const doc = settingsPage({ label: 'Usa i miei dati per addestrare modelli di IA per la creazione di contenuti' });
+  assert.deepEqual(pick(detect.find(doc, setting, linkedinAll)), { found: true, value: true, strategy: 'only-switch' });
+});

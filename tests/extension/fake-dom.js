@@ -1,5 +1,6 @@
 'use strict';
-// Just enough of the DOM for detect.js: elements with attributes and text, found by the few selectors it uses.
+// Just enough of the DOM for detect.js and visit.js: elements with attributes and text, found by the few selectors
+// they use; a checkbox's click() flips it and fires click and change at the document, as a browser does.
 
 class FakeElement {
   constructor(doc, localName, attributes = {}, { text = '', checked, children = [] } = {}) {
@@ -39,6 +40,14 @@ class FakeElement {
   }
   querySelectorAll(selectors) { return [...this.descendants()].filter((e) => e.matches(selectors)); }
   querySelector(selectors) { return this.querySelectorAll(selectors)[0] ?? null; }
+  // afterClick(element), when a test sets it, plays the page's own handler (e.g. LinkedIn reverting a refused change).
+  click() {
+    this.clicks = (this.clicks ?? 0) + 1;
+    if (this.localName === 'input' && this.type === 'checkbox') this.checked = !this.checked;
+    this.ownerDocument.dispatch?.('click');
+    this.ownerDocument.dispatch?.('change');
+    this.afterClick?.(this);
+  }
 }
 
 /** build(h) returns the body's children, made with h(tag, attributes, text | options, ...children). */
@@ -49,8 +58,14 @@ function fakeDocument(build) {
     return new FakeElement(doc, tag, attributes, { ...options, children: [...(options.children ?? []), ...children] });
   };
   const body = h('body', {}, '', ...build(h));
+  const listeners = new Map();
   Object.assign(doc, {
     body,
+    documentElement: body,
+    addEventListener: (type, fn) => listeners.set(type, [...(listeners.get(type) ?? []), fn]),
+    removeEventListener: (type, fn) => listeners.set(type, (listeners.get(type) ?? []).filter((f) => f !== fn)),
+    dispatch: (type) => (listeners.get(type) ?? []).forEach((fn) => fn({ type, isTrusted: true })),
+    listenerCount: (type) => (listeners.get(type) ?? []).length,
     querySelectorAll: (s) => body.querySelectorAll(s),
     querySelector: (s) => body.querySelector(s),
     getElementById: (id) => [...body.descendants()].find((e) => e.id === id) ?? null,

@@ -30,8 +30,8 @@ test('every host error treated as a permanent refusal is a documented error code
   for (const code of messages.errors.REFUSED) assert.match(protocol, new RegExp(`^\\| \`${code}\` \\|`, 'm'), code);
 });
 
-test('the internal catalogue names the three messages the content script sends', () => {
-  assert.deepEqual(Object.values(messages.internal).sort(), ['observe', 'rules', 'status']);
+test('the internal catalogue names the messages the content script, popup and background exchange', () => {
+  assert.deepEqual(Object.values(messages.internal).sort(), ['form', 'nudge', 'observe', 'rules', 'status']);
 });
 
 test('the catalogue cannot be changed at run time', () => {
@@ -67,4 +67,31 @@ test('only the exact shapes of internal messages are accepted', () => {
   assert.equal(messages.isInternal({ type: 'toString' }), false);
   assert.equal(messages.isInternal('rules'), false);
   assert.equal(messages.isInternal(null), false);
+});
+
+const nudge = () => ({ platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', action: 'dismissed', source: 'banner',
+  verdict: 'on-by-default', url: 'https://www.linkedin.com/feed/', time: 1795903200000 });
+const form = () => ({ platform: 'linkedin', account: null, form: 'objection-form', sent_on: '2026-11-28', source: 'popup', time: 1795903200000 });
+
+test('nudge actions and sources are those docs/protocol.md lists', () => {
+  const section = protocol.slice(protocol.indexOf('### `nudge`'), protocol.indexOf('### `form`'));
+  for (const value of [...Object.values(messages.nudgeActions), ...Object.values(messages.nudgeSources)]) {
+    assert.match(section, new RegExp(`\`"${value}"\``), value);
+  }
+});
+
+test('well-formed nudges and forms are accepted as internal messages', () => {
+  assert.equal(messages.isInternal({ type: 'nudge', nudge: nudge() }), true);
+  assert.equal(messages.isInternal({ type: 'nudge', nudge: { ...nudge(), url: undefined } }), true);
+  assert.equal(messages.isInternal({ type: 'form', form: form() }), true);
+});
+
+test('nudges and forms the host would refuse are rejected before they leave the page', () => {
+  for (const change of [{ action: 'closed' }, { source: 'page' }, { verdict: 'maybe' }, { url: 'http://x' }, { time: 0 }, { setting: 'AI' }, { account: 5 }]) {
+    assert.equal(messages.isNudge({ ...nudge(), ...change }), false, JSON.stringify(change));
+  }
+  for (const change of [{ sent_on: '28.11.2026' }, { form: '' }, { source: 'member' }, { time: '1' }]) {
+    assert.equal(messages.isForm({ ...form(), ...change }), false, JSON.stringify(change));
+  }
+  assert.equal(messages.isInternal({ type: 'nudge', ...nudge() }), false, 'the nudge must be nested');
 });

@@ -162,6 +162,18 @@ test('flushing an empty queue sends nothing', async () => {
   const host = fakeHost();
   const queue = createQueue({ storage: fakeStorage(), send: host.send, newId });
   const result = await queue.flush();
-  assert.deepEqual(result, { acked: [], refused: [], error: null, remaining: 0 });
+  assert.deepEqual(result, { acked: [], refused: [], error: null, remaining: 0, results: {} });
   assert.deepEqual(host.received, []);
+});
+
+test("the host's answer to each acknowledged item comes back with its id", async () => {
+  const storage = fakeStorage();
+  let seq = 0;
+  const queue = createQueue({ storage, send: async () => ({ seq: ++seq, recorded: 1000 + seq }), newId });
+  const first = await queue.add(obs(1));
+  const second = await queue.add(obs(2));
+  const { acked, results } = await queue.flush();
+  assert.deepEqual(acked, [first, second]);
+  assert.deepEqual(results[first], { seq: 1, recorded: 1001 });
+  assert.deepEqual(results[second], { seq: 2, recorded: 1002 });
 });

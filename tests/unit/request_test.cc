@@ -119,3 +119,105 @@ TEST_CASE("status takes a platform and an optional account", "[request]") {
   CHECK_FALSE(status.account.has_value());
   CHECK(failure({{"id", 3}, {"type", "status"}}).first == Code::bad_request);
 }
+
+namespace {
+
+json valid_nudge() {
+  return {{"id", 5},          {"type", "nudge"},        {"platform", "linkedin"}, {"account", "jane-doe"},
+          {"setting", "ai-training"}, {"action", "snoozed"}, {"source", "banner"},  {"verdict", "on-by-default"},
+          {"until", 1795989600000},   {"url", "https://www.linkedin.com/feed/"},    {"time", 1795903200000}};
+}
+
+json valid_form() {
+  return {{"id", 6},         {"type", "form"},        {"platform", "linkedin"}, {"account", "jane-doe"},
+          {"form", "objection-form"}, {"sent_on", "2026-11-28"}, {"source", "popup"}, {"time", 1795903200000}};
+}
+
+// Each case changes one field of `valid` (or removes it) and must be refused with bad_request naming it.
+void check_refusals(const json& valid, const std::vector<std::pair<const char*, json>>& changes,
+                    const std::vector<const char*>& required) {
+  for (const auto& [name, value] : changes) {
+    auto message = valid;
+    message[name] = value;
+    INFO(message.dump());
+    auto [code, text] = failure(message);
+    CHECK(code == Code::bad_request);
+    CHECK_THAT(text, Catch::Contains(std::string("'") + name + "'"));
+  }
+  for (const char* name : required) {
+    auto message = valid;
+    message.erase(name);
+    INFO(message.dump());
+    auto [code, text] = failure(message);
+    CHECK(code == Code::bad_request);
+    CHECK_THAT(text, Catch::Contains(std::string("'") + name + "'"));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("status accepts a stale threshold of 1 to 3650 days", "[request]") {
+  json message = {{"id", 3}, {"type", "status"}, {"platform", "linkedin"}, {"stale_after_days", 7}};
+  CHECK(std::get<StatusRequest>(validate_request(message).body).stale_after_days == std::optional<int>(7));
+  message["stale_after_days"] = nullptr;
+  CHECK_FALSE(std::get<StatusRequest>(validate_request(message).body).stale_after_days.has_value());
+  for (json bad : {json(0), json(3651), json(1.5), json("30"), json(-1)}) {
+    message["stale_after_days"] = bad;
+    INFO(bad.dump());
+    CHECK(failure(message).first == Code::bad_request);
+  }
+}
+
+TEST_CASE("rules takes a platform", "[request]") {
+  auto request = validate_request({{"id", 4}, {"type", "rules"}, {"platform", "linkedin"}});
+  CHECK(std::get<RulesRequest>(request.body).platform == "linkedin");
+  CHECK(failure({{"id", 4}, {"type", "rules"}}).first == Code::bad_request);
+}
+
+TEST_CASE("a valid nudge becomes a nudge report", "[request]") {
+  auto request = validate_request(valid_nudge());
+  const auto& n = std::get<NudgeRequest>(request.body).nudge;
+  CHECK(n.account == std::optional<std::string>("jane-doe"));
+  CHECK(n.setting == "ai-training");
+  CHECK(n.action == "snoozed");
+  CHECK(n.source == "banner");
+  CHECK(n.verdict == "on-by-default");
+  CHECK(n.until == std::optional<std::int64_t>(1795989600000));
+  CHECK(n.url == "https://www.linkedin.com/feed/");
+  CHECK(n.time_ms == 1795903200000);
+}
+
+TEST_CASE("a nudge other than a snooze needs no until, and the url may be left out", "[request]") {
+  auto message = valid_nudge();
+  message["action"] = "dismissed";
+  message.erase("until");
+  message.erase("url");
+  auto request = validate_request(message);
+  const auto& n = std::get<NudgeRequest>(request.body).nudge;
+  CHECK_FALSE(n.until.has_value());
+  CHECK(n.url.empty());
+}
+
+TEST_CASE("each invalid nudge field is refused with bad_request naming the field", "[request]") {
+  check_refusals(valid_nudge(),
+                 {{"action", "closed"}, {"action", 1}, {"source", "page"}, {"verdict", "maybe"}, {"verdict", nullptr},
+                  {"until", 1795903200000}, {"until", "tomorrow"}, {"url", "http://x"}, {"time", -5},
+                  {"setting", "AI"}, {"account", ""}},
+                 {"platform", "account", "setting", "action", "source", "verdict", "until", "time"});
+}
+
+TEST_CASE("a valid form becomes a form report", "[request]") {
+  auto request = validate_request(valid_form());
+  const auto& f = std::get<FormRequest>(request.body).form;
+  CHECK(f.form == "objection-form");
+  CHECK(f.sent_on == "2026-11-28");
+  CHECK(f.source == "popup");
+  CHECK(f.url.empty());
+}
+
+TEST_CASE("each invalid form field is refused with bad_request naming the field", "[request]") {
+  check_refusals(valid_form(),
+                 {{"sent_on", "2026-02-30"}, {"sent_on", "28.11.2026"}, {"sent_on", 20261128}, {"form", "Objection"},
+                  {"source", "member"}, {"url", "ftp://x"}, {"time", "now"}},
+                 {"platform", "account", "form", "sent_on", "source", "time"});
+}

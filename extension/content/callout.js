@@ -1,0 +1,218 @@
+// The callout on a setting's own page: a ring around LinkedIn's toggle and a short panel beside it with
+// "Switch it off for me", the outcome, and the objection form for a full opt-out; drawn in a shadow root.
+(() => {
+  const untrain = (globalThis.untrain ??= {});
+
+  const ID = 'untrain-callout';
+  const GAP = 10;
+
+  const STYLE = `
+    :host { all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483645; }
+    .ring { position: fixed; box-sizing: border-box; border: 3px solid #c77700; border-radius: 12px;
+      box-shadow: 0 0 0 4px rgba(199,119,0,.25); pointer-events: none; }
+    :host([data-step="off"]) .ring, :host([data-step="switched-off"]) .ring { border-color: #057642; box-shadow: 0 0 0 4px rgba(5,118,66,.2); }
+    .panel { position: fixed; box-sizing: border-box; width: min(360px, calc(100vw - 24px)); padding: 12px 14px;
+      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1d; background: #fff;
+      border: 1px solid #c77700; border-top: 5px solid #c77700; border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,.2); }
+    :host([data-step="off"]) .panel, :host([data-step="switched-off"]) .panel { border-color: #057642; }
+    .head { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
+    .mark { font-weight: 700; color: #7a4a00; }
+    p { margin: 6px 0 0; }
+    .detail { color: #38434f; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
+    a, button { font: inherit; font-weight: 600; border-radius: 16px; padding: 6px 12px; cursor: pointer; text-decoration: none; }
+    .primary { background: #0a66c2; color: #fff; border: 1px solid #0a66c2; }
+    .primary:hover { background: #004182; }
+    .primary[disabled] { background: #56687a; border-color: #56687a; cursor: progress; }
+    .secondary { background: transparent; color: #0a66c2; border: 1px solid #0a66c2; }
+    .close { background: transparent; border: none; color: #38434f; padding: 0 4px; font-size: 18px; line-height: 1; }
+    a:focus-visible, button:focus-visible { outline: 3px solid #004182; outline-offset: 2px; }
+  `;
+
+  /**
+   * What the callout says. step: 'on' | 'working' | 'switched-off' | 'not-accepted' | 'off' | 'unknown' | 'not-found'.
+   * setting: its rule; recorded: when the host logged the outcome (ms, null while it waits for the helper);
+   * form: the rules' form that completes the opt-out, or null; formSentOn: the date it was marked sent, or null.
+   */
+  function model({ step, setting, recorded = null, form = null, formSentOn = null }, { t, ruleText, formatTime }) {
+    const title = ruleText(setting, 'title');
+    const view = { step, title, text: '', detail: '', button: null, form: null };
+    switch (step) {
+      case 'on':
+        view.text = t('calloutOn', title);
+        view.detail = ruleText(setting, 'explanation');
+        view.button = { label: t('calloutSwitchOff'), disabled: false };
+        view.hint = t('calloutHint');
+        break;
+      case 'working':
+        view.text = t('calloutWorking');
+        view.button = { label: t('calloutSwitchOff'), disabled: true };
+        break;
+      case 'switched-off':
+        view.text = recorded === null ? t('calloutDoneQueued') : t('calloutDone', formatTime(recorded));
+        break;
+      case 'not-accepted':
+        view.text = t('calloutRejected');
+        view.button = { label: t('calloutTryAgain'), disabled: false };
+        break;
+      case 'off':
+        view.text = t('calloutOff', title);
+        break;
+      case 'unknown':
+        view.text = t('calloutUnknown');
+        break;
+      default:
+        view.step = 'not-found';
+        view.text = t('calloutNotFound', title);
+    }
+    if (form && (step === 'switched-off' || step === 'off')) {
+      view.form = formSentOn
+        ? { text: t('calloutFormSent', formSentOn), url: form.url, open: t('calloutFormOpen'), mark: null }
+        : { text: t('calloutFormPointer', ruleText(form, 'title')), url: form.url, open: t('calloutFormOpen'), mark: t('calloutFormMark') };
+    }
+    return view;
+  }
+
+  // The toggle LinkedIn draws may be a hidden input inside a larger control: ring what the member sees.
+  function visibleTarget(element) {
+    const box = element.getBoundingClientRect();
+    if (box.width >= 8 && box.height >= 8) return element;
+    return element.closest('label') ?? element.parentElement ?? element;
+  }
+
+  const trusted = (handler) => (event) => {
+    if (event.isTrusted) handler(event);
+  };
+
+  let ours = null;
+  let stopPlacing = null;
+  let shown = null;  // the step on screen, kept here rather than read back from the page's DOM
+  let drawn = null;  // what is drawn: redrawing the same view would take the focus from the member's button
+
+  function place(host, element) {
+    const ring = host.shadowRoot.querySelector('.ring');
+    const panel = host.shadowRoot.querySelector('.panel');
+    const win = host.ownerDocument.defaultView;
+    if (!element?.isConnected) {
+      ring.hidden = true;
+      Object.assign(panel.style, { right: '16px', bottom: '16px', left: 'auto', top: 'auto' });
+      return;
+    }
+    const box = visibleTarget(element).getBoundingClientRect();
+    ring.hidden = false;
+    Object.assign(ring.style, { left: `${box.left - 6}px`, top: `${box.top - 6}px`, width: `${box.width + 12}px`, height: `${box.height + 12}px` });
+    // Below the toggle, its right edge in line with the toggle's; above it when there is no room below.
+    const width = panel.offsetWidth;
+    const height = panel.offsetHeight;
+    const left = Math.max(12, Math.min(box.right - width, win.innerWidth - width - 12));
+    const below = box.bottom + GAP;
+    const top = below + height <= win.innerHeight - 12 ? below : Math.max(12, box.top - GAP - height);
+    Object.assign(panel.style, { left: `${left}px`, top: `${top}px`, right: 'auto', bottom: 'auto' });
+  }
+
+  function follow(host, element) {
+    stopPlacing?.();
+    const win = host.ownerDocument.defaultView;
+    let frame = 0;
+    const again = () => {
+      if (frame) return;
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        place(host, element);
+      });
+    };
+    // Scrolls inside LinkedIn's own panes reach us only in the capture phase.
+    win.addEventListener('scroll', again, true);
+    win.addEventListener('resize', again);
+    const timer = win.setInterval(again, 500);
+    place(host, element);
+    stopPlacing = () => {
+      win.removeEventListener('scroll', again, true);
+      win.removeEventListener('resize', again);
+      win.clearInterval(timer);
+      if (frame) win.cancelAnimationFrame(frame);
+    };
+  }
+
+  function build(doc, t) {
+    const host = doc.createElement('div');
+    host.id = ID;
+    host.setAttribute('role', 'complementary');
+    host.setAttribute('aria-label', t('calloutLabel'));
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    const ring = doc.createElement('div');
+    ring.className = 'ring';
+    const panel = doc.createElement('div');
+    panel.className = 'panel';
+    root.append(style, ring, panel);
+    return host;
+  }
+
+  function fill(host, view, t, on) {
+    const doc = host.ownerDocument;
+    const make = (tag, props = {}) => Object.assign(doc.createElement(tag), props);
+    host.dataset.step = view.step;
+    const panel = host.shadowRoot.querySelector('.panel');
+    const head = make('div', { className: 'head' });
+    const close = make('button', { type: 'button', className: 'close', textContent: '×' });
+    close.setAttribute('aria-label', t('calloutClose'));
+    close.addEventListener('click', trusted(() => {
+      hide();
+      on.close?.();
+    }));
+    head.append(make('span', { className: 'mark', textContent: 'untrain' }), close);
+    const parts = [head, make('p', { className: 'text', textContent: view.text })];
+    if (view.detail) parts.push(make('p', { className: 'detail', textContent: view.detail }));
+    if (view.button) {
+      const row = make('div', { className: 'row' });
+      const button = make('button', { type: 'button', className: 'primary switch-off', textContent: view.button.label, disabled: view.button.disabled });
+      button.addEventListener('click', trusted(() => on.switchOff?.()));
+      row.append(button);
+      parts.push(row);
+      if (view.hint) parts.push(make('p', { className: 'detail', textContent: view.hint }));
+    }
+    if (view.form) {
+      parts.push(make('p', { className: 'form-text', textContent: view.form.text }));
+      const row = make('div', { className: 'row' });
+      const open = make('a', { className: 'secondary', href: view.form.url, target: '_blank', rel: 'noopener noreferrer', textContent: view.form.open });
+      row.append(open);
+      if (view.form.mark) {
+        const mark = make('button', { type: 'button', className: 'primary form-sent', textContent: view.form.mark });
+        mark.addEventListener('click', trusted(() => on.formSent?.()));
+        row.append(mark);
+      }
+      parts.push(row);
+    }
+    panel.replaceChildren(...parts);
+  }
+
+  /**
+   * Shows or updates the callout beside `element` (null: a panel in the corner, when the toggle was not found).
+   * on: {switchOff(), formSent(), close()}, called after the member's own click.
+   */
+  function show(doc, element, view, { t, on = {} }) {
+    if (!ours || ours.ownerDocument !== doc) ours = build(doc, t);
+    if (!ours.isConnected) doc.body.append(ours);
+    const key = JSON.stringify(view);
+    if (drawn?.key !== key || drawn.element !== element) {
+      fill(ours, view, t, on);
+      follow(ours, element);
+      drawn = { key, element };
+    }
+    shown = view.step;
+    return ours;
+  }
+
+  function hide() {
+    stopPlacing?.();
+    stopPlacing = null;
+    ours?.remove();
+    ours = null;
+    shown = null;
+    drawn = null;
+  }
+
+  untrain.callout = { show, hide, model, get step() { return shown; } };
+})();

@@ -1,0 +1,32 @@
+// The member's language for every text untrain shows: messages come from _locales through the browser's i18n API.
+(() => {
+  const untrain = (globalThis.untrain ??= {});
+  const api = () => globalThis.browser ?? globalThis.chrome;
+
+  /** The message `key` with its placeholders filled from `substitutions`; the key itself when there is no such message, so a gap shows. */
+  function t(key, ...substitutions) {
+    const text = api()?.i18n?.getMessage(key, substitutions.map(String));
+    return text || key;
+  }
+
+  // Message names allow letters, digits and '_' only; setting ids use '-'.
+  const keyOf = (id, part) => `rule_${id.replaceAll('-', '_')}_${part}`;
+
+  /**
+   * A setting's or form's title or explanation in the member's language. English is the rules file itself (the one
+   * description of each setting), so _locales/en carries no copy; other languages translate it there.
+   */
+  function ruleText(rule, part) {
+    const text = api()?.i18n?.getMessage(keyOf(rule.id, part));
+    return text || rule[part];
+  }
+
+  /** The browser's UI language, for dates. */
+  const language = () => api()?.i18n?.getUILanguage?.() ?? 'en';
+
+  /** The member's own calendar date as YYYY-MM-DD: what they mean by "I sent it today". */
+  const localDate = (date = new Date()) =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+  untrain.i18n = { t, ruleText, keyOf, language, localDate };
+})();

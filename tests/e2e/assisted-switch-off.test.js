@@ -1,0 +1,124 @@
+'use strict';
+// The product's main path: the banner on the feed, "Review now", the callout and "Switch it off for me", the
+// confirmation with the time it was logged, the objection form, and no banner on the next page.
+
+const assert = require('node:assert/strict');
+const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+
+// WCAG's contrast ratio of two CSS rgb() colours.
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+scenario('banner, Review now, Switch it off for me: switched off once, logged, confirmed, and the banner is gone', { state: 'on', name: 'assisted-switch-off' }, async (h) => {
+  // A first visit records LinkedIn's default: On.
+  await h.goto(SETTING_PATH);
+  await h.waitFor('the page-load observation', async () => (await h.trail()).length === 1);
+  await h.waitFor('the callout, logged as shown', async () => (await h.events()).some((e) => e.source === 'callout' && e.action === 'shown'));
+  const firstVisit = (await h.events()).length;
+  await h.goto('/feed/');
+  await h.waitFor("the banner to say 'on-by-default'", async () => (await h.banner())?.verdict === 'on-by-default');
+  assert.equal((await h.hostStatus()).settings[0].verdict, 'on-by-default');
+
+  // The banner: a named landmark, one sentence, three controls in this focus order, readable colours, clear of the nav.
+  const banner = await h.banner();
+  assert.equal(banner.role, 'region');
+  assert.match(banner.label, /untrain/);
+  assert.match(banner.text, /switched on by default/);
+  assert.deepEqual(banner.links, [SETTING_URL]);
+  const focusOrder = [];
+  await h.page.locator('#untrain-banner a').focus();
+  for (let i = 0; i < 3; i++) {
+    focusOrder.push(await h.page.evaluate(() => document.getElementById('untrain-banner').shadowRoot.activeElement?.textContent));
+    await h.page.keyboard.press('Tab');
+  }
+  assert.deepEqual(focusOrder, ['Review now', 'Remind me later', 'Dismiss']);
+  const colours = await h.page.evaluate(() => {
+    const root = document.getElementById('untrain-banner').shadowRoot;
+    const style = (el) => getComputedStyle(el);
+    const box = style(root.querySelector('.box')).backgroundColor;
+    return [
+      [style(root.querySelector('p')).color, box],
+      [style(root.querySelector('.mark')).color, box],
+      [style(root.querySelector('a')).color, style(root.querySelector('a')).backgroundColor],
+      [style(root.querySelector('button')).color, box],
+    ];
+  });
+  for (const [fg, bg] of colours) assert.ok(contrast(fg, bg) >= 4.5, `contrast ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}`);
+  const nav = await h.page.locator('#global-nav').boundingBox();
+  assert.ok(banner.top >= nav.y + nav.height, 'the banner does not cover LinkedIn\'s navigation');
+  await h.screenshot('banner-feed.png');
+
+  // Review now: the setting's page, and the callout beside the toggle.
+  await h.page.locator('#untrain-banner a').click();
+  await h.page.waitForURL(SETTING_URL);
+  const offer = await h.waitFor('the callout offering to switch it off', async () => {
+    const c = await h.callout();
+    return c?.step === 'on' && c;
+  });
+  assert.equal(offer.role, 'complementary');
+  assert.match(offer.text, /Data for Generative AI Improvement/);
+  assert.deepEqual(offer.buttons.map((b) => b.text), ['×', 'Switch it off for me']);
+  const toggle = await h.page.locator('#ai-toggle').boundingBox();
+  assert.ok(offer.ring.left <= toggle.x && offer.ring.right >= toggle.x + toggle.width
+    && offer.ring.top <= toggle.y && offer.ring.bottom >= toggle.y + toggle.height, 'the ring surrounds the toggle');
+  assert.ok(offer.panel.top >= toggle.y + toggle.height || offer.panel.bottom <= toggle.y, 'the panel leaves the toggle visible');
+  assert.equal(await h.page.evaluate(() => window.fixtureClicks['ai-toggle'] ?? 0), 0, 'nothing clicked the toggle before the member asked');
+  await h.screenshot('callout.png');
+
+  const asked = Date.now();
+  await h.page.locator('#untrain-callout button.switch-off').click();
+  const done = await h.waitFor('the confirmation', async () => {
+    const c = await h.callout();
+    return c?.step === 'switched-off' && c;
+  });
+  assert.equal(await h.page.evaluate(() => window.fixtureClicks['ai-toggle']), 1, 'LinkedIn\'s toggle was clicked exactly once');
+  assert.equal(await h.page.isChecked('#ai-toggle'), false);
+  assert.equal(h.server.fixture.state, 'off', 'LinkedIn (the fixture server) saved Off');
+  assert.match(done.text, /^Switched off\. untrain logged it at \d{1,2}:\d{2}:\d{2}/);
+  assert.match(done.formText, /Data Processing Objection Form/);
+  assert.ok(done.links.includes('https://www.linkedin.com/help/linkedin/ask/TS-DPRO'));
+
+  // The trail: on at first sight, then off by untrain at the member's request; and the nudges that led there.
+  const trail = await h.trail();
+  assert.deepEqual(trail.map((e) => [e.action, e.source, e.value]),
+    [['first-seen', 'page-load', true], ['check', 'page-load', true], ['change', 'assisted', false]]);
+  assert.ok(trail[2].time >= asked);
+  // Each nudge is logged as shown once per page visit: on the feed, then on the visit through "Review now" (the banner's
+  // and the callout's "shown" race each other there).
+  const events = await h.events();
+  const nudges = events.slice(firstVisit).filter((e) => e.kind === 'nudge').map((e) => `${e.source} ${e.action} ${e.detail.verdict}`);
+  assert.deepEqual(nudges.slice(0, 2), ['banner shown on-by-default', 'banner clicked on-by-default']);
+  assert.deepEqual(nudges.slice(2, 4).sort(), ['banner shown on-by-default', 'callout shown on-by-default']);
+  assert.deepEqual(nudges.slice(4), ['callout clicked on-by-default']);
+  const firstNudges = events.slice(0, firstVisit).filter((e) => e.kind === 'nudge').map((e) => `${e.source} ${e.action}`).sort();
+  assert.deepEqual(firstNudges, ['banner shown', 'callout shown'], 'the first visit logged each nudge once, however often it re-rendered');
+  assert.equal((await h.hostStatus()).settings[0].verdict, 'off');
+
+  // The objection form, marked sent from the confirmation.
+  await h.page.locator('#untrain-callout button.form-sent').click();
+  const marked = await h.waitFor('the form marked sent', async () => {
+    const c = await h.callout();
+    return /as sent on \d{4}-\d{2}-\d{2}/.test(c?.formText ?? '') && c;
+  });
+  const [form] = (await h.events()).filter((e) => e.kind === 'form');
+  assert.equal(form.source, 'callout');
+  assert.equal(form.detail.form, 'objection-form');
+  assert.ok(marked.formText.includes(form.detail.sent_on));
+  assert.equal((await h.hostStatus()).forms[0].sent_on, form.detail.sent_on);
+
+  // The next page: nothing to nag about, and nothing shown is logged.
+  const before = (await h.events()).length;
+  await h.goto('/feed/');
+  assert.equal(await h.settledBannerState('off'), 'off');
+  assert.equal(await h.bannerState(), null);
+  assert.equal((await h.events()).length, before);
+});

@@ -1,0 +1,60 @@
+'use strict';
+// The popup lists every setting of the rules with its state and last check, and marks the objection form sent;
+// the options page's snooze length reaches the banner's "Remind me later".
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { scenario, SETTING_PATH } = require('./harness');
+
+const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../extension/rules/linkedin.json'), 'utf8'));
+const DAY = 24 * 60 * 60 * 1000;
+
+scenario('the popup lists every setting with its badge, and the options change how long a snooze lasts', { state: 'on', name: 'popup' }, async (h) => {
+  await h.goto(SETTING_PATH);
+  await h.waitFor('the AI-training observation', async () => (await h.trail()).length === 1);
+  await h.goto('/mypreferences/d/settings/ads-by-age?fixture-state=off');
+  await h.waitFor('the ads-by-age observation', async () => (await h.trail()).length === 2);
+
+  const popup = await h.openExtensionPage('popup/popup.html');
+  const rows = await popup.evaluate(() => [...document.querySelectorAll('#settings-list li')].map((li) => ({
+    id: li.dataset.setting,
+    title: li.querySelector('.title').textContent,
+    badge: li.querySelector('.badge').textContent,
+    checked: li.querySelector('.checked').textContent,
+    href: li.querySelector('a.open').href,
+  })));
+  assert.deepEqual(rows.map((r) => r.id), rules.settings.map((s) => s.id), 'every setting of the rules, in order');
+  const by = Object.fromEntries(rows.map((r) => [r.id, r]));
+  assert.equal(by['ai-training'].title, 'Data for Generative AI Improvement');
+  assert.equal(by['ai-training'].badge, 'On by default');
+  assert.match(by['ai-training'].checked, /^Checked /);
+  assert.equal(by['ads-by-age'].badge, 'Off');
+  assert.equal(by.cookies.badge, 'Not checked yet');
+  assert.match(by.cookies.checked, /^Never checked/);
+  for (const setting of rules.settings) assert.equal(by[setting.id].href, rules.origin + setting.page);
+  assert.equal(await popup.locator('#popup-message').isHidden(), true, 'no problem to report');
+  await h.screenshot('popup.png', popup);
+
+  // The objection form, marked sent from the popup with today's date.
+  assert.equal(await popup.locator('.form .state').textContent(), 'Not marked as sent');
+  await popup.locator('.form button.mark').click();
+  await h.waitFor('the popup to show the date', async () => /^Sent on \d{4}-\d{2}-\d{2}$/.test(await popup.locator('.form .state').textContent()));
+  const [form] = (await h.events()).filter((e) => e.kind === 'form');
+  assert.equal(form.source, 'popup');
+  assert.equal(form.account, 'jane-doe');
+  assert.equal(await popup.locator('.form .state').textContent(), `Sent on ${form.detail.sent_on}`);
+  await popup.close();
+
+  // Options: "Remind me later" for 7 days.
+  const options = await h.openExtensionPage('options/options.html', { width: 600, height: 500 });
+  await options.locator('input[name="snoozeDays"][value="7"]').check();
+  await h.waitFor('the options to be saved', async () => (await options.locator('#saved').textContent()) === 'Saved.');
+  await options.close();
+  await h.goto('/feed/');
+  await h.waitFor('the banner', async () => (await h.banner())?.verdict === 'on-by-default');
+  const asked = Date.now();
+  await h.page.locator('#untrain-banner button[data-action="snooze"]').click();
+  const snooze = await h.waitFor('the snooze', async () => (await h.events()).find((e) => e.action === 'snoozed'));
+  assert.ok(Math.abs(snooze.detail.until - (asked + 7 * DAY)) < 5000, `snoozed for 7 days (until ${snooze.detail.until})`);
+});

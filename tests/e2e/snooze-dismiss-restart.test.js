@@ -1,0 +1,72 @@
+'use strict';
+// "Dismiss" and "Remind me later" are kept by the host: they hold in a new browser profile on the same database
+// (a restart, or another browser), and a dismissal ends when the setting's state changes.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { test } = require('node:test');
+const { launch, SETTING_PATH } = require('./harness');
+
+const DAY = 24 * 60 * 60 * 1000;
+
+// One browser session on the shared database: a fresh profile each time, so only the host can remember anything.
+async function session(db, name, body) {
+  const h = await launch({ state: 'on', name, db });
+  let failed = true;
+  try {
+    await body(h);
+    failed = false;
+  } finally {
+    await h.close(failed);
+  }
+}
+
+test('dismiss and snooze hold across browser restarts; a dismissal ends when the state changes', { timeout: 60000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-restart-'));
+  const db = path.join(dir, 'untrain.db');
+  try {
+    await session(db, 'restart-1', async (h) => {
+      await h.goto('/feed/');
+      await h.waitFor("the banner to say 'unknown'", async () => (await h.banner())?.verdict === 'unknown');
+      await h.page.locator('#untrain-banner button[data-action="dismiss"]').click();
+      assert.equal(await h.bannerState(), null, 'the banner goes at once');
+      await h.waitFor('the dismissal in the log', async () => (await h.events()).some((e) => e.action === 'dismissed'));
+      const [dismissal] = (await h.events()).filter((e) => e.action === 'dismissed');
+      assert.equal(dismissal.source, 'banner');
+      assert.equal(dismissal.setting, 'ai-training');
+      assert.equal(dismissal.account, 'jane-doe');
+      assert.deepEqual(dismissal.detail, { verdict: 'unknown' });
+    });
+
+    await session(db, 'restart-2', async (h) => {
+      await h.goto('/feed/');
+      assert.equal(await h.settledBannerState('off'), 'off', 'still dismissed after the restart');
+      assert.equal(await h.bannerState(), null);
+
+      // The first observation changes the state: the dismissal of "unknown" no longer holds.
+      await h.goto(SETTING_PATH);
+      await h.waitFor('the banner back, saying on-by-default', async () => (await h.banner())?.verdict === 'on-by-default');
+      const asked = Date.now();
+      await h.page.locator('#untrain-banner button[data-action="snooze"]').click();
+      assert.equal(await h.bannerState(), null);
+      const snooze = await h.waitFor('the snooze in the log', async () => (await h.events()).find((e) => e.action === 'snoozed'));
+      assert.equal(snooze.detail.verdict, 'on-by-default');
+      assert.ok(Math.abs(snooze.detail.until - (asked + DAY)) < 5000, 'Remind me later: one day by default');
+    });
+
+    await session(db, 'restart-3', async (h) => {
+      await h.goto('/feed/');
+      assert.equal(await h.settledBannerState('off'), 'off', 'still snoozed after the restart');
+      assert.equal(await h.bannerState(), null);
+      const status = await h.hostStatus();
+      assert.equal(status.settings[0].verdict, 'on-by-default');
+      assert.ok(status.settings[0].nudge.snoozed_until > Date.now());
+      assert.equal((await h.events()).filter((e) => e.kind === 'nudge' && e.action === 'shown' && e.source === 'banner').length, 2,
+        'a banner held back is not logged as shown');
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

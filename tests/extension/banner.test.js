@@ -1,0 +1,56 @@
+'use strict';
+// What the banner says and offers for each state the background reports (its DOM is checked in Chromium).
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { test } = require('node:test');
+const { load, EXTENSION } = require('./load');
+const { getMessage } = require('./locale');
+
+const { banner } = load('content/banner.js');
+const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
+const t = (key, ...subs) => getMessage('en', key, subs.map(String));
+const status = (verdict, extra = {}) => ({ state: verdict === 'off' ? 'off' : verdict.startsWith('on') ? 'on' : 'unknown', verdict, setting: 'ai-training', account: 'jane-doe', ...extra });
+const SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+
+test('on by default: one sentence saying so, and Review now, Remind me later and Dismiss', () => {
+  const view = banner.model(status('on-by-default'), linkedin, t);
+  assert.equal(view.text, t('bannerOnByDefault'));
+  assert.match(view.text, /switched on by default/);
+  assert.equal(view.review, SETTING_URL);
+  assert.deepEqual(view.actions, ['review', 'snooze', 'dismiss']);
+  assert.equal(view.account, 'jane-doe');
+  assert.equal(view.setting, 'ai-training');
+});
+
+test('on, unknown and stale each have their own sentence; stale names the chosen threshold', () => {
+  assert.equal(banner.model(status('on'), linkedin, t).text, t('bannerOn'));
+  assert.equal(banner.model(status('unknown'), linkedin, t).text, t('bannerUnknown'));
+  assert.match(banner.model(status('stale', { staleAfterDays: 45 }), linkedin, t).text, /over 45 days ago/);
+  assert.match(banner.model(status('stale'), linkedin, t).text, /over 30 days ago/);
+});
+
+test('off means no banner', () => {
+  assert.equal(banner.model(status('off'), linkedin, t), null);
+  assert.equal(banner.model({ state: 'off', verdict: 'off', setting: null, held: 'snoozed' }, linkedin, t), null);
+});
+
+test('the missing helper is one line with nothing to click', () => {
+  const view = banner.model({ state: 'no-host', verdict: null, setting: null }, linkedin, t);
+  assert.equal(view.text, t('bannerNoHost'));
+  assert.deepEqual(view.actions, []);
+  assert.equal(view.review, null);
+});
+
+test('a verdict the banner does not know is spoken of as unknown, never as off', () => {
+  const view = banner.model(status('maybe'), linkedin, t);
+  assert.equal(view.verdict, 'unknown');
+  assert.equal(view.text, t('bannerUnknown'));
+});
+
+test('"Remind me later" says how long it hides the banner', () => {
+  assert.equal(banner.model(status('on', { snoozeDays: 7 }), linkedin, t).snoozeDays, 7);
+  assert.equal(banner.model(status('on', { snoozeDays: 1 }), linkedin, t).snoozeDays, 1);
+  assert.equal(banner.model(status('on'), linkedin, t).snoozeDays, 1);
+});

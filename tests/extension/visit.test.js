@@ -1,0 +1,152 @@
+'use strict';
+// A visit to a setting's page: what is reported, when nothing is, and the assisted switch-off.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { test } = require('node:test');
+const { load, EXTENSION } = require('./load');
+const { fakeDocument } = require('./fake-dom');
+
+const { visit } = load('shared/messages.js', 'content/rules.js', 'content/page.js', 'content/detect.js', 'content/watch.js', 'content/visit.js');
+const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
+const ai = linkedin.settings.find((s) => s.id === 'ai-training');
+const PAGE_URL = `https://www.linkedin.com${ai.page}`;
+const FAST = { pollMs: 5, holdMs: 40, giveUpMs: 200 };
+
+function settingsPage({ checked = true, signedIn = true } = {}) {
+  const doc = fakeDocument((h) => [
+    signedIn ? h('header', { id: 'global-nav' }, '', h('a', { href: '/in/jane-doe/' }, 'Me')) : h('header', {}, 'Sign in'),
+    h('main', {}, '',
+      h('span', { id: 'lbl' }, 'Use my data for training content creation AI models'),
+      h('input', { type: 'checkbox', role: 'switch', 'aria-labelledby': 'lbl', ...(checked ? { checked: '' } : {}) })),
+  ]);
+  return Object.assign(doc, { cookie: '', baseURI: PAGE_URL });
+}
+
+const at = (href) => ({ location: new URL(href) });
+const toggle = (doc) => doc.querySelector('input');
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function run(doc, { win = at(PAGE_URL), answer = (o) => ({ result: 'ack', recorded: 1000 + o.time % 1000 }), onChange } = {}) {
+  const reports = [];
+  const changes = [];
+  const current = visit.start({
+    doc, win, platform: 'linkedin', setting: ai, others: linkedin.settings, assist: FAST,
+    report: async (o) => { reports.push(o); return answer(o); },
+    onChange: onChange ?? ((c) => changes.push(c.phase === 'found' ? c.value : c.phase)),
+  });
+  return { current, reports, changes };
+}
+
+test('a toggle found on its page is reported once as page-load, for the signed-in member', async () => {
+  const { current, reports, changes } = run(settingsPage());
+  await wait(5);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].source, 'page-load');
+  assert.equal(reports[0].value, true);
+  assert.equal(reports[0].account, 'jane-doe');
+  assert.equal(reports[0].url, PAGE_URL);
+  assert.deepEqual(changes, [true]);
+  assert.equal(current.phase, 'found');
+  current.stop();
+});
+
+test('on a signed-out page nothing is reported, even with a switch in view', async () => {
+  const { current, reports, changes } = run(settingsPage({ signedIn: false }));
+  await wait(5);
+  assert.deepEqual(reports, []);
+  assert.deepEqual(changes, ['signed-out']);
+  current.stop();
+});
+
+test('once the URL is another page, a toggle still in the DOM is not reported for this setting', async () => {
+  const { current, reports } = run(settingsPage(), { win: at('https://www.linkedin.com/mypreferences/d/settings/ads-by-age') });
+  await wait(5);
+  assert.deepEqual(reports, []);
+  current.stop();
+});
+
+test('switch off clicks LinkedIn\'s toggle exactly once and reports the re-read Off as assisted', async () => {
+  const doc = settingsPage();
+  const { current, reports } = run(doc);
+  await wait(5);
+  const result = await current.switchOff();
+  assert.equal(toggle(doc).clicks, 1);
+  assert.equal(toggle(doc).checked, false);
+  assert.equal(result.outcome, 'switched-off');
+  assert.equal(result.value, false);
+  assert.equal(typeof result.recorded, 'number');
+  assert.deepEqual(reports.map((r) => [r.source, r.value]), [['page-load', true], ['assisted', false]]);
+  await wait(60);
+  assert.equal(reports.length, 2, 'our own click is not reported a second time as the member\'s change');
+  current.stop();
+});
+
+test('when LinkedIn puts the toggle back, the outcome is not-accepted and the On it shows is logged', async () => {
+  const doc = settingsPage();
+  toggle(doc).afterClick = (element) => setTimeout(() => { element.checked = true; }, 15);
+  const { current, reports } = run(doc);
+  await wait(5);
+  const result = await current.switchOff();
+  assert.equal(result.outcome, 'not-accepted');
+  assert.equal(result.value, true);
+  assert.equal(toggle(doc).clicks, 1, 'no second try without the member asking');
+  assert.deepEqual(reports.map((r) => [r.source, r.value]), [['page-load', true], ['assisted', true]]);
+  current.stop();
+});
+
+test('a toggle that is already Off is not clicked', async () => {
+  const doc = settingsPage({ checked: false });
+  const { current, reports } = run(doc);
+  await wait(5);
+  assert.deepEqual(await current.switchOff(), { outcome: 'already-off', value: false });
+  assert.equal(toggle(doc).clicks, undefined);
+  assert.equal(reports.length, 1);
+  current.stop();
+});
+
+test('a second request while one is under way does not click again', async () => {
+  const doc = settingsPage();
+  const { current } = run(doc);
+  await wait(5);
+  const [first, second] = await Promise.all([current.switchOff(), current.switchOff()]);
+  assert.equal(first.outcome, 'switched-off');
+  assert.equal(second.outcome, 'busy');
+  assert.equal(toggle(doc).clicks, 1);
+  current.stop();
+});
+
+test('a toggle that vanishes after the click is unknown, and nothing is logged for it', async () => {
+  const doc = settingsPage();
+  toggle(doc).afterClick = (element) => { element.attributes.delete('role'); element.attributes.set('type', 'hidden'); };
+  const { current, reports } = run(doc);
+  await wait(5);
+  const result = await current.switchOff();
+  assert.equal(result.outcome, 'unknown');
+  assert.equal(reports.length, 1, 'only the page-load observation');
+  current.stop();
+});
+
+test('without the host the switch-off still happens and says it was not logged yet', async () => {
+  const doc = settingsPage();
+  const { current } = run(doc, { answer: () => ({ result: 'queued', error: 'no-host' }) });
+  await wait(5);
+  const result = await current.switchOff();
+  assert.equal(result.outcome, 'switched-off');
+  assert.equal(result.recorded, null);
+  assert.equal(result.logged, 'queued');
+  current.stop();
+});
+
+test('a member flipping the toggle is reported as user-change', async () => {
+  const doc = settingsPage();
+  const { current, reports } = run(doc);
+  await wait(5);
+  toggle(doc).checked = false;
+  doc.dispatch('change');
+  await wait(20);
+  assert.deepEqual(reports.map((r) => [r.source, r.value]), [['page-load', true], ['user-change', false]]);
+  current.stop();
+  assert.equal(doc.listenerCount('change'), 0, 'stop() removes its listeners');
+});
