@@ -13,6 +13,7 @@
 #include "error.h"
 #include "export.h"
 #include "host_manifest.h"
+#include "json_export.h"
 #include "paths.h"
 #include "progress_bar.h"
 #include "rules.h"
@@ -78,7 +79,12 @@ int log_command(const Options& options) {
   auto events = store.events();
   if (options.json) {
     auto all = nlohmann::json::array();
-    for (const auto& e : events) all.push_back(event_json(e));
+    for (const auto& e : events) {
+      // The export's record, but with detail as the object it holds rather than the hashed text.
+      nlohmann::json record = record_json(e);
+      if (!e.detail.empty()) record["detail"] = nlohmann::json::parse(e.detail);
+      all.push_back(std::move(record));
+    }
     return print(all);
   }
   for (const auto& e : events) {

@@ -6,8 +6,6 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "observation.h"
 
 namespace untrain {
@@ -35,9 +33,5 @@ struct Event {
 // An observation as the event the store appends; action and previous are filled in by the store,
 // which alone knows the state before.
 Event observation_event(const Observation& observation);
-
-// The event as people and exports see it: every field, booleans as true/false, "" as null for
-// account, setting, url and detail (docs/audit-trail.md).
-nlohmann::json event_json(const Event& event);
 
 }  // namespace untrain
