@@ -105,7 +105,7 @@ async function startFixtureServer({ state, dir }) {
     let body = fs.readFileSync(file);
     if (file.endsWith('.html')) {
       const on = (url.searchParams.get('fixture-state') ?? fixture.state) === 'on';
-      body = body.toString('utf8')
+      body = withLayout(body.toString('utf8'))
         .replaceAll('{{checked}}', on ? 'checked' : '')
         .replaceAll('{{aria-checked}}', String(on))
         .replaceAll('{{state-text}}', on ? 'On' : 'Off');
@@ -118,6 +118,21 @@ async function startFixtureServer({ state, dir }) {
     port: server.address().port,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
+}
+
+/**
+ * Settings pages share LinkedIn's frame (head, global nav, side menu): such a fixture holds only its own content,
+ * after a first line `<!-- fixture-layout: NAME; lang=…; title=…; scripts=a.js,b.js -->`, and is served inside
+ * tests/fixtures/linkedin/layouts/NAME.html.
+ */
+function withLayout(text) {
+  const header = text.match(/^<!-- fixture-layout: ([a-z-]+);(.*?) -->\n/);
+  if (!header) return text;
+  const fields = Object.fromEntries(header[2].split(';').map((pair) => pair.trim().split(/=(.*)/s).slice(0, 2)));
+  const layout = fs.readFileSync(path.join(FIXTURES, 'layouts', `${header[1]}.html`), 'utf8').replace(/^<!--.*?-->\n/, '');
+  const scripts = (fields.scripts ?? '').split(',').filter(Boolean).map((src) => `  <script src="${src}"></script>\n`).join('');
+  return layout.replace('{{lang}}', fields.lang ?? 'en').replace('{{title}}', fields.title ?? 'LinkedIn')
+    .replace('{{scripts}}', scripts).replace('{{main}}', () => text.slice(header[0].length).replace(/\n$/, ''));
 }
 
 function fixtureFile(url) {
