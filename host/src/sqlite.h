@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -55,10 +57,10 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Runs a write transaction: BEGIN IMMEDIATE, the body, COMMIT; ROLLBACK if the body throws.
+// Runs the body between `begin` and COMMIT; ROLLBACK if the body throws.
 template <typename Body>
-auto write_transaction(Database& db, Body&& body) {
-  db.exec("BEGIN IMMEDIATE");
+auto transaction(Database& db, const char* begin, Body&& body) {
+  db.exec(begin);
   try {
     if constexpr (std::is_void_v<decltype(body())>) {
       body();
@@ -74,24 +76,18 @@ auto write_transaction(Database& db, Body&& body) {
   }
 }
 
-// Runs a read transaction: one consistent snapshot for every statement in the body, even while
+// A write transaction: BEGIN IMMEDIATE takes the write lock first, so that reading the chain's head
+// and appending after it cannot interleave with another process doing the same.
+template <typename Body>
+auto write_transaction(Database& db, Body&& body) {
+  return transaction(db, "BEGIN IMMEDIATE", std::forward<Body>(body));
+}
+
+// A read transaction: one consistent snapshot for every statement in the body, even while
 // other processes append (WAL readers never block writers).
 template <typename Body>
 auto read_transaction(Database& db, Body&& body) {
-  db.exec("BEGIN DEFERRED");
-  try {
-    if constexpr (std::is_void_v<decltype(body())>) {
-      body();
-      db.exec("COMMIT");
-    } else {
-      auto result = body();
-      db.exec("COMMIT");
-      return result;
-    }
-  } catch (...) {
-    db.exec("ROLLBACK");
-    throw;
-  }
+  return transaction(db, "BEGIN DEFERRED", std::forward<Body>(body));
 }
 
 }  // namespace untrain::sql
