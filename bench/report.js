@@ -27,6 +27,7 @@ const get = (name) => {
   if (!m) throw new Error(`no measurement named ${name} in ${rawFile}`);
   return m;
 };
+const count = (n) => n.toLocaleString('en-US');
 const num = (x, digits) => {
   if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-US');
   return x.toFixed(digits ?? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2));
@@ -80,8 +81,8 @@ if (growth.length) {
   for (const n of growth) {
     const name = `growth-status-${n}`;
     const ratio = med(name, 'latency_us') / med(first, 'latency_us');
-    row('growth', `status latency, ${num(n)} events`, spread(field(name, 'latency_us'), 'µs'),
-      `${num(growth[0])} events: ${num(med(first, 'latency_us'))} µs`, `${num(ratio)}×`, 'flat (≤ 1.5×)', ratio <= 1.5);
+    row('growth', `status latency, ${count(n)} events`, spread(field(name, 'latency_us'), 'µs'),
+      `${count(growth[0])} events: ${num(med(first, 'latency_us'))} µs`, `${num(ratio)}×`, 'flat (≤ 1.5×)', ratio <= 1.5);
     use(name);
   }
 }
@@ -90,15 +91,15 @@ const mbps = (name) => (get(name).bytes / 1e6) / (med(name) / 1000);
 for (const n of sizes) {
   for (const format of ['json', 'csv']) {
     const name = `export-${format}-${n}`;
-    row('growth', `export ${format.toUpperCase()}, ${num(n)} events`, `${spread(field(name), 'ms')} (${num(mbps(name))} MB/s)`,
+    row('growth', `export ${format.toUpperCase()}, ${count(n)} events`, `${spread(field(name), 'ms')} (${num(mbps(name))} MB/s)`,
       format === 'json' ? `sqlite3 -json: ${num(med(`sqlite3-json-${n}`))} ms (${num(mbps(`sqlite3-json-${n}`))} MB/s)` : '',
       format === 'json' ? `${num(med(name) / med(`sqlite3-json-${n}`))}×` : '');
     use(name);
   }
   use(`sqlite3-json-${n}`);
-  row('growth', `verify the database, ${num(n)} events`, spread(field(`verify-db-${n}`), 'ms'),
+  row('growth', `verify the database, ${count(n)} events`, spread(field(`verify-db-${n}`), 'ms'),
     `sha256sum of its export: ${num(med(`sha256sum-${n}`))} ms`, `${num(med(`verify-db-${n}`) / med(`sha256sum-${n}`))}×`);
-  row('growth', `verify the JSON export, ${num(n)} events`, `${spread(field(`verify-file-${n}`), 'ms')} (${num(mbps(`verify-file-${n}`))} MB/s)`,
+  row('growth', `verify the JSON export, ${count(n)} events`, `${spread(field(`verify-file-${n}`), 'ms')} (${num(mbps(`verify-file-${n}`))} MB/s)`,
     `sha256sum, same bytes: ${num(med(`sha256sum-${n}`))} ms (${num(mbps(`sha256sum-${n}`))} MB/s)`, `${num(med(`verify-file-${n}`) / med(`sha256sum-${n}`))}×`);
   use(`verify-db-${n}`, `verify-file-${n}`, `sha256sum-${n}`);
 }
@@ -107,10 +108,10 @@ if (sizes.length >= 2) {
   for (const what of ['export-json', 'export-csv', 'verify-db', 'verify-file']) {
     const perLo = med(`${what}-${lo}`) / lo;
     const perHi = med(`${what}-${hi}`) / hi;
-    row('growth', `${what}: time per event at ${num(hi)} vs ${num(lo)}`, `${num(perHi * 1000)} µs/event`, `${num(perLo * 1000)} µs/event`,
+    row('growth', `${what}: time per event at ${count(hi)} vs ${count(lo)}`, `${num(perHi * 1000)} µs/event`, `${num(perLo * 1000)} µs/event`,
       `${num(perHi / perLo)}×`, 'linear (≤ 1.5×)', perHi / perLo <= 1.5);
     const rss = (n) => median(field(`${what}-${n}`, 'maxrss_kb'));
-    row('growth', `${what}: peak memory at ${num(hi)} vs ${num(lo)}`, `${num(mib(rss(hi)))} MiB`, `${num(mib(rss(lo)))} MiB`,
+    row('growth', `${what}: peak memory at ${count(hi)} vs ${count(lo)}`, `${num(mib(rss(hi)))} MiB`, `${num(mib(rss(lo)))} MiB`,
       `${num(rss(hi) / rss(lo))}×`, '≤ 2×', rss(hi) / rss(lo) <= 2);
   }
 }
@@ -138,7 +139,7 @@ for (const pageName of ['feed', 'settings']) {
   const own = `content-${pageName}-extension-settle`;
   const after = `content-${pageName}-extension-after`;
   row('content script', `${label}: untrain's own script time until the setting is read (profiler samples)`, spread(field(own), 'ms'), '', '');
-  row('content script', `${label}: untrain's own script time in the ${get(after).window_ms / 1000} s after`, spread(field(after), 'ms'), '', '',
+  row('content script', `${label}: untrain's own script time in the ${num(get(after).window_ms / 1000, 1)} s after`, spread(field(after), 'ms'), '', '',
     'no ongoing work (< 1 ms)', med(after) < 1);
   use(w, wo, lw, lwo, own, after);
 }

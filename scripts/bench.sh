@@ -72,6 +72,9 @@ trail() {
   rm -f "$RAMDISK/trail-$events.db"
 }
 
+MACHINE="$(uname -srm), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+START=$(date +%s)
+
 say "1. cold round trip"
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-echo --runs "$COLD_RUNS" -- "$BENCH/echo_host" "$ORIGIN" >>"$RAW"
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-untrain --runs "$COLD_RUNS" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
@@ -114,6 +117,6 @@ say "5. content script in Chromium"
 # shellcheck disable=SC2086
 UNTRAIN_BIN=$UNTRAIN node bench/content_cost.js $CONTENT >>"$RAW"
 
-MACHINE="$(uname -srm), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+MACHINE="$MACHINE; at the end: $(cut -d' ' -f1-3 /proc/loadavg); took $(( $(date +%s) - START )) s"
 node bench/report.js "$RAW" "$WORK/micro.json" "$OUT" "$MACHINE" "$(date -u +%Y-%m-%dT%H:%MZ)" "$INVOCATION"
 say "wrote $OUT"
