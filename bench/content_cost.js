@@ -8,7 +8,7 @@
 // ScriptDuration) from the navigation until a fixed window after the load event, and the load event's time.
 // With untrain it also takes a sampling CPU profile (Profiler, 100 µs) and adds up the samples in untrain's own
 // scripts (chrome-extension:// URLs): once until the content script has read the setting (the banner on the feed,
-// the logged observation on the setting's page), once for the rest of the window, where it should do nothing.
+// the logged observation and the callout on the setting's page), once for the rest of the window, where it should do nothing.
 // Prints one JSON line per measurement, as host_driver does.
 //
 //   node bench/content_cost.js [--runs N] [--window-ms MS]
@@ -27,6 +27,16 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Milliseconds of samples whose function lives in untrain's extension.
 function extensionMs(profile) {
+  // UNTRAIN_BENCH_SAMPLES=1 lists each of untrain's samples (ms into the profile, function, file:line) on stderr: where the time goes.
+  if (process.env.UNTRAIN_BENCH_SAMPLES) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    let clock = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      clock += profile.timeDeltas[i] ?? 0;
+      const { functionName, url, lineNumber } = byId.get(id).callFrame;
+      if (url.startsWith('chrome-extension://')) console.error(`${((clock - profile.startTime) / 1000).toFixed(0)} ms ${functionName} ${url.split('/').pop()}:${lineNumber + 1}`);
+    });
+  }
   const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.startsWith(`chrome-extension://${EXTENSION_ID}/`)).map((n) => n.id));
   let us = 0;
   profile.samples.forEach((id, i) => { if (ours.has(id)) us += profile.timeDeltas[i + 1] ?? 0; });
@@ -55,9 +65,10 @@ async function measure(h, pageName, withExtension) {
       // Until the content script has read what it came for.
       const deadline = loaded + WINDOW_MS;
       for (;;) {
+        // The setting's page is settled once the observation is logged and the callout drawn from the host's answer.
         const done = pageName === 'feed'
           ? await tab.evaluate(() => document.getElementById('untrain-banner') !== null)
-          : (await h.trail()).length > observations;
+          : (await h.trail()).length > observations && await tab.evaluate(() => document.getElementById('untrain-callout') !== null);
         if (done || Date.now() > deadline) break;
         await sleep(50);
       }
