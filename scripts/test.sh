@@ -11,6 +11,8 @@ ensure_packages "${BUILD_PACKAGES[@]}" chromium openssl nodejs
 ensure_packages firefox-esr dpkg-dev file zip unzip
 # Chromium's own translations: without them it runs in English whatever the language, and so does the extension.
 ensure_packages chromium-l10n
+# Google Benchmark and the sqlite3 shell: the benchmarks' smoke run (bench/CMakeLists.txt) is a test.
+ensure_packages libbenchmark-dev sqlite3
 command -v npm >/dev/null || ensure_packages npm
 npm ci --no-audit --no-fund --loglevel=error
 

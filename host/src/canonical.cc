@@ -1,6 +1,10 @@
 #include "canonical.h"
 
-#include <openssl/evp.h>
+// SHA256_Init/Update/Final are deprecated in OpenSSL 3 in favour of EVP, but EVP's first digest loads
+// openssl.cnf and fetches the algorithm from a provider: about 5 million instructions, a third of a
+// whole browser session's CPU (bench/results.md). The low-level functions run the same assembly.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include <nlohmann/json.hpp>
 
@@ -25,9 +29,11 @@ std::string canonical_encoding(const Event& e) {
 }
 
 std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  constexpr unsigned int length = SHA256_DIGEST_LENGTH;
+  SHA256_CTX context;
+  if (SHA256_Init(&context) != 1 || SHA256_Update(&context, bytes.data(), bytes.size()) != 1 ||
+      SHA256_Final(digest, &context) != 1) {
     throw Error(Code::internal, "SHA-256 failed");
   }
   static constexpr char kHex[] = "0123456789abcdef";

@@ -174,8 +174,9 @@ async function inContentScript(page, expression) {
  * state: the toggle's initial state on the fixture's settings page.
  * db: the host's database file; give the same one to two launches to play a browser restart (or a second browser).
  * locale: the browser's UI language (e.g. 'de'), which picks the extension's _locales.
+ * extension: false starts the same browser without untrain (the baseline of bench/content_cost.js).
  */
-async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = null, locale = 'en-US' } = {}) {
+async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = null, locale = 'en-US', extension = true } = {}) {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `untrain-${name}-`));
   const userDataDir = path.join(tmp, 'profile');
@@ -203,7 +204,7 @@ async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = 
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      ...(extension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : ['--disable-extensions']),
       `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${server.port}`,
     ],
     ignoreHTTPSErrors: true,
