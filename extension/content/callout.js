@@ -124,12 +124,16 @@
     // Scrolls inside LinkedIn's own panes reach us only in the capture phase.
     win.addEventListener('scroll', again, true);
     win.addEventListener('resize', again);
-    const timer = win.setInterval(again, 500);
+    // Content LinkedIn renders above the toggle changes the page's size or the toggle's: following
+    // those, rather than polling, leaves no work running while nothing moves (bench/results.md).
+    const resized = new win.ResizeObserver(again);
+    resized.observe(host.ownerDocument.documentElement);
+    if (element?.isConnected) resized.observe(element);
     place(host, element);
     stopPlacing = () => {
       win.removeEventListener('scroll', again, true);
       win.removeEventListener('resize', again);
-      win.clearInterval(timer);
+      resized.disconnect();
       if (frame) win.cancelAnimationFrame(frame);
     };
   }
