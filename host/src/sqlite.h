@@ -24,6 +24,13 @@ class Database {
 
   void exec(const char* sql);
   Statement prepare(std::string_view sql);
+  // Ends the open transaction, if any; never throws. SQLite rolls back by itself after some
+  // failures (a full disk, an I/O error), and a second ROLLBACK must not hide the first error.
+  void rollback() noexcept;
+  // What is wrong with the file when SQLite finds it is not a database or is damaged (its own
+  // error, or PRAGMA quick_check's findings); nullopt when it is sound. Other failures (locked,
+  // unreadable) throw Error(storage_unavailable): they say nothing about the file's contents.
+  std::optional<std::string> damage();
   sqlite3* handle() { return db_; }
 
  private:
@@ -69,7 +76,7 @@ auto write_transaction(Database& db, Body&& body) {
       return result;
     }
   } catch (...) {
-    db.exec("ROLLBACK");
+    db.rollback();
     throw;
   }
 }
@@ -89,7 +96,7 @@ auto read_transaction(Database& db, Body&& body) {
       return result;
     }
   } catch (...) {
-    db.exec("ROLLBACK");
+    db.rollback();
     throw;
   }
 }
