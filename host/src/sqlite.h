@@ -17,6 +17,9 @@ class Statement;
 class Database {
  public:
   explicit Database(const std::string& path);  // opens read-write, creating the file
+  struct ReadOnly {};
+  // Opens an existing file read-only: SQLite then neither rolls back nor deletes its journal files.
+  Database(const std::string& path, ReadOnly);
   ~Database();
   Database(Database&& other) noexcept;
   Database& operator=(Database&&) = delete;

@@ -103,11 +103,18 @@ std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
   return "PRAGMA busy_timeout = " + std::to_string(busy_timeout.count());
 }
 
-// What SQLite finds wrong with the file at `path` now, on a connection of its own.
+// What SQLite finds wrong with the file at `path` now, on a read-only connection of its own, so
+// that the look changes nothing (a read-write one deletes a -wal it cannot use). When the look
+// itself fails (locked, a journal only a writer may roll back) nothing is known to be wrong: the
+// read-write open that follows does its own recovery or reports its own error.
 std::optional<std::string> damage_at(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
-  sql::Database db(path.string());
-  db.exec(busy_pragma(busy_timeout).c_str());
-  return db.damage();
+  try {
+    sql::Database db(path.string(), sql::Database::ReadOnly{});
+    db.exec(busy_pragma(busy_timeout).c_str());
+    return db.damage();
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace
