@@ -1,7 +1,11 @@
 // untrain: started by a browser it serves native messaging; started by a person it is a CLI.
 #include <unistd.h>
 
+#include <iostream>
+
+#include "caller.h"
 #include "cli.h"
+#include "extension_identity.h"
 #include "launch.h"
 #include "paths.h"
 #include "session.h"
@@ -10,6 +14,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   untrain::Launch launch = untrain::classify(args);
   if (launch.mode == untrain::Launch::Mode::cli) return untrain::run_cli(args);
+  // The browser enforces its manifest's allow-list; this is the same check again, for anything
+  // else that starts us with a browser's arguments. Nothing is read and no database is opened.
+  if (!untrain::is_allowed_caller(launch.caller)) {
+    std::cerr << "untrain: refusing to serve '" << launch.caller.substr(0, 200)
+              << "': only the untrain extension (" << untrain::extension_origin() << " or "
+              << untrain::firefox_addon_id() << ") may start the host\n";
+    return untrain::kExitForbiddenCaller;
+  }
   auto locate_database = [] { return untrain::database_path(std::nullopt, untrain::process_environment()); };
   return untrain::serve(STDIN_FILENO, STDOUT_FILENO, locate_database);
 }

@@ -13,9 +13,22 @@ ensure_packages firefox-esr dpkg-dev file zip unzip
 ensure_packages chromium-l10n
 # Google Benchmark and the sqlite3 shell: the benchmarks' smoke run (bench/CMakeLists.txt) is a test.
 ensure_packages libbenchmark-dev sqlite3
+# Hardening (docs/security.md): clang and its sanitizer runtimes for the fuzz targets, strace for the
+# no-socket test, util-linux's unshare for the read-only and full-disk tests.
+ensure_packages clang-14 libclang-rt-14-dev strace util-linux
 command -v npm >/dev/null || ensure_packages npm
 npm ci --no-audit --no-fund --loglevel=error
 
+# The C++ unit and protocol tests under AddressSanitizer and UndefinedBehaviorSanitizer, then each
+# libFuzzer target for a short while from its seed corpus (docs/security.md runs them longer).
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan --timeout 600 -j2
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+ctest --preset fuzz -j2
+
+# Every test of the default build, last, so that ctest's closing line counts the whole suite.
 cmake --preset default >/dev/null
 cmake --build --preset default
 ctest --preset default --timeout 300 "$@"

@@ -8,7 +8,9 @@
 
 #include "account.h"
 #include "browser_selection.h"
+#include "busy_timeout.h"
 #include "clock.h"
+#include "corrupt_database.h"
 #include "doctor.h"
 #include "error.h"
 #include "export.h"
@@ -39,7 +41,17 @@ struct Options {
   std::optional<std::string> since, until, account, output;
 };
 
-Store open_store(const Options& options) { return Store::open(database_path(options.db, process_environment())); }
+Store open_store(const Options& options) {
+  return Store::open(database_path(options.db, process_environment()), busy_timeout(process_environment()));
+}
+
+// Damaged databases moved aside from this one's folder: the member's earlier trail, to be kept.
+void report_moved_aside(const Options& options, std::ostream& out) {
+  for (const auto& file : moved_aside(database_path(options.db, process_environment()))) {
+    out << "untrain: an earlier database was damaged and moved aside to " << file.string()
+        << "; keep it: it holds your audit trail from before (untrain doctor)\n";
+  }
+}
 
 int print(const nlohmann::json& value) {
   std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -48,6 +60,7 @@ int print(const nlohmann::json& value) {
 
 int status_command(const Options& options) {
   Store store = open_store(options);
+  report_moved_aside(options, options.json ? std::cerr : std::cout);
   auto all = nlohmann::json::array();
   for (const auto& rules : builtin_rules()) {
     all.push_back(status_view(rules, store.states(rules.platform), store.nudges(rules.platform),

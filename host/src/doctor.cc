@@ -103,6 +103,7 @@ Section database_section(const DoctorOptions& options) {
   section.subject = path.string();
   auto facts = probe_database(path);
   section.checks.push_back(database_check(facts));
+  append(section.checks, moved_aside_checks(facts));
   if (facts.exists && !facts.open_error && facts.quick_check == "ok") section.checks.push_back(check_hash_chain(path));
   return section;
 }

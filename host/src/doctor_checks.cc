@@ -347,4 +347,16 @@ Check database_check(const DatabaseFacts& facts) {
   return ok("database", path + " opens; quick_check ok; schema version " + std::to_string(facts.schema_version.value_or(0)));
 }
 
+std::vector<Check> moved_aside_checks(const DatabaseFacts& facts) {
+  std::vector<Check> checks;
+  for (const auto& file : facts.moved_aside) {
+    checks.push_back(problem("corrupt", "a damaged database was moved aside to " + file.string() +
+                                            " and untrain started a new one in its place",
+                             "keep " + file.string() + ": it is your audit trail from before (untrain verify --db " +
+                                 file.string() + " says what is still readable); once it is saved elsewhere, "
+                                 "move it out of this folder"));
+  }
+  return checks;
+}
+
 }  // namespace untrain

@@ -96,7 +96,10 @@ struct DatabaseFacts {
   std::optional<std::string> open_error;    // opening or reading it failed
   std::optional<std::string> quick_check;   // PRAGMA quick_check's answer ("ok" when healthy)
   std::optional<int> schema_version;
+  std::vector<std::filesystem::path> moved_aside;  // damaged databases moved aside (corrupt_database.h)
 };
 Check database_check(const DatabaseFacts& facts);
+// A problem for each damaged database moved aside from this one's folder; nothing when there is none.
+std::vector<Check> moved_aside_checks(const DatabaseFacts& facts);
 
 }  // namespace untrain

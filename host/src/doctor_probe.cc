@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corrupt_database.h"
 #include "error.h"
 #include "flatpak.h"
 #include "sqlite.h"
@@ -98,6 +99,7 @@ std::vector<ProfilePrefs> firefox_profile_prefs(const Browser& browser, const st
 DatabaseFacts probe_database(const std::filesystem::path& path) {
   DatabaseFacts facts;
   facts.path = path;
+  facts.moved_aside = moved_aside(path);
   std::error_code ec;
   facts.exists = std::filesystem::exists(path, ec);
   if (!facts.exists) return facts;

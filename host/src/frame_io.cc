@@ -7,14 +7,17 @@
 
 #include "error.h"
 #include "frame.h"
+#include "termination.h"
 
 namespace untrain {
 namespace {
 
-// Fills buf completely; returns how many bytes arrived before end of input.
-std::size_t read_full(int fd, char* buf, std::size_t size) {
+// Fills buf completely; returns how many bytes arrived before end of input, or nullopt when the
+// host was asked to end (termination.h) before they did.
+std::optional<std::size_t> read_full(int fd, char* buf, std::size_t size) {
   std::size_t got = 0;
   while (got < size) {
+    if (!wait_readable(fd)) return std::nullopt;
     ssize_t n = ::read(fd, buf + got, size - got);
     if (n == 0) break;
     if (n < 0) {
@@ -30,7 +33,9 @@ std::size_t read_full(int fd, char* buf, std::size_t size) {
 
 std::optional<std::string> read_frame(int fd) {
   std::array<char, 4> prefix;
-  std::size_t got = read_full(fd, prefix.data(), prefix.size());
+  auto read = read_full(fd, prefix.data(), prefix.size());
+  if (!read) return std::nullopt;
+  std::size_t got = *read;
   if (got == 0) return std::nullopt;
   if (got < prefix.size()) throw Error(Code::frame_truncated, "input ended inside a length prefix");
   std::uint32_t length = decode_length(prefix);
@@ -39,7 +44,9 @@ std::optional<std::string> read_frame(int fd) {
                                            " bytes exceeds the 1 MiB limit");
   }
   std::string body(length, '\0');
-  if (read_full(fd, body.data(), length) < length) {
+  read = read_full(fd, body.data(), length);
+  if (!read) return std::nullopt;  // asked to end: the frame in hand is dropped unanswered
+  if (*read < length) {
     throw Error(Code::frame_truncated, "input ended inside a frame");
   }
   return body;

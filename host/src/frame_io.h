@@ -7,7 +7,8 @@
 
 namespace untrain {
 
-// The next frame's body, or nullopt when input ends cleanly between frames.
+// The next frame's body, or nullopt when input ends cleanly between frames or the host is asked to
+// end (termination.h; a frame half read is then dropped, unanswered).
 // Throws Error(frame_too_large) before allocating an oversized body, and
 // Error(frame_truncated) when input ends inside a frame.
 std::optional<std::string> read_frame(int fd);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "error.h"
+#include "request_limits.h"
 
 namespace untrain {
 namespace {
@@ -176,6 +177,7 @@ ExportChunkRequest validate_export_chunk(const json& message) {
 }  // namespace
 
 json parse_frame(std::string_view frame) {
+  check_request_limits(frame);
   json message = json::parse(frame, nullptr, /*allow_exceptions=*/false);
   if (message.is_discarded()) throw Error(Code::bad_json, "the frame is not valid UTF-8 JSON");
   if (!message.is_object()) throw Error(Code::bad_json, "the frame must hold a JSON object");

@@ -52,7 +52,8 @@ struct Request {
   RequestBody body;
 };
 
-// Throws Error(bad_json) when the frame is not one JSON object.
+// Throws Error(bad_json) when the frame is not one JSON object, and Error(bad_request) when it passes
+// one of the limits of request_limits.h (checked first, before a document is built).
 nlohmann::json parse_frame(std::string_view frame);
 
 // The request's id when it is a valid one, else null (used to address error replies).

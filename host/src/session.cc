@@ -4,11 +4,14 @@
 #include <iostream>
 #include <optional>
 
+#include "busy_timeout.h"
 #include "dispatch.h"
 #include "error.h"
 #include "frame_io.h"
+#include "paths.h"
 #include "reply.h"
 #include "request.h"
+#include "termination.h"
 
 namespace untrain {
 
@@ -29,10 +32,11 @@ std::string answer(const std::string& frame, const StoreAccess& store, ExportSpo
 int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& locate_database) {
   // A browser that closes the pipe mid-reply must give us EPIPE, not kill us.
   std::signal(SIGPIPE, SIG_IGN);
+  install_termination_handler();
   std::optional<Store> store;
   ExportSpool exports;  // declared after the store: its files go first, while the store is still open
   StoreAccess access = [&]() -> Store& {
-    if (!store) store.emplace(Store::open(locate_database()));
+    if (!store) store.emplace(Store::open(locate_database(), busy_timeout(process_environment())));
     return *store;
   };
   try {

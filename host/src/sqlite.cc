@@ -13,6 +13,24 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+sqlite3* open_database(const std::string& path, int flags) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "opening the database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    throw Error(Code::storage_unavailable, message);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  return db;
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, ReadOnly) : db_(open_database(path, SQLITE_OPEN_READONLY)) {}
+
 Database::Database(const std::string& path) {
   int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
@@ -39,6 +57,30 @@ void Database::exec(const char* sql) {
 }
 
 Statement Database::prepare(std::string_view sql) { return Statement(db_, sql); }
+
+void Database::rollback() noexcept {
+  if (db_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+std::optional<std::string> Database::damage() {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, "PRAGMA quick_check", -1, &stmt, nullptr);
+  std::string findings;
+  while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+      auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+      findings += (findings.empty() ? "" : "; ") + std::string(text ? text : "");
+    }
+  }
+  std::string message = sqlite3_errmsg(db_);
+  sqlite3_finalize(stmt);
+  int primary = rc & 0xff;
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) return message;
+  if (rc != SQLITE_DONE) throw Error(Code::storage_unavailable, "checking the database: " + message);
+  if (findings != "ok") return "quick_check: " + findings.substr(0, 500);
+  return std::nullopt;
+}
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {

@@ -19,6 +19,9 @@ class Statement;
 class Database {
  public:
   explicit Database(const std::string& path);  // opens read-write, creating the file
+  struct ReadOnly {};
+  // Opens an existing file read-only: SQLite then neither rolls back nor deletes its journal files.
+  Database(const std::string& path, ReadOnly);
   ~Database();
   Database(Database&& other) noexcept;
   Database& operator=(Database&&) = delete;
@@ -26,6 +29,13 @@ class Database {
 
   void exec(const char* sql);
   Statement prepare(std::string_view sql);
+  // Ends the open transaction, if any; never throws. SQLite rolls back by itself after some
+  // failures (a full disk, an I/O error), and a second ROLLBACK must not hide the first error.
+  void rollback() noexcept;
+  // What is wrong with the file when SQLite finds it is not a database or is damaged (its own
+  // error, or PRAGMA quick_check's findings); nullopt when it is sound. Other failures (locked,
+  // unreadable) throw Error(storage_unavailable): they say nothing about the file's contents.
+  std::optional<std::string> damage();
   sqlite3* handle() { return db_; }
 
  private:
@@ -71,7 +81,7 @@ auto transaction(Database& db, const char* begin, Body&& body) {
       return result;
     }
   } catch (...) {
-    db.exec("ROLLBACK");
+    db.rollback();
     throw;
   }
 }

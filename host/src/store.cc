@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 
 #include "canonical.h"
+#include "clock.h"
+#include "corrupt_database.h"
 #include "error.h"
 
 namespace untrain {
@@ -97,13 +99,42 @@ void ensure_private_file(const std::filesystem::path& file) {
   ::close(fd);
 }
 
+std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
+  return "PRAGMA busy_timeout = " + std::to_string(busy_timeout.count());
+}
+
+// What SQLite finds wrong with the file at `path` now, on a read-only connection of its own, so
+// that the look changes nothing (a read-write one deletes a -wal it cannot use). When the look
+// itself fails (locked, a journal only a writer may roll back) nothing is known to be wrong: the
+// read-write open that follows does its own recovery or reports its own error.
+std::optional<std::string> damage_at(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
+  try {
+    sql::Database db(path.string(), sql::Database::ReadOnly{});
+    db.exec(busy_pragma(busy_timeout).c_str());
+    return db.damage();
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
-Store Store::open(const std::filesystem::path& path) {
+Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
   if (path.has_parent_path()) ensure_private_folder(path.parent_path());
   ensure_private_file(path);
+  // Checked before anything is written, so a damaged file is never migrated, appended to or
+  // "repaired" by SQLite: it is moved aside as it is.
+  if (auto damage = damage_at(path, busy_timeout)) {
+    auto moved = move_aside(path, now_ms(), [&] { return damage_at(path, busy_timeout).has_value(); });
+    if (moved) {
+      throw Error(Code::storage_unavailable, "the database " + path.string() + " is damaged (" + *damage +
+                                                 "); it was moved aside, unchanged, to " + moved->string() +
+                                                 ", and the next attempt starts a new database");
+    }
+    ensure_private_file(path);  // another process moved it aside first
+  }
   Store store(sql::Database(path.string()));
-  store.db_.exec("PRAGMA busy_timeout = 10000");
+  store.db_.exec(busy_pragma(busy_timeout).c_str());
   store.db_.exec("PRAGMA journal_mode = WAL");
   store.db_.exec("PRAGMA synchronous = FULL");
   store.migrate();

@@ -3,6 +3,7 @@
 // host has acknowledged survives a crash, and several host processes can append at once.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -22,8 +23,12 @@ namespace untrain {
 
 class Store {
  public:
-  // Creates the folder (0700) and file (0600) when missing, then migrates the schema.
-  static Store open(const std::filesystem::path& path);
+  // Creates the folder (0700) and file (0600) when missing, then migrates the schema. A write waits
+  // up to `busy_timeout` for another process's lock. A file SQLite finds damaged is moved aside
+  // (corrupt_database.h) and this open throws Error(storage_unavailable) naming where it went; the
+  // next open starts a new database in its place.
+  static Store open(const std::filesystem::path& path,
+                    std::chrono::milliseconds busy_timeout = std::chrono::milliseconds(10000));
 
   // Appends the event at the end of the hash chain, in one transaction with the current state it
   // changes, and returns it as stored (seq, recorded, prev_hash, hash; for an observation also

@@ -1,6 +1,7 @@
 #include "host_process.h"
 
 #include <fcntl.h>
+#include <unistd.h>
 #include <signal.h>
 
 #include <cstring>
@@ -14,6 +15,39 @@ HostProcess::HostProcess(const std::filesystem::path& database, std::vector<std:
              bp::env["UNTRAIN_DB"] = database.string()) {
   // Our ends of this host's pipes must not leak into hosts started later: a later host holding this
   // one's stdin open would keep it from ever seeing end of input.
+  for (int fd : {in_.pipe().native_sink(), out_.pipe().native_source(), err_.pipe().native_source()}) {
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  }
+}
+
+namespace {
+
+bp::environment with_database(const std::filesystem::path& database, const std::map<std::string, std::string>& extra) {
+  bp::environment env = boost::this_process::environment();
+  env["UNTRAIN_DB"] = database.string();
+  for (const auto& [name, value] : extra) env[name] = value;
+  return env;
+}
+
+// `program` as found on PATH (boost's search_path needs Boost.Filesystem, which we do not link).
+std::string find_program(const std::string& program) {
+  if (program.find('/') != std::string::npos) return program;
+  std::string path = std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin";
+  for (std::size_t start = 0, end; start <= path.size(); start = end + 1) {
+    end = path.find(':', start);
+    if (end == std::string::npos) end = path.size();
+    auto candidate = std::filesystem::path(path.substr(start, end - start)) / program;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return program;
+}
+
+}  // namespace
+
+HostProcess::HostProcess(const std::filesystem::path& database, const std::string& program, std::vector<std::string> args,
+                         const std::map<std::string, std::string>& environment)
+    : child_(find_program(program), bp::args(args),
+             bp::std_in < in_, bp::std_out > out_, bp::std_err > err_, with_database(database, environment)) {
   for (int fd : {in_.pipe().native_sink(), out_.pipe().native_source(), err_.pipe().native_source()}) {
     ::fcntl(fd, F_SETFD, FD_CLOEXEC);
   }
@@ -83,6 +117,8 @@ void HostProcess::kill_hard() {
   std::error_code ignored;
   child_.wait(ignored);
 }
+
+void HostProcess::close_output() { out_.pipe().close(); }
 
 void HostProcess::discard_input() { in_.pipe().close(); }
 

@@ -5,6 +5,7 @@
 #include <boost/process.hpp>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ class HostProcess {
   // The host's database is `database`, given through UNTRAIN_DB as the browser's environment would.
   explicit HostProcess(const std::filesystem::path& database,
                        std::vector<std::string> args = {"chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch/"});
+  // Started through `program` (a wrapper such as strace or unshare that ends up running the host),
+  // with `environment` added to the browser's.
+  HostProcess(const std::filesystem::path& database, const std::string& program, std::vector<std::string> args,
+              const std::map<std::string, std::string>& environment);
   ~HostProcess();
 
   void send_bytes(const std::string& bytes);
@@ -39,6 +44,9 @@ class HostProcess {
   // Closes stdin and waits for the exit without a time-out. Unlike wait_exit (boost::process's timed
   // wait intercepts SIGCHLD process-wide and spins), it is safe in several threads at once.
   int finish();
+  // The browser stops reading: our end of the host's stdout is closed.
+  void close_output();
+  int pid() { return child_.id(); }
 
  private:
   boost::process::opstream in_;

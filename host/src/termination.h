@@ -1,0 +1,20 @@
+// Ending the host on request: SIGTERM (Firefox's way of closing a host), SIGINT or SIGHUP end the
+// session between requests, never inside one, so nothing is left half-done.
+//
+// How: serve() blocks those signals and records their arrival in a flag. They are unblocked only
+// while the host waits for input (ppoll with a mask), so a signal that arrives during a request
+// stays pending until the request is answered, and one that arrives while waiting wakes the wait.
+// Either way the session loop sees the flag before reading on, and returns as at end of input.
+#pragma once
+
+namespace untrain {
+
+// Blocks the signals above and installs the flag-setting handler. Called once, by serve().
+void install_termination_handler();
+
+bool termination_requested();
+
+// Waits until fd has input (or end of input). False when termination was requested first.
+bool wait_readable(int fd);
+
+}  // namespace untrain
