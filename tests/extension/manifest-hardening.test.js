@@ -52,3 +52,20 @@ test('no page loads a remote script', () => {
     for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) assert.doesNotMatch(src, /^(https?:)?\/\//, `${page} loads ${src}`);
   }
 });
+
+test('no key appears twice in one object of the manifest (JSON.parse would silently keep the last)', () => {
+  const text = fs.readFileSync(path.join(EXTENSION, 'manifest.json'), 'utf8');
+  // A tiny scanner over the JSON text: one set of keys per open object.
+  const stack = [];
+  const duplicates = [];
+  for (const token of text.matchAll(/"(?:[^"\\]|\\.)*"\s*:|[{}]/g)) {
+    if (token[0] === '{') stack.push(new Set());
+    else if (token[0] === '}') stack.pop();
+    else {
+      const key = JSON.parse(token[0].replace(/\s*:$/, ''));
+      if (stack.at(-1).has(key)) duplicates.push(key);
+      stack.at(-1).add(key);
+    }
+  }
+  assert.deepEqual(duplicates, []);
+});
