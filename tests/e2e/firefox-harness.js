@@ -13,7 +13,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const puppeteer = require('puppeteer-core');
-const { startFixtureServer, run, waitFor, ORIGIN, UNTRAIN_BIN } = require('./harness');
+const { startFixtureServer, run, waitFor, readBanner, ORIGIN, UNTRAIN_BIN } = require('./harness');
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXTENSION = path.join(ROOT, 'extension');
@@ -130,18 +130,7 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
     bannerState: () => page.evaluate(() => document.getElementById('untrain-banner')?.dataset.state ?? null),
 
     /** What the banner shows (read through its open shadow root). */
-    banner: () => page.evaluate(() => {
-      const element = document.getElementById('untrain-banner');
-      if (!element) return null;
-      const root = element.shadowRoot;
-      return {
-        state: element.dataset.state,
-        verdict: element.dataset.verdict,
-        role: element.getAttribute('role'),
-        text: root?.querySelector('p')?.textContent ?? null,
-        links: root ? [...root.querySelectorAll('a')].map((a) => a.href) : [],
-      };
-    }),
+    banner: () => page.evaluate(readBanner),
 
     isChecked: (selector) => page.$eval(selector, (input) => input.checked),
 

@@ -147,6 +147,28 @@ function fixtureFile(url) {
   return null;
 }
 
+/** Runs in the page: what the banner shows and how it is built (read through its open shadow root), or null. */
+function readBanner() {
+  const host = document.getElementById('untrain-banner');
+  if (!host) return null;
+  const root = host.shadowRoot;
+  const box = host.getBoundingClientRect();
+  return {
+    state: host.dataset.state,
+    verdict: host.dataset.verdict,
+    role: host.getAttribute('role'),
+    label: host.getAttribute('aria-label'),
+    open: root !== null,
+    text: root?.querySelector('p')?.textContent ?? null,
+    links: root ? [...root.querySelectorAll('a')].map((a) => a.href) : [],
+    styles: root ? [...root.querySelectorAll('style')].map((s) => s.textContent).join('\n') : '',
+    top: box.top,
+    bottom: box.bottom,
+    height: box.height,
+    hostChildren: host.children.length,
+  };
+}
+
 /**
  * Evaluates an expression inside the extension's content-script world of the page's main frame, to read state
  * that the extension keeps out of the page's own reach (e.g. "the banner was decided to be off").
@@ -235,26 +257,7 @@ async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = 
     bannerState: () => page.evaluate(() => document.getElementById('untrain-banner')?.dataset.state ?? null),
 
     /** What the banner shows and how it is built (read through its open shadow root). */
-    banner: () => page.evaluate(() => {
-      const host = document.getElementById('untrain-banner');
-      if (!host) return null;
-      const root = host.shadowRoot;
-      const box = host.getBoundingClientRect();
-      return {
-        state: host.dataset.state,
-        verdict: host.dataset.verdict,
-        role: host.getAttribute('role'),
-        label: host.getAttribute('aria-label'),
-        open: root !== null,
-        text: root?.querySelector('p')?.textContent ?? null,
-        links: root ? [...root.querySelectorAll('a')].map((a) => a.href) : [],
-        styles: root ? [...root.querySelectorAll('style')].map((s) => s.textContent).join('\n') : '',
-        top: box.top,
-        bottom: box.bottom,
-        height: box.height,
-        hostChildren: host.children.length,
-      };
-    }),
+    banner: () => page.evaluate(readBanner),
 
     /** Waits until the content script has decided the banner (and shown it unless 'off'); returns its state. */
     settledBannerState: (expected, timeoutMs) => waitFor(`the content script to settle the banner on '${expected}'`,
@@ -373,4 +376,5 @@ module.exports = { launch, scenario, waitFor, ORIGIN, SETTING_PATH, SETTING_URL,
 // Shared with the Firefox harness (firefox-harness.js): the same fixture server, polling and process helpers.
 module.exports.startFixtureServer = startFixtureServer;
 module.exports.run = run;
+module.exports.readBanner = readBanner;
 
