@@ -12,11 +12,11 @@
 #include <iostream>
 #include <string>
 
-#include "event.h"
-#include "nudge.h"
-#include "rules.h"
-#include "store.h"
-#include "version.h"
+#include "trail/event.h"
+#include "trail/nudge.h"
+#include "core/rules.h"
+#include "store/store.h"
+#include "core/version.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -9,13 +9,13 @@
 #include <optional>
 #include <string>
 
-#include "canonical.h"
-#include "frame.h"
-#include "request.h"
-#include "rules.h"
-#include "session.h"
-#include "store.h"
-#include "verdict.h"
+#include "trail/canonical.h"
+#include "protocol/frame.h"
+#include "protocol/request.h"
+#include "core/rules.h"
+#include "protocol/session.h"
+#include "store/store.h"
+#include "trail/verdict.h"
 
 namespace {
 

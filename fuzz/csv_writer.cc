@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "csv_export.h"
+#include "export/csv_export.h"
 
 namespace {
 

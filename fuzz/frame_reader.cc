@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "error.h"
-#include "frame.h"
-#include "frame_io.h"
+#include "core/error.h"
+#include "protocol/frame.h"
+#include "protocol/frame_io.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static int fd = ::memfd_create("frames", MFD_CLOEXEC);

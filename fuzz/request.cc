@@ -11,10 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "export_spool.h"
-#include "frame.h"
-#include "session.h"
-#include "store.h"
+#include "protocol/export_spool.h"
+#include "protocol/frame.h"
+#include "protocol/session.h"
+#include "store/store.h"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "error.h"
-#include "rules.h"
+#include "core/error.h"
+#include "core/rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

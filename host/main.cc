@@ -3,12 +3,12 @@
 
 #include <iostream>
 
-#include "caller.h"
-#include "cli.h"
-#include "extension_identity.h"
-#include "launch.h"
-#include "paths.h"
-#include "session.h"
+#include "protocol/caller.h"
+#include "cli/cli.h"
+#include "core/extension_identity.h"
+#include "protocol/launch.h"
+#include "core/paths.h"
+#include "protocol/session.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);

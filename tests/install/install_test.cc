@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "browsers.h"
+#include "install/browsers.h"
 #include "person.h"
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include "../unit/temp_dir.h"
 #include "host_process.h"
-#include "store.h"
+#include "store/store.h"
 
 using nlohmann::json;
 

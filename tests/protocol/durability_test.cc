@@ -14,11 +14,11 @@
 #include <thread>
 
 #include "../unit/temp_dir.h"
-#include "frame.h"
+#include "protocol/frame.h"
 #include "host_process.h"
-#include "sqlite.h"
-#include "store.h"
-#include "verify.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+#include "export/verify.h"
 
 namespace bp = boost::process;
 using nlohmann::json;

@@ -13,11 +13,11 @@
 #include <fstream>
 
 #include "../unit/temp_dir.h"
-#include "corrupt_database.h"
+#include "store/corrupt_database.h"
 #include "host_process.h"
-#include "sqlite.h"
-#include "store.h"
-#include "verify.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+#include "export/verify.h"
 
 namespace bp = boost::process;
 using nlohmann::json;

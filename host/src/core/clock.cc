@@ -1,0 +1,60 @@
+#include "core/clock.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <regex>
+
+#include "core/error.h"
+
+namespace untrain {
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string format_utc(std::int64_t ms) {
+  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  int millis = static_cast<int>(ms % 1000);
+  if (millis < 0) {
+    millis += 1000;
+    seconds -= 1;
+  }
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+  return text;
+}
+
+UtcText parse_utc(const std::string& text) {
+  static const std::regex form(R"((\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|\+00:00))?)");
+  std::smatch m;
+  auto bad = [&] {
+    return Error(Code::usage, "'" + text + "' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM[:SS[.mmm]]Z)");
+  };
+  if (!std::regex_match(text, m, form)) throw bad();
+  using namespace std::chrono;
+  year_month_day day{year{std::stoi(m[1])}, month{static_cast<unsigned>(std::stoi(m[2]))},
+                     std::chrono::day{static_cast<unsigned>(std::stoi(m[3]))}};
+  if (!day.ok()) throw bad();
+  std::int64_t ms = duration_cast<milliseconds>(sys_days{day}.time_since_epoch()).count();
+  if (!m[4].matched) return {ms, true};
+  int hours = std::stoi(m[4]), minutes = std::stoi(m[5]), seconds = m[6].matched ? std::stoi(m[6]) : 0;
+  if (hours > 23 || minutes > 59 || seconds > 59) throw bad();
+  std::string fraction = m[7].matched ? m[7].str() : "0";
+  fraction.resize(3, '0');  // ".5" is 500 ms
+  ms += ((hours * 60 + minutes) * 60 + seconds) * 1000LL + std::stoi(fraction);
+  return {ms, false};
+}
+
+std::int64_t since_bound(const std::string& text) { return parse_utc(text).ms; }
+
+std::int64_t until_bound(const std::string& text) {
+  UtcText t = parse_utc(text);
+  return t.whole_day ? t.ms + 86'400'000 : t.ms + 1;
+}
+
+}  // namespace untrain

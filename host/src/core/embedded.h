@@ -1,0 +1,19 @@
+// Files from extension/ compiled into the host (see host/src/core/embed.cmake), so that there is one copy.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace untrain::embedded {
+
+// extension/manifest.json: the source of the extension's key and Firefox add-on id.
+std::string_view extension_manifest();
+
+// Every extension/rules/*.json except the schema.
+const std::vector<std::string_view>& rules_files();
+
+// manifests/chromium.json.in and manifests/firefox.json.in: the host manifest templates.
+std::string_view chromium_manifest_template();
+std::string_view firefox_manifest_template();
+
+}  // namespace untrain::embedded

@@ -1,0 +1,53 @@
+#include "core/extension_identity.h"
+
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "core/embedded.h"
+#include "core/error.h"
+
+namespace untrain {
+namespace {
+
+const nlohmann::json& manifest() {
+  static const nlohmann::json doc = nlohmann::json::parse(embedded::extension_manifest());
+  return doc;
+}
+
+std::vector<unsigned char> base64_decode(std::string_view text) {
+  std::vector<unsigned char> out(3 * (text.size() / 4) + 3);
+  int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  if (n < 0 || text.size() % 4 != 0) throw Error(Code::internal, "the extension key is not base64");
+  // EVP_DecodeBlock counts '=' padding as zero bytes; drop them.
+  std::size_t padding = 0;
+  for (auto it = text.rbegin(); it != text.rend() && *it == '='; ++it) ++padding;
+  out.resize(static_cast<std::size_t>(n) - padding);
+  return out;
+}
+
+}  // namespace
+
+std::string chromium_extension_id(std::string_view base64_key) {
+  auto der = base64_decode(base64_key);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(der.data(), der.size(), digest);
+  std::string id;
+  for (int i = 0; i < 16; ++i) {
+    id += static_cast<char>('a' + (digest[i] >> 4));
+    id += static_cast<char>('a' + (digest[i] & 0xF));
+  }
+  return id;
+}
+
+std::string extension_id() { return chromium_extension_id(manifest().at("key").get<std::string>()); }
+
+std::string extension_origin() { return "chrome-extension://" + extension_id() + "/"; }
+
+std::string firefox_addon_id() {
+  return manifest().at("browser_specific_settings").at("gecko").at("id").get<std::string>();
+}
+
+}  // namespace untrain

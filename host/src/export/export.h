@@ -1,0 +1,40 @@
+// Making an export of the audit trail (docs/cli.md, docs/protocol.md): reads one consistent
+// snapshot of the log, streams it event by event through the format's writer (constant memory),
+// then records the export itself as an event of kind `export`.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "trail/event_filter.h"
+#include "export/json_export.h"
+#include "store/store.h"
+
+namespace untrain {
+
+enum class ExportFormat { json, ndjson, csv, html };
+
+std::optional<ExportFormat> export_format_named(std::string_view name);
+std::string_view export_format_name(ExportFormat format);
+std::string_view export_media_type(ExportFormat format);
+// "untrain-audit-trail-2026-11-28.html"
+std::string export_file_name(ExportFormat format, std::int64_t exported_ms);
+
+struct ExportOutcome {
+  ExportHeader header;
+  Event event;  // the `export` event that records this export
+};
+
+// Called after each event written: (events written so far, events to write in all).
+using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+// Writes the export to `out`; when `out` fails, throws Error(io) and records nothing. `source` says
+// who asked: "cli" or "extension".
+ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
+                           const std::string& source, std::int64_t now_ms, const ExportProgress& progress = {});
+
+}  // namespace untrain

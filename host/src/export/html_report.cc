@@ -1,0 +1,194 @@
+#include "export/html_report.h"
+
+#include <cstdio>
+
+#include "core/clock.h"
+
+namespace untrain {
+namespace {
+
+constexpr const char* kStyle = R"css(
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+.meta { color: #555; margin-top: 0; }
+.summary p { font-size: 1.05rem; margin: .3rem 0 .5rem; }
+.partial { background: #fff4d6; border: 1px solid #e0c068; padding: .5rem .8rem; }
+code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; font-size: .8rem; }
+th, td { border-bottom: 1px solid #ddd; padding: .25rem .35rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.url { overflow-wrap: anywhere; max-width: 18rem; }
+td.time { white-space: nowrap; }
+.on { color: #a61b1b; font-weight: 600; }
+.off { color: #1b6e2a; font-weight: 600; }
+svg { display: block; max-width: 100%; height: auto; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+)css";
+
+const char* kOnColor = "#c62828";
+const char* kOffColor = "#2e7d32";
+const char* kUnknownColor = "#bdbdbd";
+
+std::string platform_name(const std::string& platform) {
+  const PlatformRules* rules = find_platform(platform);
+  if (platform == "linkedin") return "LinkedIn";
+  return rules ? rules->platform : platform;
+}
+
+const SettingRule* rule_for(const SettingHistory& h) {
+  const PlatformRules* rules = find_platform(h.platform);
+  return rules ? rules->find(h.setting) : nullptr;
+}
+
+std::string short_hash(const std::string& hash) { return hash.substr(0, 16) + "…"; }
+
+std::string value_cell(const std::optional<bool>& v) {
+  if (!v) return "";
+  return *v ? "<span class=\"on\">On</span>" : "<span class=\"off\">Off</span>";
+}
+
+std::string what_happened(const Event& e) {
+  if (e.kind == "observation") {
+    if (e.action == "change" && e.previous && e.value) {
+      return std::string("change ") + (*e.previous ? "On" : "Off") + " → " + (*e.value ? "On" : "Off");
+    }
+    return e.action;
+  }
+  return e.kind + " " + e.action;
+}
+
+std::string range_text(const EventFilter& f) {
+  std::string text;
+  if (f.since) text += "from " + minute_text(*f.since) + " ";
+  if (f.until) text += "until " + minute_text(*f.until) + " ";
+  if (f.account) text += "for the account " + *f.account + " ";
+  if (!text.empty()) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label) {
+  constexpr double kWidth = 720, kLeft = 10, kBar = 700, kTop = 8, kHeight = 26;
+  double span = to > from ? static_cast<double>(to - from) : 1.0;
+  auto x = [&](std::int64_t ms) { return kLeft + kBar * static_cast<double>(ms - from) / span; };
+  char number[32];
+  auto fmt = [&](double v) {
+    std::snprintf(number, sizeof number, "%.1f", v);
+    return std::string(number);
+  };
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + fmt(kWidth) +
+                    " 78\" width=\"100%\" role=\"img\" aria-label=\"" + html_escape(label) + "\">";
+  svg += "<defs><pattern id=\"unknown\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+         "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e0e0e0\"/>"
+         "<rect width=\"3\" height=\"6\" fill=\"" + std::string(kUnknownColor) + "\"/></pattern></defs>";
+  for (const Band& b : bands) {
+    std::string fill = !b.value ? "url(#unknown)" : (*b.value ? kOnColor : kOffColor);
+    std::string state = !b.value ? "unknown" : (*b.value ? "On" : "Off");
+    svg += "<rect x=\"" + fmt(x(b.start)) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(x(b.end) - x(b.start)) +
+           "\" height=\"" + fmt(kHeight) + "\" fill=\"" + fill + "\" data-state=\"" + state + "\"><title>" + state +
+           ": " + minute_text(b.start) + " to " + minute_text(b.end) + "</title></rect>";
+  }
+  svg += "<rect x=\"" + fmt(kLeft) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(kBar) + "\" height=\"" + fmt(kHeight) +
+         "\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.5\"/>";
+  svg += "<text x=\"" + fmt(kLeft) + "\" y=\"50\" font-size=\"11\" fill=\"#333\">" + day_text(from) + "</text>";
+  svg += "<text x=\"" + fmt(kLeft + kBar) + "\" y=\"50\" font-size=\"11\" fill=\"#333\" text-anchor=\"end\">" +
+         day_text(to) + "</text>";
+  double lx = kLeft;
+  for (auto [name, fill] : {std::pair<const char*, std::string>{"On", kOnColor}, {"Off", kOffColor}, {"unknown", "url(#unknown)"}}) {
+    svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\"/>";
+    svg += "<text x=\"" + fmt(lx + 16) + "\" y=\"70\" font-size=\"11\" fill=\"#333\">" + name + "</text>";
+    lx += 80;
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary)
+    : out_(out) {
+  out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+       << "<title>untrain audit trail, exported " << day_text(header.exported_ms) << "</title>\n"
+       << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  out_ << "<h1>Your AI-training settings: the audit trail</h1>\n"
+       << "<p class=\"meta\">Exported " << minute_text(header.exported_ms) << " by untrain "
+       << html_escape(header.untrain_version) << ". " << header.events << (header.events == 1 ? " event" : " events")
+       << " below.</p>\n";
+  if (!header.complete) {
+    out_ << "<p class=\"partial\">This report holds part of the trail";
+    std::string range = range_text(header.filter);
+    if (!range.empty()) out_ << " (" << html_escape(range) << ")";
+    out_ << ". The whole trail had " << header.chain.seq << " events when it was made; its summary covers only the "
+         << "events below.</p>\n";
+  }
+
+  out_ << "<section class=\"summary\">\n<h2>Summary</h2>\n";
+  auto settings = summary.settings();
+  if (settings.empty()) out_ << "<p>untrain has not seen any setting yet.</p>\n";
+  std::int64_t to = header.filter.until ? std::min(*header.filter.until, header.exported_ms) : header.exported_ms;
+  std::int64_t from = header.filter.since.value_or(summary.first_time().value_or(to));
+  if (!summary.first_time() || from >= to) from = to - 86'400'000;
+  for (const SettingHistory& h : settings) {
+    const SettingRule* rule = rule_for(h);
+    std::string title = rule ? rule->title : h.setting;
+    out_ << "<h3>" << html_escape(title) << " · " << html_escape(platform_name(h.platform)) << " · "
+         << (h.account.empty() ? std::string("account not shown on the page") : html_escape(h.account)) << "</h3>\n";
+    out_ << "<p data-setting=\"" << html_escape(h.setting) << "\">"
+         << html_escape(summary_text(h, rule, header.exported_ms, summary.stale_after_ms())) << "</p>\n";
+    out_ << timeline_svg(timeline_bands(h, from, to, summary.stale_after_ms()), from, to,
+                         title + " over time: On, Off or unknown")
+         << "\n";
+  }
+  out_ << "</section>\n";
+
+  out_ << "<section>\n<h2>Chain head</h2>\n<p>The last event of the whole trail when this report was made: seq "
+       << header.chain.seq << ", hash</p>\n<p class=\"hash\" id=\"chain-head\">" << header.chain.hash << "</p>\n</section>\n";
+
+  out_ << "<section>\n<h2>How to verify</h2>\n"
+       << "<p>Every event is chained to the one before it: its hash is SHA-256 over the previous event's hash "
+       << "followed by the event itself, encoded canonically. Changing, removing, reordering or inserting an event "
+       << "breaks the chain from that event on.</p>\n<ol>\n"
+       << "<li>Export the same trail as JSON (untrain's popup, or <code>untrain export --format json -o trail.json</code>).</li>\n"
+       << "<li>Run <code>untrain verify --file trail.json</code>. It re-computes every hash without the member's database "
+       << "and names the first event that does not fit.</li>\n"
+       << "<li>Check that the chain head it prints is the one above.</li>\n"
+       << "<li>To check by hand, re-compute each hash as docs/audit-trail.md in untrain's source describes "
+       << "(sorted keys, no whitespace, integers and strings only, UTF-8).</li>\n</ol>\n</section>\n";
+
+  out_ << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
+       << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody>\n";
+}
+
+void HtmlReportWriter::add(const Event& e) {
+  out_ << "<tr><td>" << e.seq << "</td><td class=\"time\">" << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e))
+       << "</td><td>" << html_escape(e.setting) << "</td><td>" << value_cell(e.value) << "</td><td>"
+       << html_escape(e.source) << "</td><td>" << html_escape(e.account) << "</td><td class=\"url\">"
+       << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << e.hash << "\">" << short_hash(e.hash)
+       << "</td></tr>\n";
+}
+
+void HtmlReportWriter::finish() {
+  out_ << "</tbody>\n</table>\n</section>\n"
+       << "<p class=\"meta\">Made by untrain, which keeps this trail on the member's own computer.</p>\n"
+       << "</body>\n</html>\n";
+}
+
+}  // namespace untrain

@@ -1,0 +1,35 @@
+// The HTML export: one self-contained page a member can hand to a regulator or print to PDF. It
+// holds a plain-language summary per setting, an SVG timeline per setting (On/Off/unknown), the
+// chain head, how to verify, and the event table. Inline CSS and SVG only: no scripts, no external
+// resources, no links a page could follow. Pure formatting: the caller feeds the summary (a first
+// pass over the events) and then the events (a second pass), so memory stays constant.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "export/json_export.h"
+#include "core/rules.h"
+#include "export/trail_summary.h"
+
+namespace untrain {
+
+// Text safe anywhere in HTML content or a quoted attribute.
+std::string html_escape(std::string_view text);
+
+// An inline <svg> of the bands of one setting over [from, to), with a legend and the range's dates.
+std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label);
+
+class HtmlReportWriter {
+ public:
+  // Writes everything above the event table.
+  HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary);
+  void add(const Event& event);  // one table row
+  void finish();
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace untrain

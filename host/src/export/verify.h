@@ -1,0 +1,36 @@
+// `untrain verify`: re-computes the hash chain of the database, or of an exported JSON or NDJSON
+// file on its own (no database needed, so a third party can check an export). Reads one event at a
+// time into the ChainVerifier, so memory stays constant however long the trail is.
+#pragma once
+
+#include <filesystem>
+#include <istream>
+#include <optional>
+#include <string>
+
+#include "trail/chain_verifier.h"
+#include "export/json_export.h"
+#include "store/store.h"
+
+namespace untrain {
+
+struct VerifyReport {
+  std::int64_t events = 0;
+  ChainHead head;                       // the last event checked
+  std::optional<ExportHeader> header;   // what an export file says about itself
+  std::optional<ChainProblem> problem;  // the first thing wrong, if any
+
+  bool intact() const { return !problem; }
+};
+
+VerifyReport verify_database(Store& store);
+
+// The file's format (JSON or NDJSON) is told from its first line. Throws Error(bad_json) when it is
+// not an untrain export, Error(io) when it cannot be read.
+VerifyReport verify_export_file(const std::filesystem::path& file);
+VerifyReport verify_export(std::istream& in);
+
+// What `untrain verify` prints: "intact: …" or "NOT intact: changed at seq 3: …".
+std::string report_text(const VerifyReport& report);
+
+}  // namespace untrain

@@ -1,0 +1,202 @@
+#include "install/registration.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#if defined(__APPLE__)
+#include <mach-o/dyld.h>
+#endif
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "core/error.h"
+#include "install/flatpak.h"
+#include "install/host_manifest.h"
+#include "install/windows_registry.h"
+
+namespace untrain {
+namespace {
+
+// errno as text, with a hint for the person when it is a permission problem; read first thing
+// after the failing call.
+std::string failure(const char* hint_when_denied) {
+  int error = errno;
+  std::string text = std::strerror(error);
+  if (error == EACCES || error == EPERM) text += std::string(" (") + hint_when_denied + ")";
+  return text;
+}
+
+// Creates `folder` and its missing parents, handing each one created to the person when root
+// acts for them through sudo (a root-owned ~/.config would break their browser's own writes).
+void make_folders(const std::filesystem::path& folder, const Registration& how) {
+  std::vector<std::filesystem::path> missing;
+  std::error_code ec;
+  for (auto p = folder; !p.empty() && !std::filesystem::exists(p, ec); p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0755) != 0 && errno != EEXIST) {
+      auto why = failure(how.system ? "run with sudo" : "is its parent owned by root?");
+      throw Error(Code::io, "creating " + it->string() + ": " + why);
+    }
+    if (how.account.via_sudo && !how.system && !how.destdir && ::chown(it->c_str(), how.account.uid, how.account.gid) != 0) {
+      auto why = failure("run as root");
+      throw Error(Code::io, "handing " + it->string() + " to " + how.account.name + ": " + why);
+    }
+  }
+}
+
+bool same_file(const std::filesystem::path& file, const std::string& content, mode_t mode, const Registration& how) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 07777) != mode) return false;
+  if (how.account.via_sudo && !how.system && st.st_uid != how.account.uid) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::string existing((std::istreambuf_iterator<char>(in)), {});
+  return existing == content;
+}
+
+// Writes through a temporary file and rename, so a browser never reads half a manifest.
+Change::What write_file(const std::filesystem::path& file, const std::string& content, mode_t mode, const Registration& how) {
+  make_folders(file.parent_path(), how);
+  if (same_file(file, content, mode, how)) return Change::What::unchanged;
+  auto temporary = file;
+  temporary += ".tmp";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+  if (fd < 0) {
+    auto why = failure(how.system ? "run with sudo" : "is the folder owned by root?");
+    throw Error(Code::io, "writing " + file.string() + ": " + why);
+  }
+  bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+  written = ::fchmod(fd, mode) == 0 && written;  // the umask must not decide who can read it
+  if (how.account.via_sudo && !how.system && !how.destdir) written = ::fchown(fd, how.account.uid, how.account.gid) == 0 && written;
+  written = ::close(fd) == 0 && written;
+  if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) {
+    auto why = failure("is the folder owned by root?");
+    ::unlink(temporary.c_str());
+    throw Error(Code::io, "writing " + file.string() + ": " + why);
+  }
+  return Change::What::wrote;
+}
+
+bool remove_file(const std::filesystem::path& file) {
+  if (::unlink(file.c_str()) == 0) return true;
+  if (errno == ENOENT) return false;
+  auto why = failure("it or its folder belongs to root: try sudo");
+  throw Error(Code::io, "removing " + file.string() + ": " + why);
+}
+
+std::filesystem::path staged(const std::filesystem::path& dir, const Registration& how) {
+  return how.destdir ? *how.destdir / dir.relative_path() : dir;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> registration_dirs(const Browser& browser, const Registration& how,
+                                                     const std::function<bool(const std::filesystem::path&)>& exists) {
+  if (how.manifest_dir) return {*how.manifest_dir};
+  if (!how.system) {
+    auto dir = user_manifest_dir(browser, current_os(), how.account.home);
+    if (!dir) return {};
+    return {*dir};
+  }
+  std::vector<std::filesystem::path> dirs;
+  auto candidates = system_manifest_dirs(browser, current_os());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (i == 0 || exists(staged(candidates[i].parent_path(), how))) dirs.push_back(candidates[i]);
+  }
+  return dirs;
+}
+
+std::vector<Change> register_browser(const Browser& browser, const Registration& how) {
+  std::vector<Change> changes;
+  auto exists = [](const std::filesystem::path& p) {
+    std::error_code ec;
+    return std::filesystem::exists(p, ec);
+  };
+  auto dirs = registration_dirs(browser, how, exists);
+  if (dirs.empty()) {
+    changes.push_back({browser.name, Change::What::skipped, {},
+                       browser.title + " has no " + (how.system ? "system-wide" : "per-user") + " folder here" +
+                           (how.system ? "; register it per user" : "")});
+    return changes;
+  }
+  for (const auto& dir : dirs) {
+    auto folder = staged(dir, how);
+    auto program = how.binary;
+    if (browser.packaging == Packaging::flatpak && !how.system) {
+      // The wrapper is found by the browser at its path inside the sandbox, which is the same path.
+      auto wrapper = dir / kFlatpakWrapperName;
+      changes.push_back({browser.name, write_file(folder / kFlatpakWrapperName, flatpak_wrapper(how.binary, browser.app_id), 0755, how),
+                         folder / kFlatpakWrapperName, ""});
+      program = wrapper;
+    }
+    auto file = folder / manifest_file_name();
+    Change change{browser.name, write_file(file, host_manifest_text(browser.family, program), 0644, how), file, ""};
+    if (browser.packaging == Packaging::flatpak) {
+      change.note = browser.title + " may start untrain only once allowed to, with: " + flatpak_grant_command(browser.app_id);
+    }
+    if (auto key = registry_key(browser, how.system); key && current_os() == Os::windows && !how.destdir) {
+      set_registry_default(*key, (dir / manifest_file_name()).string());
+    }
+    changes.push_back(change);
+  }
+  return changes;
+}
+
+std::vector<Change> unregister_browser(const Browser& browser, const Registration& how) {
+  std::vector<Change> changes;
+  auto dirs = registration_dirs(browser, how, [](const std::filesystem::path&) { return false; });
+  if (how.system) {
+    // Remove from every candidate, including those `install` would skip today.
+    dirs.clear();
+    for (const auto& dir : system_manifest_dirs(browser, current_os())) dirs.push_back(dir);
+  }
+  for (const auto& dir : dirs) {
+    auto folder = staged(dir, how);
+    if (browser.packaging == Packaging::flatpak && remove_file(folder / kFlatpakWrapperName)) {
+      changes.push_back({browser.name, Change::What::removed, folder / kFlatpakWrapperName, ""});
+    }
+    auto file = folder / manifest_file_name();
+    changes.push_back({browser.name, remove_file(file) ? Change::What::removed : Change::What::absent, file, ""});
+    if (auto key = registry_key(browser, how.system); key && current_os() == Os::windows && !how.destdir) {
+      remove_registry_key(*key);
+    }
+  }
+  return changes;
+}
+
+std::string describe(const Change& change) {
+  std::string line = change.browser + ": ";
+  switch (change.what) {
+    case Change::What::wrote: line += "wrote " + change.file.string(); break;
+    case Change::What::unchanged: line += "already registered, unchanged: " + change.file.string(); break;
+    case Change::What::removed: line += "removed " + change.file.string(); break;
+    case Change::What::absent: line += "was not registered: no " + change.file.string(); break;
+    case Change::What::skipped: line += "skipped"; break;
+  }
+  if (!change.note.empty()) line += change.what == Change::What::skipped ? ": " + change.note : "\n  note: " + change.note;
+  return line;
+}
+
+std::filesystem::path running_binary() {
+#if defined(__APPLE__)
+  char buffer[4096];
+  std::uint32_t size = sizeof buffer;
+  if (_NSGetExecutablePath(buffer, &size) != 0) throw Error(Code::io, "cannot tell where the untrain binary is");
+  std::error_code ec;
+  auto path = std::filesystem::canonical(buffer, ec);
+  if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
+  return path;
+#else
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
+  return path;
+#endif
+}
+
+}  // namespace untrain

@@ -1,0 +1,22 @@
+#include "protocol/launch.h"
+
+namespace untrain {
+namespace {
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+Launch classify(const std::vector<std::string>& args) {
+  if (args.size() >= 2 && args[1].rfind("chrome-extension://", 0) == 0) {
+    return {Launch::Mode::native, args[1]};
+  }
+  if (args.size() >= 3 && args[1].rfind('/', 0) == 0 && ends_with(args[1], ".json")) {
+    return {Launch::Mode::native, args[2]};
+  }
+  return {Launch::Mode::cli, ""};
+}
+
+}  // namespace untrain

@@ -1,0 +1,213 @@
+#include "protocol/request.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "protocol/request_limits.h"
+
+namespace untrain {
+namespace {
+
+using nlohmann::json;
+
+bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+const json& field(const json& message, const char* name) {
+  auto it = message.find(name);
+  if (it == message.end()) throw Error(Code::bad_request, std::string("field '") + name + "' is missing");
+  return *it;
+}
+
+std::string string_field(const json& message, const char* name, std::size_t max_length) {
+  const json& value = field(message, name);
+  if (!value.is_string()) throw Error(Code::bad_request, std::string("field '") + name + "' must be a string");
+  const auto& text = value.get_ref<const std::string&>();
+  if (text.empty() || text.size() > max_length) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be 1 to " +
+                                       std::to_string(max_length) + " characters");
+  }
+  return text;
+}
+
+std::string slug_field(const json& message, const char* name, std::size_t max_length) {
+  std::string text = string_field(message, name, max_length);
+  if (!std::all_of(text.begin(), text.end(), is_id_char)) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' may hold only a-z, 0-9 and '-'");
+  }
+  return text;
+}
+
+std::optional<std::string> optional_account(const json& message) {
+  auto it = message.find("account");
+  if (it == message.end() || it->is_null()) return std::nullopt;
+  return string_field(message, "account", 128);
+}
+
+ObserveRequest validate_observe(const json& message) {
+  Observation o;
+  o.platform = slug_field(message, "platform", 32);
+  if (!message.contains("account")) throw Error(Code::bad_request, "field 'account' is missing");
+  o.account = optional_account(message);
+  o.setting = slug_field(message, "setting", 64);
+  const json& value = field(message, "value");
+  if (!value.is_boolean()) throw Error(Code::bad_request, "field 'value' must be true or false");
+  o.value = value.get<bool>();
+  o.url = string_field(message, "url", 2048);
+  if (o.url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
+  const json& time = field(message, "time");
+  if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, "field 'time' must be a non-negative integer (ms since the epoch)");
+  }
+  o.time_ms = time.get<std::int64_t>();
+  o.source = string_field(message, "source", 32);
+  if (o.source != "page-load" && o.source != "user-change" && o.source != "assisted") {
+    throw Error(Code::bad_request, "field 'source' must be \"page-load\", \"user-change\" or \"assisted\"");
+  }
+  return ObserveRequest{std::move(o)};
+}
+
+StatusRequest validate_status(const json& message) {
+  StatusRequest request{slug_field(message, "platform", 32), optional_account(message), std::nullopt};
+  auto days = message.find("stale_after_days");
+  if (days != message.end() && !days->is_null()) {
+    if (!days->is_number_integer() || days->get<std::int64_t>() < 1 || days->get<std::int64_t>() > 3650) {
+      throw Error(Code::bad_request, "field 'stale_after_days' must be an integer from 1 to 3650");
+    }
+    request.stale_after_days = days->get<int>();
+  }
+  return request;
+}
+
+std::int64_t time_field(const json& message, const char* name) {
+  const json& time = field(message, name);
+  if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be a non-negative integer (ms since the epoch)");
+  }
+  return time.get<std::int64_t>();
+}
+
+// Absent or null is "no page"; a page is an https URL, as in observations.
+std::string optional_url(const json& message) {
+  auto it = message.find("url");
+  if (it == message.end() || it->is_null()) return "";
+  std::string url = string_field(message, "url", 2048);
+  if (url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
+  return url;
+}
+
+std::string source_field(const json& message) {
+  std::string source = string_field(message, "source", 32);
+  if (!is_nudge_source(source)) throw Error(Code::bad_request, "field 'source' must be \"banner\", \"callout\" or \"popup\"");
+  return source;
+}
+
+void require_account_field(const json& message) {
+  if (!message.contains("account")) throw Error(Code::bad_request, "field 'account' is missing");
+}
+
+NudgeRequest validate_nudge(const json& message) {
+  Nudge n;
+  n.platform = slug_field(message, "platform", 32);
+  require_account_field(message);
+  n.account = optional_account(message);
+  n.setting = slug_field(message, "setting", 64);
+  n.action = string_field(message, "action", 32);
+  if (!is_nudge_action(n.action)) {
+    throw Error(Code::bad_request, "field 'action' must be \"shown\", \"clicked\", \"snoozed\" or \"dismissed\"");
+  }
+  n.source = source_field(message);
+  n.verdict = string_field(message, "verdict", 32);
+  if (!verdict_from_name(n.verdict)) {
+    throw Error(Code::bad_request, "field 'verdict' must be one of unknown, stale, off, on-by-default, on");
+  }
+  n.url = optional_url(message);
+  n.time_ms = time_field(message, "time");
+  if (n.action == "snoozed") {
+    n.until = time_field(message, "until");
+    if (*n.until <= n.time_ms) throw Error(Code::bad_request, "field 'until' must be later than 'time'");
+  }
+  return NudgeRequest{std::move(n)};
+}
+
+FormRequest validate_form(const json& message) {
+  FormReport f;
+  f.platform = slug_field(message, "platform", 32);
+  require_account_field(message);
+  f.account = optional_account(message);
+  f.form = slug_field(message, "form", 64);
+  f.sent_on = string_field(message, "sent_on", 10);
+  if (!is_calendar_date(f.sent_on)) throw Error(Code::bad_request, "field 'sent_on' must be a calendar date YYYY-MM-DD");
+  f.source = source_field(message);
+  f.url = optional_url(message);
+  f.time_ms = time_field(message, "time");
+  return FormRequest{std::move(f)};
+}
+
+std::optional<std::int64_t> optional_time(const json& message, const char* name) {
+  auto it = message.find(name);
+  if (it == message.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be null or a non-negative integer (ms since the epoch)");
+  }
+  return it->get<std::int64_t>();
+}
+
+ExportRequest validate_export(const json& message) {
+  ExportRequest request;
+  request.format = string_field(message, "format", 16);
+  if (request.format != "html" && request.format != "json" && request.format != "csv" && request.format != "ndjson") {
+    throw Error(Code::bad_request, "field 'format' must be \"html\", \"json\", \"csv\" or \"ndjson\"");
+  }
+  request.filter.since = optional_time(message, "since");
+  request.filter.until = optional_time(message, "until");
+  request.filter.account = optional_account(message);
+  return request;
+}
+
+ExportChunkRequest validate_export_chunk(const json& message) {
+  ExportChunkRequest request{slug_field(message, "export", 64)};
+  const json& offset = field(message, "offset");
+  if (!offset.is_number_integer() || offset.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, "field 'offset' must be a non-negative integer");
+  }
+  request.offset = offset.get<std::int64_t>();
+  return request;
+}
+
+}  // namespace
+
+json parse_frame(std::string_view frame) {
+  check_request_limits(frame);
+  json message = json::parse(frame, nullptr, /*allow_exceptions=*/false);
+  if (message.is_discarded()) throw Error(Code::bad_json, "the frame is not valid UTF-8 JSON");
+  if (!message.is_object()) throw Error(Code::bad_json, "the frame must hold a JSON object");
+  return message;
+}
+
+json request_id(const json& message) {
+  auto it = message.find("id");
+  if (it == message.end()) return nullptr;
+  if (it->is_number_integer()) return *it;
+  if (it->is_string() && it->get_ref<const std::string&>().size() <= 64) return *it;
+  return nullptr;
+}
+
+Request validate_request(const json& message) {
+  if (!message.contains("id")) throw Error(Code::bad_request, "field 'id' is missing");
+  json id = request_id(message);
+  if (id.is_null()) throw Error(Code::bad_request, "field 'id' must be an integer or a string of at most 64 characters");
+  const json& type = field(message, "type");
+  if (!type.is_string()) throw Error(Code::bad_request, "field 'type' must be a string");
+  const auto& name = type.get_ref<const std::string&>();
+  if (name == "hello") return {id, HelloRequest{}};
+  if (name == "observe") return {id, validate_observe(message)};
+  if (name == "status") return {id, validate_status(message)};
+  if (name == "export") return {id, validate_export(message)};
+  if (name == "export-chunk") return {id, validate_export_chunk(message)};
+  if (name == "rules") return {id, RulesRequest{slug_field(message, "platform", 32)}};
+  if (name == "nudge") return {id, validate_nudge(message)};
+  if (name == "form") return {id, validate_form(message)};
+  throw Error(Code::unknown_type, "unknown request type '" + name.substr(0, 64) + "'");
+}
+
+}  // namespace untrain

@@ -1,0 +1,19 @@
+// One native-messaging connection: read frame → parse → dispatch → reply, until input ends.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "protocol/dispatch.h"
+
+namespace untrain {
+
+// Serves requests from in_fd, writing replies to out_fd. Returns the process exit status
+// (docs/protocol.md): 0 at end of input, 3 when the framing is broken.
+int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& locate_database);
+
+// The reply for one frame; never throws. Exposed so that tests cover it without pipes.
+std::string answer(const std::string& frame, const StoreAccess& store, ExportSpool* exports = nullptr);
+
+}  // namespace untrain

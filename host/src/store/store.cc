@@ -1,0 +1,367 @@
+#include "store/store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <sqlite3.h>
+
+#include "trail/canonical.h"
+#include "core/clock.h"
+#include "store/corrupt_database.h"
+#include "core/error.h"
+
+namespace untrain {
+namespace {
+
+// Each entry moves the schema from version i to i+1; applied in order inside one transaction and
+// recorded in PRAGMA user_version. Never edit a shipped entry: append a new one.
+constexpr std::array kMigrations = {
+    R"sql(
+CREATE TABLE events (
+  seq              INTEGER PRIMARY KEY,
+  recorded         INTEGER NOT NULL,
+  time             INTEGER NOT NULL,
+  kind             TEXT NOT NULL,
+  action           TEXT NOT NULL,
+  source           TEXT NOT NULL,
+  platform         TEXT NOT NULL,
+  account          TEXT NOT NULL,
+  setting          TEXT NOT NULL,
+  value            INTEGER CHECK (value IN (0, 1)),
+  previous         INTEGER CHECK (previous IN (0, 1)),
+  url              TEXT NOT NULL,
+  detail           TEXT NOT NULL,
+  untrain_version  TEXT NOT NULL,
+  rules_version    TEXT NOT NULL,
+  prev_hash        TEXT NOT NULL,
+  hash             TEXT NOT NULL
+);
+CREATE TABLE current_state (
+  platform      TEXT NOT NULL,
+  account       TEXT NOT NULL,
+  setting       TEXT NOT NULL,
+  value         INTEGER NOT NULL,
+  first_value   INTEGER NOT NULL,
+  first_seen    INTEGER NOT NULL,
+  last_checked  INTEGER NOT NULL,
+  last_changed  INTEGER,
+  PRIMARY KEY (platform, account, setting)
+) WITHOUT ROWID;
+)sql",
+    // 2: the log is append-only. A row changed or removed with these triggers dropped is still
+    // caught by `untrain verify` (docs/audit-trail.md); the triggers stop it happening by mistake.
+    R"sql(
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be changed'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: events cannot be deleted'); END;
+)sql",
+    // 3: nudges and forms: the member's latest snooze, dismissal and form date, kept beside the log so
+    // that `status` reads a few rows however long the log grows.
+    R"sql(
+CREATE TABLE nudge_state (
+  platform           TEXT NOT NULL,
+  account            TEXT NOT NULL,
+  setting            TEXT NOT NULL,
+  snoozed_until      INTEGER,
+  dismissed_verdict  TEXT,
+  dismissed_value    INTEGER CHECK (dismissed_value IN (0, 1)),
+  dismissed_changed  INTEGER,
+  PRIMARY KEY (platform, account, setting)
+) WITHOUT ROWID;
+CREATE TABLE form_state (
+  platform  TEXT NOT NULL,
+  account   TEXT NOT NULL,
+  form      TEXT NOT NULL,
+  sent_on   TEXT NOT NULL,
+  recorded  INTEGER NOT NULL,
+  PRIMARY KEY (platform, account, form)
+) WITHOUT ROWID;
+)sql",
+};
+
+void ensure_private_folder(const std::filesystem::path& folder) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) throw Error(Code::storage_unavailable, "creating " + folder.string() + ": " + ec.message());
+  ::chmod(folder.c_str(), 0700);
+}
+
+void ensure_private_file(const std::filesystem::path& file) {
+  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw Error(Code::storage_unavailable, "opening " + file.string() + ": " + std::strerror(errno));
+  ::fchmod(fd, 0600);  // SQLite gives its -wal and -shm files the database file's mode
+  ::close(fd);
+}
+
+std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
+  return "PRAGMA busy_timeout = " + std::to_string(busy_timeout.count());
+}
+
+// What SQLite finds wrong with the file at `path` now, on a read-only connection of its own, so
+// that the look changes nothing (a read-write one deletes a -wal it cannot use). When the look
+// itself fails (locked, a journal only a writer may roll back) nothing is known to be wrong: the
+// read-write open that follows does its own recovery or reports its own error.
+std::optional<std::string> damage_at(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
+  try {
+    sql::Database db(path.string(), sql::Database::ReadOnly{});
+    db.exec(busy_pragma(busy_timeout).c_str());
+    return db.damage();
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
+  if (path.has_parent_path()) ensure_private_folder(path.parent_path());
+  ensure_private_file(path);
+  // Checked before anything is written, so a damaged file is never migrated, appended to or
+  // "repaired" by SQLite: it is moved aside as it is.
+  if (auto damage = damage_at(path, busy_timeout)) {
+    auto moved = move_aside(path, now_ms(), [&] { return damage_at(path, busy_timeout).has_value(); });
+    if (moved) {
+      throw Error(Code::storage_unavailable, "the database " + path.string() + " is damaged (" + *damage +
+                                                 "); it was moved aside, unchanged, to " + moved->string() +
+                                                 ", and the next attempt starts a new database");
+    }
+    ensure_private_file(path);  // another process moved it aside first
+  }
+  Store store(sql::Database(path.string()));
+  store.db_.exec(busy_pragma(busy_timeout).c_str());
+  store.db_.exec("PRAGMA journal_mode = WAL");
+  store.db_.exec("PRAGMA synchronous = FULL");
+  store.migrate();
+  return store;
+}
+
+int Store::schema_version() {
+  auto stmt = db_.prepare("PRAGMA user_version");
+  stmt.step();
+  return static_cast<int>(stmt.integer(0));
+}
+
+void Store::migrate() {
+  if (schema_version() >= static_cast<int>(kMigrations.size())) return;
+  sql::write_transaction(db_, [&] {
+    // Re-read inside the lock: another host process may have migrated meanwhile.
+    int version = schema_version();
+    if (version > static_cast<int>(kMigrations.size())) {
+      throw Error(Code::storage_unavailable, "the database was written by a newer untrain (schema " +
+                                                 std::to_string(version) + ")");
+    }
+    for (auto i = static_cast<std::size_t>(version); i < kMigrations.size(); ++i) db_.exec(kMigrations[i]);
+    db_.exec(("PRAGMA user_version = " + std::to_string(kMigrations.size())).c_str());
+  });
+}
+
+namespace {
+
+std::optional<bool> optional_bool(const sql::Statement& stmt, int column) {
+  if (stmt.is_null(column)) return std::nullopt;
+  return stmt.integer(column) != 0;
+}
+
+sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optional<bool> value) {
+  return value ? stmt.bind(index, std::int64_t{*value}) : stmt.bind_null(index);
+}
+
+}  // namespace
+
+Event Store::append(Event e, std::int64_t recorded_ms) {
+  return sql::write_transaction(db_, [&] {
+    auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    e.seq = 1;
+    e.prev_hash = std::string(kGenesisHash);
+    if (last.step()) {
+      e.seq = last.integer(0) + 1;
+      e.prev_hash = last.text(1);
+    }
+    e.recorded = recorded_ms;
+    if (e.kind == "observation") record_observation(e);
+    if (e.kind == "nudge") record_nudge(e);
+    if (e.kind == "form") record_form(e);
+    e.hash = chain_hash(e.prev_hash, e);
+
+    auto insert = db_.prepare(
+        "INSERT INTO events (seq, recorded, time, kind, action, source, platform, account, setting, value, "
+        "previous, url, detail, untrain_version, rules_version, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, e.seq).bind(2, e.recorded).bind(3, e.time).bind(4, e.kind).bind(5, e.action).bind(6, e.source);
+    insert.bind(7, e.platform).bind(8, e.account).bind(9, e.setting);
+    bind_optional_bool(insert, 10, e.value);
+    bind_optional_bool(insert, 11, e.previous);
+    insert.bind(12, e.url).bind(13, e.detail).bind(14, e.untrain_version).bind(15, e.rules_version);
+    insert.bind(16, e.prev_hash).bind(17, e.hash);
+    insert.run();
+    return e;
+  });
+}
+
+void Store::record_observation(Event& e) {
+  auto before = db_.prepare("SELECT value FROM current_state WHERE platform = ? AND account = ? AND setting = ?");
+  before.bind(1, e.platform).bind(2, e.account).bind(3, e.setting);
+  if (before.step()) {
+    e.previous = before.integer(0) != 0;
+    e.action = (*e.previous == *e.value) ? "check" : "change";
+  } else {
+    e.action = "first-seen";
+  }
+  // A late observation (flushed from the extension's queue) is logged but never overrides a newer one.
+  db_.prepare(
+         "INSERT INTO current_state (platform, account, setting, value, first_value, first_seen, last_checked) "
+         "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5) "
+         "ON CONFLICT (platform, account, setting) DO UPDATE SET "
+         "  last_changed = CASE WHEN excluded.value != value THEN excluded.last_checked ELSE last_changed END, "
+         "  value = excluded.value, last_checked = excluded.last_checked "
+         "WHERE excluded.last_checked >= last_checked")
+      .bind(1, e.platform)
+      .bind(2, e.account)
+      .bind(3, e.setting)
+      .bind(4, std::int64_t{*e.value})
+      .bind(5, e.time)
+      .run();
+}
+
+void Store::record_nudge(const Event& e) {
+  auto detail = nlohmann::json::parse(e.detail);
+  if (e.action == "snoozed") {
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, snoozed_until) VALUES (?1, ?2, ?3, ?4) "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET snoozed_until = excluded.snoozed_until")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, detail.at("until").get<std::int64_t>())
+        .run();
+  } else if (e.action == "dismissed") {
+    // The state it dismissed, read in this transaction: the dismissal lasts while that state does.
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, dismissed_verdict, dismissed_value, dismissed_changed) "
+           "SELECT ?1, ?2, ?3, ?4, s.value, s.last_changed FROM (SELECT 1) "
+           "LEFT JOIN current_state s ON s.platform = ?1 AND s.account = ?2 AND s.setting = ?3 "
+           "WHERE true "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET dismissed_verdict = excluded.dismissed_verdict, "
+           "  dismissed_value = excluded.dismissed_value, dismissed_changed = excluded.dismissed_changed")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, detail.at("verdict").get<std::string>())
+        .run();
+  }
+}
+
+void Store::record_form(const Event& e) {
+  auto detail = nlohmann::json::parse(e.detail);
+  db_.prepare(
+         "INSERT INTO form_state (platform, account, form, sent_on, recorded) VALUES (?, ?, ?, ?, ?) "
+         "ON CONFLICT (platform, account, form) DO UPDATE SET sent_on = excluded.sent_on, recorded = excluded.recorded")
+      .bind(1, e.platform)
+      .bind(2, e.account)
+      .bind(3, detail.at("form").get<std::string>())
+      .bind(4, detail.at("sent_on").get<std::string>())
+      .bind(5, e.recorded)
+      .run();
+}
+
+std::vector<NudgeState> Store::nudges(const std::string& platform) {
+  auto stmt = db_.prepare(
+      "SELECT account, setting, snoozed_until, dismissed_verdict, dismissed_value, dismissed_changed "
+      "FROM nudge_state WHERE platform = ? ORDER BY setting, account");
+  stmt.bind(1, platform);
+  std::vector<NudgeState> out;
+  while (stmt.step()) {
+    NudgeState n{platform, stmt.text(0), stmt.text(1), stmt.optional_integer(2), std::nullopt, optional_bool(stmt, 4),
+                 stmt.optional_integer(5)};
+    if (!stmt.is_null(3)) n.dismissed_verdict = stmt.text(3);
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+std::vector<FormState> Store::forms(const std::string& platform) {
+  auto stmt = db_.prepare("SELECT account, form, sent_on, recorded FROM form_state WHERE platform = ? ORDER BY form, account");
+  stmt.bind(1, platform);
+  std::vector<FormState> out;
+  while (stmt.step()) out.push_back(FormState{platform, stmt.text(0), stmt.text(1), stmt.text(2), stmt.integer(3)});
+  return out;
+}
+
+std::vector<SettingState> Store::states(const std::string& platform) {
+  auto stmt = db_.prepare(
+      "SELECT account, setting, value, first_value, first_seen, last_checked, last_changed "
+      "FROM current_state WHERE platform = ? ORDER BY setting, account");
+  stmt.bind(1, platform);
+  std::vector<SettingState> out;
+  while (stmt.step()) {
+    out.push_back(SettingState{platform, stmt.text(0), stmt.text(1), stmt.integer(2) != 0, stmt.integer(3) != 0,
+                               stmt.integer(4), stmt.integer(5), stmt.optional_integer(6)});
+  }
+  return out;
+}
+
+std::vector<Event> Store::events() {
+  std::vector<Event> out;
+  for_each_event({}, [&](const Event& e) { out.push_back(e); });
+  return out;
+}
+
+ChainHead Store::head() {
+  auto stmt = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!stmt.step()) return ChainHead{};
+  return ChainHead{stmt.integer(0), stmt.text(1)};
+}
+
+namespace {
+
+// The WHERE clause for a filter; its parameters are bound by bind_filter in the same order.
+std::string filter_sql(const EventFilter& filter) {
+  std::string where = " WHERE 1";
+  if (filter.since) where += " AND time >= ?";
+  if (filter.until) where += " AND time < ?";
+  if (filter.account) where += " AND account = ?";
+  return where;
+}
+
+void bind_filter(sql::Statement& stmt, const EventFilter& filter) {
+  int index = 1;
+  if (filter.since) stmt.bind(index++, *filter.since);
+  if (filter.until) stmt.bind(index++, *filter.until);
+  if (filter.account) stmt.bind(index++, std::string_view(*filter.account));
+}
+
+}  // namespace
+
+std::int64_t Store::count(const EventFilter& filter) {
+  auto stmt = db_.prepare("SELECT count(*) FROM events" + filter_sql(filter));
+  bind_filter(stmt, filter);
+  stmt.step();
+  return stmt.integer(0);
+}
+
+void Store::for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit) {
+  auto stmt = db_.prepare(
+      "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
+      "untrain_version, rules_version, prev_hash, hash FROM events" + filter_sql(filter) + " ORDER BY seq");
+  bind_filter(stmt, filter);
+  while (stmt.step()) {
+    visit(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),
+                stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
+                stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
+  }
+}
+
+std::filesystem::path Store::path() {
+  const char* file = sqlite3_db_filename(db_.handle(), "main");
+  return file ? std::filesystem::path(file) : std::filesystem::path();
+}
+
+void Store::snapshot(const std::function<void()>& body) { sql::read_transaction(db_, body); }
+
+}  // namespace untrain

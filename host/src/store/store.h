@@ -1,0 +1,67 @@
+// The audit trail on disk: an append-only SQLite event log plus the current state of every setting.
+// Every write is one BEGIN IMMEDIATE transaction committed with synchronous=FULL, so an event the
+// host has acknowledged survives a crash, and several host processes can append at once.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "trail/canonical.h"
+#include "trail/event.h"
+#include "trail/event_filter.h"
+#include "trail/form.h"
+#include "trail/nudge.h"
+#include "trail/setting_state.h"
+#include "store/sqlite.h"
+
+namespace untrain {
+
+class Store {
+ public:
+  // Creates the folder (0700) and file (0600) when missing, then migrates the schema. A write waits
+  // up to `busy_timeout` for another process's lock. A file SQLite finds damaged is moved aside
+  // (corrupt_database.h) and this open throws Error(storage_unavailable) naming where it went; the
+  // next open starts a new database in its place.
+  static Store open(const std::filesystem::path& path,
+                    std::chrono::milliseconds busy_timeout = std::chrono::milliseconds(10000));
+
+  // Appends the event at the end of the hash chain, in one transaction with the current state it
+  // changes, and returns it as stored (seq, recorded, prev_hash, hash; for an observation also
+  // action and previous, which only the state before can tell).
+  Event append(Event event, std::int64_t recorded_ms);
+
+  std::vector<SettingState> states(const std::string& platform);
+  std::vector<NudgeState> nudges(const std::string& platform);
+  std::vector<FormState> forms(const std::string& platform);
+  std::vector<Event> events();  // oldest first
+
+  int schema_version();
+  std::filesystem::path path();  // the database file
+
+  // The last event of the chain (seq 0 and the genesis hash when the log is empty).
+  ChainHead head();
+  // How many events `filter` selects.
+  std::int64_t count(const EventFilter& filter);
+  // Calls `visit` with each event `filter` selects, oldest first, one at a time: memory stays
+  // constant however long the log is.
+  void for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit);
+  // Runs `body` on one consistent snapshot of the log: head, count and for_each_event inside it
+  // agree with each other even while other processes append.
+  void snapshot(const std::function<void()>& body);
+
+ private:
+  explicit Store(sql::Database db) : db_(std::move(db)) {}
+  void migrate();
+  void record_observation(Event& event);
+  void record_nudge(const Event& event);
+  void record_form(const Event& event);
+
+  sql::Database db_;
+};
+
+}  // namespace untrain

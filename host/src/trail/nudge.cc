@@ -1,0 +1,45 @@
+#include "trail/nudge.h"
+
+#include <nlohmann/json.hpp>
+
+namespace untrain {
+
+bool is_nudge_action(std::string_view action) {
+  return action == "shown" || action == "clicked" || action == "snoozed" || action == "dismissed";
+}
+
+bool is_nudge_source(std::string_view source) { return source == "banner" || source == "callout" || source == "popup"; }
+
+Event nudge_event(const Nudge& n) {
+  Event e;
+  e.time = n.time_ms;
+  e.kind = "nudge";
+  e.action = n.action;
+  e.source = n.source;
+  e.platform = n.platform;
+  e.account = n.account.value_or("");
+  e.setting = n.setting;
+  e.url = n.url;
+  nlohmann::json detail = {{"verdict", n.verdict}};
+  if (n.until) detail["until"] = *n.until;
+  e.detail = detail.dump();  // an object's keys come out sorted, as docs/audit-trail.md shows them
+  return e;
+}
+
+NudgeHold nudge_hold(const std::optional<NudgeState>& nudge, const std::optional<SettingState>& state,
+                     Verdict verdict, std::int64_t now_ms) {
+  NudgeHold hold;
+  if (!nudge) return hold;
+  if (nudge->snoozed_until && *nudge->snoozed_until > now_ms) hold.snoozed_until = nudge->snoozed_until;
+  if (nudge->dismissed_verdict && *nudge->dismissed_verdict == verdict_name(verdict)) {
+    bool same_value = state ? nudge->dismissed_value.has_value() && *nudge->dismissed_value == state->value
+                            : !nudge->dismissed_value.has_value();
+    bool same_change = state && state->last_changed
+                           ? nudge->dismissed_changed.has_value() && *nudge->dismissed_changed == *state->last_changed
+                           : !nudge->dismissed_changed.has_value();
+    hold.dismissed = same_value && same_change;
+  }
+  return hold;
+}
+
+}  // namespace untrain

@@ -1,0 +1,146 @@
+// The store's nudge and form tables: kept in the same transaction as their events, and read by
+// status without touching the log.
+#include <catch2/catch.hpp>
+#include <chrono>
+
+#include "core/error.h"
+#include "trail/form.h"
+#include "trail/nudge.h"
+#include "core/rules.h"
+#include "trail/status_view.h"
+#include "store/store.h"
+#include "temp_dir.h"
+
+using namespace untrain;
+
+namespace {
+
+constexpr std::int64_t kT = 1'800'000'000'000;
+
+Event seen(bool value, std::int64_t time) {
+  Observation o{"linkedin", "jane-doe", "ai-training", value, "https://www.linkedin.com/x", time, "page-load"};
+  return observation_event(o);
+}
+
+Event nudged(const char* action, const char* verdict, std::optional<std::int64_t> until = std::nullopt) {
+  return nudge_event(Nudge{"linkedin", "jane-doe", "ai-training", action, "banner", verdict, until, "", kT});
+}
+
+Event marked(const char* sent_on, std::optional<std::string> account = "jane-doe") {
+  return form_event(FormReport{"linkedin", account, "objection-form", sent_on, "popup", "", kT});
+}
+
+}  // namespace
+
+TEST_CASE("a snooze is kept with its end; shown and clicked keep nothing", "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(nudged("shown", "unknown"), 1);
+  store.append(nudged("clicked", "unknown"), 2);
+  CHECK(store.nudges("linkedin").empty());
+  store.append(nudged("snoozed", "unknown", kT + 100), 3);
+  store.append(nudged("snoozed", "unknown", kT + 200), 4);
+  auto nudges = store.nudges("linkedin");
+  REQUIRE(nudges.size() == 1);
+  CHECK(nudges[0].account == "jane-doe");
+  CHECK(nudges[0].snoozed_until == std::optional<std::int64_t>(kT + 200));
+  CHECK_FALSE(nudges[0].dismissed_verdict.has_value());
+  CHECK(store.events().size() == 4);
+  CHECK(store.events()[2].kind == "nudge");
+}
+
+TEST_CASE("a dismissal keeps the verdict it dismissed and the setting's state at that moment", "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(nudged("dismissed", "unknown"), 1);
+  auto before = store.nudges("linkedin");
+  REQUIRE(before.size() == 1);
+  CHECK(before[0].dismissed_verdict == std::optional<std::string>("unknown"));
+  CHECK_FALSE(before[0].dismissed_value.has_value());
+
+  store.append(seen(true, 1000), 2);
+  store.append(seen(false, 2000), 3);
+  store.append(nudged("snoozed", "off", kT + 1), 4);
+  store.append(nudged("dismissed", "off"), 5);
+  auto after = store.nudges("linkedin");
+  CHECK(after[0].dismissed_verdict == std::optional<std::string>("off"));
+  CHECK(after[0].dismissed_value == std::optional<bool>(false));
+  CHECK(after[0].dismissed_changed == std::optional<std::int64_t>(2000));
+  CHECK(after[0].snoozed_until == std::optional<std::int64_t>(kT + 1));
+}
+
+TEST_CASE("a form date is kept per account, the latest marking winning", "[store][form]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(marked("2026-11-20"), 10);
+  store.append(marked("2026-11-21"), 20);
+  store.append(marked("2026-11-22", std::nullopt), 30);
+  auto forms = store.forms("linkedin");
+  REQUIRE(forms.size() == 2);
+  CHECK(forms[0].account.empty());
+  CHECK(forms[1].account == "jane-doe");
+  CHECK(forms[1].sent_on == "2026-11-21");
+  CHECK(forms[1].recorded == 20);
+  CHECK(store.events()[0].detail == R"({"form":"objection-form","sent_on":"2026-11-20"})");
+}
+
+TEST_CASE("a version-1 database is migrated with its events kept and the chain unbroken", "[store][migration]") {
+  TempDir dir;
+  auto path = dir.path() / "untrain.db";
+  {
+    // What the foundation's untrain created: only the first migration.
+    sql::Database raw(path.string());
+    raw.exec(R"sql(CREATE TABLE events (seq INTEGER PRIMARY KEY, recorded INTEGER NOT NULL, time INTEGER NOT NULL,
+      kind TEXT NOT NULL, action TEXT NOT NULL, source TEXT NOT NULL, platform TEXT NOT NULL, account TEXT NOT NULL,
+      setting TEXT NOT NULL, value INTEGER CHECK (value IN (0, 1)), previous INTEGER CHECK (previous IN (0, 1)),
+      url TEXT NOT NULL, detail TEXT NOT NULL, untrain_version TEXT NOT NULL, rules_version TEXT NOT NULL,
+      prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+      CREATE TABLE current_state (platform TEXT NOT NULL, account TEXT NOT NULL, setting TEXT NOT NULL,
+      value INTEGER NOT NULL, first_value INTEGER NOT NULL, first_seen INTEGER NOT NULL, last_checked INTEGER NOT NULL,
+      last_changed INTEGER, PRIMARY KEY (platform, account, setting)) WITHOUT ROWID;
+      PRAGMA user_version = 1;)sql");
+  }
+  auto store = Store::open(path);
+  CHECK(store.schema_version() >= 2);
+  store.append(seen(true, 1000), 1);
+  store.append(nudged("snoozed", "on-by-default", kT + 1), 2);
+  CHECK(store.events().size() == 2);
+  CHECK(store.nudges("linkedin").size() == 1);
+}
+
+TEST_CASE("status stays fast with a million events in the log", "[store][perf]") {
+  TempDir dir;
+  auto path = dir.path() / "untrain.db";
+  {
+    auto store = Store::open(path);
+    store.append(seen(true, 1000), 1);
+    store.append(nudged("snoozed", "on-by-default", kT + 1), 2);
+    store.append(marked("2026-11-28"), 3);
+  }
+  {
+    // Rows that only fill the log (not a valid chain): status must not read them at all.
+    sql::Database raw(path.string());
+    raw.exec(R"sql(WITH RECURSIVE n(i) AS (SELECT 4 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
+      INSERT INTO events SELECT i, i, i, 'nudge', 'shown', 'banner', 'linkedin', 'jane-doe', 'ai-training', NULL, NULL,
+      'https://www.linkedin.com/feed/', '{"verdict":"on-by-default"}', '0.1.0', '2026-11-28', '', '' FROM n)sql");
+  }
+  auto store = Store::open(path);
+  const PlatformRules& rules = *find_platform("linkedin");
+  auto started = std::chrono::steady_clock::now();
+  constexpr int kRounds = 100;
+  nlohmann::json view;
+  for (int i = 0; i < kRounds; ++i) {
+    view = status_view(rules, store.states("linkedin"), store.nudges("linkedin"), store.forms("linkedin"), std::nullopt, kT);
+  }
+  auto per_status = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started) / kRounds;
+  WARN("status with 1,000,000 events: " << per_status.count() << " ms");
+  CHECK(view["settings"][0]["nudge"]["snoozed_until"] == kT + 1);
+  CHECK(view["forms"][0]["sent_on"] == "2026-11-28");
+  CHECK(per_status.count() < 5.0);
+  // Appending stays fast too: the tail of the chain is found by its primary key.
+  auto append_started = std::chrono::steady_clock::now();
+  CHECK(store.append(seen(false, 2000), kT).seq == 1000001);
+  auto append_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - append_started);
+  WARN("append after 1,000,000 events: " << append_ms.count() << " ms");
+  CHECK(append_ms.count() < 500.0);
+}
