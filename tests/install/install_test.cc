@@ -12,7 +12,7 @@ namespace {
 const std::string kManifest = "org.untrain.host.json";
 const std::string kWrapper = "org.untrain.host.sh";
 
-// Where each browser reads a per-user manifest (../shared/reference/native-messaging.md), written
+// Where each browser reads a per-user manifest (docs/deploy.md, "Where browsers look"), written
 // out here rather than taken from the browser table, so that the table is checked against it.
 const std::map<std::string, std::string> kUserFolders = {
     {"chromium", ".config/chromium/NativeMessagingHosts"},

@@ -1,7 +1,7 @@
 // The browsers untrain can register with: one row per place a browser reads host manifests from
 // (the browser itself, or its Flatpak or Snap package), with its manifest family, its folders on
 // Linux and macOS, its registry key on Windows, and the traces that show it is installed
-// (docs/deploy.md; ../shared/reference/native-messaging.md lists the sources).
+// (docs/deploy.md, "Where browsers look", lists them with their sources).
 #pragma once
 
 #include <filesystem>
