@@ -1,8 +1,8 @@
 // The background: the only part of the extension that talks to the native host; router.js answers the content
-// scripts' and the popup's messages. An ES module in both browsers (the manifest's "type": "module": Chromium's
-// service worker, Firefox's background scripts), so its imports are the one load order.
-// messages.js is a classic script, shared with the content scripts: importing it adds its catalogue to globalThis.untrain.
-import '../shared/messages.js';
+// scripts' and the popup's messages. An ES module in both browsers (the manifest's "type": "module"): Chromium's
+// service worker, and Firefox's background script, as Firefox runs no extension service worker
+// (https://bugzilla.mozilla.org/show_bug.cgi?id=1573659); its imports are the one load order.
+import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 import { createHostPort } from './host-port.js';
 import { createRouter } from './router.js';
 

@@ -1,6 +1,5 @@
 // One long-lived connection to the native host: requests get ids and promises, and a lost host is reconnected on the next request.
-// messages.js is a classic script, shared with the content scripts: importing it adds its catalogue to globalThis.untrain.
-import '../shared/messages.js';
+import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 
 const { errors, host: types } = globalThis.untrain.messages;
 

@@ -1,7 +1,6 @@
 // The background's trust boundary with the page: which senders may ask what, in which exact shapes, and what each
 // message does (the one `switch`); it adds the member's snooze length and stale threshold to what it asks the host.
-// messages.js is a classic script, shared with the content scripts: importing it adds its catalogue to globalThis.untrain.
-import '../shared/messages.js';
+import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 import * as options from '../shared/options.js';
 import { PLATFORMS } from '../shared/platforms.js';
 import { createQueue } from './queue.js';

@@ -1,6 +1,5 @@
 // Wires the options page to storage.local: how long "Remind me later" lasts, when a check counts as stale, the banner.
-// i18n.js is a classic script, shared with the content scripts: importing it adds untrain.i18n to globalThis.
-import '../shared/i18n.js';
+import '../shared/i18n.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.i18n
 import * as options from '../shared/options.js';
 
 const { i18n } = globalThis.untrain;

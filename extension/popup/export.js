@@ -1,7 +1,6 @@
 // The popup's "Export audit trail": fetches an export chunk by chunk through the background (each message carries one
 // host reply, under 1 MiB) and saves it as a download from a Blob and <a download>, so no "downloads" permission.
-// messages.js is a classic script, shared with the content scripts: importing it adds its catalogue to globalThis.untrain.
-import '../shared/messages.js';
+import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 
 const { popup, exportFormats } = globalThis.untrain.messages;
 

@@ -1,8 +1,7 @@
 // Wires the popup: asks the background for the status of every setting and draws the list and the forms, and
 // offers the audit-trail export (extension/popup/export.js).
-// messages.js and i18n.js are classic scripts, shared with the content scripts: importing them fills globalThis.untrain.
-import '../shared/messages.js';
-import '../shared/i18n.js';
+import '../shared/messages.js'; // classic scripts, as the content scripts need: they set globalThis.untrain.messages
+import '../shared/i18n.js'; // and globalThis.untrain.i18n
 import { PLATFORMS } from '../shared/platforms.js';
 import * as popupExport from './export.js';
 import * as settingsList from './settings-list.js';

@@ -1,4 +1,5 @@
 // The one catalogue of message types: those the content script sends the background, and those the background sends the native host (docs/protocol.md).
+// A classic script, so that content scripts can load it (the manifest lists it); the background's and popup's modules import it.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
