@@ -5,14 +5,19 @@
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
   const log = nudges.create({ send: (nudge) => ask({ type: internal.NUDGE, nudge }) });
   const allRules = ask({ type: internal.RULES });
-  const aboutBanner = (view) => ({ platform: 'linkedin', account: view.account, setting: view.setting, source: nudgeSources.BANNER, verdict: view.verdict });
+  // Every message names the platform as its rules file does.
+  let platform = null;
+  allRules.then((all) => { platform = all?.platform ?? null; });
+  const aboutBanner = (view) => ({ platform, account: view.account, setting: view.setting, source: nudgeSources.BANNER, verdict: view.verdict });
   const on = { review: (v) => log.clicked(aboutBanner(v)), snooze: (v) => log.snoozed(aboutBanner(v)), dismiss: (v) => log.dismissed(aboutBanner(v)) };
 
   let latest = null;
   let asked = 0;
   const refresh = async () => {
     const mine = ++asked;
-    const [status, all] = await Promise.all([ask({ type: internal.STATUS, platform: 'linkedin', account: page.account(document) }), allRules]);
+    const account = page.account(document);
+    const all = await allRules;
+    const status = all?.platform ? await ask({ type: internal.STATUS, platform: all.platform, account }) : null;
     // Only the latest answer counts; and a logged-out page has no member to warn.
     if (mine !== asked || !status || status.error) return;
     latest = status;

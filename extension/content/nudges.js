@@ -8,14 +8,14 @@
    * newVisit() starts a page visit: a document load or an in-app navigation.
    */
   function create({ send, win = globalThis, now = () => Date.now() }) {
-    const { nudgeActions } = untrain.messages;
+    const { nudgeActions, limits } = untrain.messages;
     const logged = new Set();
 
     const report = (action, { platform, account, setting, source, verdict }) => {
       const href = win.location.href;
       return send({
         platform, account: account ?? null, setting, action, source, verdict,
-        ...(href.startsWith('https://') && href.length <= 2048 ? { url: href } : {}),
+        ...(href.startsWith('https://') && href.length <= limits.URL ? { url: href } : {}),
         time: now(),
       });
     };

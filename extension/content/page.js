@@ -32,7 +32,7 @@
       } catch {
         continue;
       }
-      if (id.length >= 1 && id.length <= 128) return id;
+      if (id.length >= 1 && id.length <= untrain.messages.limits.ACCOUNT) return id;
     }
     return null;
   }

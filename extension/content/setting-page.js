@@ -11,7 +11,7 @@
    * Returns {stop(), statusChanged()}: call statusChanged() when a new status arrived (verdict, form dates).
    */
   function start({ doc = document, win = globalThis, rules, setting, report, markForm, nudges, status }) {
-    const { visit, callout, page, i18n, messages: { nudgeSources } } = untrain;
+    const { visit, callout, page, i18n, messages: { nudgeSources, limits } } = untrain;
     const form = (setting.forms ?? []).map((id) => (rules.forms ?? []).find((f) => f.id === id)).find(Boolean) ?? null;
     let step = null;
     let element = null;
@@ -57,7 +57,7 @@
       const href = win.location.href;
       const answer = await markForm({
         platform: rules.platform, account: page.account(doc), form: form.id, sent_on: sentOn, source: nudgeSources.CALLOUT,
-        ...(href.length <= 2048 ? { url: href } : {}), time: Date.now(),
+        ...(href.length <= limits.URL ? { url: href } : {}), time: Date.now(),
       });
       formFailed = answer?.result !== 'ack';
       if (!formFailed) formSentOn = sentOn;

@@ -3,8 +3,6 @@
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
-  // The host refuses longer URLs; the path alone still says which page it was.
-  const MAX_URL = 2048;
   // LinkedIn may update the toggle after our listener runs, or only after its server answered.
   const RECHECK_MS = [0, 300, 1500];
   // After our click: the switch must stay at the private value for holdMs (LinkedIn reverts it when its server
@@ -21,7 +19,7 @@
    */
   function start({ doc = document, win = globalThis, platform, setting, others = [], report, onChange = () => {},
     timeoutMs = 20000, assist = ASSIST }) {
-    const { detect, watch, page, rules, messages: { sources } } = untrain;
+    const { detect, watch, page, rules, messages: { sources, limits } } = untrain;
     let stopped = false;
     let assisting = false;
     let last = null;
@@ -46,7 +44,8 @@
         account: page.account(doc),
         setting: setting.id,
         value,
-        url: href.length <= MAX_URL ? href : win.location.origin + win.location.pathname,
+        // The host refuses longer URLs; the path alone still says which page it was.
+        url: href.length <= limits.URL ? href : win.location.origin + win.location.pathname,
         time: Date.now(),
         source,
       });

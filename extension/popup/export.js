@@ -1,67 +1,64 @@
 // The popup's "Export audit trail": fetches an export chunk by chunk through the background (each message carries one
 // host reply, under 1 MiB) and saves it as a download from a Blob and <a download>, so no "downloads" permission.
-(() => {
-  const untrain = (globalThis.untrain ??= {});
+import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 
-  // What the member reads when an export failed, by error code (host-port.js's and the host's codes).
-  const FAILURES = {
-    'no-host': 'untrain\'s helper program is not installed: run scripts/install.sh, then try again.',
-    'host-exited': 'untrain\'s helper program stopped. Try again.',
-    'host-timeout': 'untrain\'s helper program did not answer in time. Try again.',
-    storage_unavailable: 'untrain could not read its audit trail on this computer.',
-  };
+const { popup, exportFormats } = globalThis.untrain.messages;
 
-  // The background answers {error, message} when something failed (background.js); anything else is the host's result.
-  async function checked(ask, message) {
-    const reply = await ask(message);
-    if (!reply || typeof reply !== 'object' || reply.error !== undefined || typeof reply.chunk !== 'string') {
-      throw Object.assign(new Error(reply?.message ?? 'no answer from untrain'), { code: reply?.error ?? 'internal' });
-    }
-    return reply;
+// What the member reads when an export failed, by error code (host-port.js's and the host's codes).
+const FAILURES = {
+  'no-host': 'untrain\'s helper program is not installed: run scripts/install.sh, then try again.',
+  'host-exited': 'untrain\'s helper program stopped. Try again.',
+  'host-timeout': 'untrain\'s helper program did not answer in time. Try again.',
+  storage_unavailable: 'untrain could not read its audit trail on this computer.',
+};
+
+// The background answers {error, message} when something failed (background.js); anything else is the host's result.
+async function checked(ask, message) {
+  const reply = await ask(message);
+  if (!reply || typeof reply !== 'object' || reply.error !== undefined || typeof reply.chunk !== 'string') {
+    throw Object.assign(new Error(reply?.message ?? 'no answer from untrain'), { code: reply?.error ?? 'internal' });
   }
+  return reply;
+}
 
-  /**
-   * ask(message) → Promise of the background's answer (runtime.sendMessage in the popup).
-   * Returns {parts, file_name, media_type, events, complete, chain_head, size}; parts are the chunks' texts, in order.
-   * Throws an Error with a code when the export failed.
-   */
-  async function request({ ask, format }) {
-    const { popup, exportFormats } = untrain.messages;
-    if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
-    let reply = await checked(ask, { type: popup.EXPORT, format });
-    const { file_name, media_type, events, complete, chain_head, size } = reply;
-    const parts = [reply.chunk];
-    while (!reply.done) {
-      reply = await checked(ask, { type: popup.EXPORT_CHUNK, export: reply.export, offset: reply.next });
-      parts.push(reply.chunk);
-    }
-    return { parts, file_name, media_type, events, complete, chain_head, size };
+/**
+ * ask(message) → Promise of the background's answer (runtime.sendMessage in the popup).
+ * Returns {parts, file_name, media_type, events, complete, chain_head, size}; parts are the chunks' texts, in order.
+ * Throws an Error with a code when the export failed.
+ */
+export async function request({ ask, format }) {
+  if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
+  let reply = await checked(ask, { type: popup.EXPORT, format });
+  const { file_name, media_type, events, complete, chain_head, size } = reply;
+  const parts = [reply.chunk];
+  while (!reply.done) {
+    reply = await checked(ask, { type: popup.EXPORT_CHUNK, export: reply.export, offset: reply.next });
+    parts.push(reply.chunk);
   }
+  return { parts, file_name, media_type, events, complete, chain_head, size };
+}
 
-  /** Saves the export's parts as one file through the page's own download of a Blob. */
-  function save(doc, { parts, file_name: fileName, media_type: mediaType }) {
-    const url = URL.createObjectURL(new Blob(parts, { type: `${mediaType};charset=utf-8` }));
-    const link = doc.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    doc.body.append(link);
-    link.click();
-    link.remove();
-    // The download has its own copy once it started; the URL only has to outlive the click.
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-  }
+/** Saves the export's parts as one file through the page's own download of a Blob. */
+export function save(doc, { parts, file_name: fileName, media_type: mediaType }) {
+  const url = URL.createObjectURL(new Blob(parts, { type: `${mediaType};charset=utf-8` }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once it started; the URL only has to outlive the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
 
-  /** The line the popup shows after an export. */
-  function describe(result) {
-    const events = `${result.events} ${result.events === 1 ? 'event' : 'events'}`;
-    const head = result.chain_head ? `, chain head ${result.chain_head.hash.slice(0, 12)}…` : '';
-    return `Saved ${result.file_name}: ${events}${head}.`;
-  }
+/** The line the popup shows after an export. */
+export function describe(result) {
+  const events = `${result.events} ${result.events === 1 ? 'event' : 'events'}`;
+  const head = result.chain_head ? `, chain head ${result.chain_head.hash.slice(0, 12)}…` : '';
+  return `Saved ${result.file_name}: ${events}${head}.`;
+}
 
-  function describeFailure(error) {
-    return FAILURES[error.code] ?? `The export failed: ${error.message}`;
-  }
-
-  untrain.popupExport = { request, save, describe, describeFailure };
-})();
+export function describeFailure(error) {
+  return FAILURES[error.code] ?? `The export failed: ${error.message}`;
+}

@@ -1,62 +1,69 @@
 // Wires the popup: asks the background for the status of every setting and draws the list and the forms, and
 // offers the audit-trail export (extension/popup/export.js).
-(() => {
-  const { messages: { internal, nudgeSources, states }, settingsList, i18n, popupExport } = globalThis.untrain;
-  const api = globalThis.browser ?? globalThis.chrome;
-  const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
-  const formatDate = (ms) => new Intl.DateTimeFormat(i18n.language(), { dateStyle: 'medium' }).format(ms);
-  const helpers = { t: i18n.t, ruleText: i18n.ruleText, formatDate };
+import '../shared/messages.js'; // classic scripts, as the content scripts need: they set globalThis.untrain.messages
+import '../shared/i18n.js'; // and globalThis.untrain.i18n
+import { PLATFORMS } from '../shared/platforms.js';
+import * as popupExport from './export.js';
+import * as settingsList from './settings-list.js';
 
-  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = i18n.t(element.dataset.i18n);
-  document.documentElement.lang = i18n.language();
-  document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
+const { messages: { internal, nudgeSources, states }, i18n } = globalThis.untrain;
+const api = globalThis.browser ?? globalThis.chrome;
+const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
+const formatDate = (ms) => new Intl.DateTimeFormat(i18n.language(), { dateStyle: 'medium' }).format(ms);
+const helpers = { t: i18n.t, ruleText: i18n.ruleText, formatDate };
 
-  const rulesLoaded = fetch(api.runtime.getURL('rules/linkedin.json')).then((response) => response.json());
+for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = i18n.t(element.dataset.i18n);
+document.documentElement.lang = i18n.language();
+document.getElementById('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
 
-  async function draw() {
-    const [rules, status] = await Promise.all([rulesLoaded, ask({ type: internal.STATUS, platform: 'linkedin', account: null })]);
-    const message = document.getElementById('popup-message');
-    const problem = !status || status.error ? 'popupNoAnswer' : status.state === states.NO_HOST ? 'popupNoHost' : null;
-    message.hidden = !problem;
-    message.textContent = problem ? i18n.t(problem) : '';
-    settingsList.render(document, document.getElementById('settings-list'), settingsList.rows(rules, status, helpers));
-    const account = status?.settings?.find((s) => s.account)?.account ?? null;
-    settingsList.renderForms(document, document.getElementById('forms-list'), settingsList.forms(rules, status, helpers), {
-      t: i18n.t,
-      today: i18n.localDate(),
-      onMark: async (form, date) => {
-        await ask({ type: internal.FORM, form: { platform: rules.platform, account, form, sent_on: date, source: nudgeSources.POPUP, time: Date.now() } });
-        draw();
-      },
+// untrain knows one platform today: the popup lists its settings.
+const [{ rules: rulesFile }] = Object.values(PLATFORMS);
+const rulesLoaded = fetch(api.runtime.getURL(rulesFile)).then((response) => response.json());
+
+async function draw() {
+  const rules = await rulesLoaded;
+  const status = await ask({ type: internal.STATUS, platform: rules.platform, account: null });
+  const message = document.getElementById('popup-message');
+  const problem = !status || status.error ? 'popupNoAnswer' : status.state === states.NO_HOST ? 'popupNoHost' : null;
+  message.hidden = !problem;
+  message.textContent = problem ? i18n.t(problem) : '';
+  settingsList.render(document, document.getElementById('settings-list'), settingsList.rows(rules, status, helpers));
+  const account = status?.settings?.find((s) => s.account)?.account ?? null;
+  settingsList.renderForms(document, document.getElementById('forms-list'), settingsList.forms(rules, status, helpers), {
+    t: i18n.t,
+    today: i18n.localDate(),
+    onMark: async (form, date) => {
+      await ask({ type: internal.FORM, form: { platform: rules.platform, account, form, sent_on: date, source: nudgeSources.POPUP, time: Date.now() } });
+      draw();
+    },
+  });
+  document.body.dataset.ready = 'true';
+}
+
+function wireExport() {
+  const section = document.getElementById('export');
+  const status = document.getElementById('export-status');
+  const buttons = [...section.querySelectorAll('button[data-format]')];
+  const exportAsk = (message) => api.runtime.sendMessage(message);
+  for (const button of buttons) {
+    button.addEventListener('click', async () => {
+      buttons.forEach((b) => { b.disabled = true; });
+      status.dataset.state = 'working';
+      status.textContent = `${button.textContent}…`;
+      try {
+        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format });
+        popupExport.save(document, result);
+        status.dataset.state = 'done';
+        status.textContent = popupExport.describe(result);
+      } catch (error) {
+        status.dataset.state = 'error';
+        status.textContent = popupExport.describeFailure(error);
+      } finally {
+        buttons.forEach((b) => { b.disabled = false; });
+      }
     });
-    document.body.dataset.ready = 'true';
   }
+}
 
-  function wireExport() {
-    const section = document.getElementById('export');
-    const status = document.getElementById('export-status');
-    const buttons = [...section.querySelectorAll('button[data-format]')];
-    const exportAsk = (message) => api.runtime.sendMessage(message);
-    for (const button of buttons) {
-      button.addEventListener('click', async () => {
-        buttons.forEach((b) => { b.disabled = true; });
-        status.dataset.state = 'working';
-        status.textContent = `${button.textContent}…`;
-        try {
-          const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format });
-          popupExport.save(document, result);
-          status.dataset.state = 'done';
-          status.textContent = popupExport.describe(result);
-        } catch (error) {
-          status.dataset.state = 'error';
-          status.textContent = popupExport.describeFailure(error);
-        } finally {
-          buttons.forEach((b) => { b.disabled = false; });
-        }
-      });
-    }
-  }
-
-  wireExport();
-  draw();
-})();
+wireExport();
+draw();

@@ -1,4 +1,5 @@
 // The member's language for every text untrain shows: messages come from _locales through the browser's i18n API.
+// A classic script, so that content scripts can load it (the manifest lists it); the popup's and options page's modules import it.
 (() => {
   const untrain = (globalThis.untrain ??= {});
   const api = () => globalThis.browser ?? globalThis.chrome;

@@ -1,4 +1,5 @@
 // The one catalogue of message types: those the content script sends the background, and those the background sends the native host (docs/protocol.md).
+// A classic script, so that content scripts can load it (the manifest lists it); the background's and popup's modules import it.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -37,29 +38,36 @@
     REFUSED: Object.freeze(['bad_json', 'bad_request', 'unknown_type', 'unknown_setting', 'frame_too_large', 'reply_too_large', 'unknown_form']),
   });
 
-  const ID = /^[a-z0-9-]{1,64}$/;
+  // The longest values the host accepts (docs/protocol.md): the one place the checks below and the content script take them from.
+  const limits = Object.freeze({ URL: 2048, ID: 64, PLATFORM: 32, ACCOUNT: 128, EXPORT_ID: 64 });
+
+  const ID = new RegExp(`^[a-z0-9-]{1,${limits.ID}}$`);
+  const PLATFORM = new RegExp(`^[a-z0-9-]{1,${limits.PLATFORM}}$`);
+  const EXPORT_ID = new RegExp(`^[0-9a-f]{1,${limits.EXPORT_ID}}$`);
   const isString = (v, max) => typeof v === 'string' && v.length >= 1 && v.length <= max;
-  const isAccount = (v) => v === null || isString(v, 128);
+  const isAccount = (v) => v === null || isString(v, limits.ACCOUNT);
+  const isPlatform = (v) => typeof v === 'string' && PLATFORM.test(v);
+  const isUrl = (v) => isString(v, limits.URL) && v.startsWith('https://');
 
   // Mirrors the host's checks so a malformed observation never enters the queue.
   function isObservation(o) {
     return typeof o === 'object' && o !== null
-      && typeof o.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(o.platform)
+      && isPlatform(o.platform)
       && isAccount(o.account)
       && typeof o.setting === 'string' && ID.test(o.setting)
       && typeof o.value === 'boolean'
-      && isString(o.url, 2048) && o.url.startsWith('https://')
+      && isUrl(o.url)
       && Number.isSafeInteger(o.time) && o.time > 0
       && Object.values(sources).includes(o.source);
   }
 
-  const isOptionalUrl = (v) => v === undefined || (isString(v, 2048) && v.startsWith('https://'));
+  const isOptionalUrl = (v) => v === undefined || isUrl(v);
   const isTime = (v) => Number.isSafeInteger(v) && v > 0;
 
   // The background adds `until` to a snooze from the member's options; nothing else is filled in.
   function isNudge(n) {
     return typeof n === 'object' && n !== null
-      && typeof n.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(n.platform)
+      && isPlatform(n.platform)
       && isAccount(n.account)
       && typeof n.setting === 'string' && ID.test(n.setting)
       && Object.values(nudgeActions).includes(n.action)
@@ -71,7 +79,7 @@
 
   function isForm(f) {
     return typeof f === 'object' && f !== null
-      && typeof f.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(f.platform)
+      && isPlatform(f.platform)
       && isAccount(f.account)
       && typeof f.form === 'string' && ID.test(f.form)
       && typeof f.sent_on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.sent_on)
@@ -87,14 +95,14 @@
       case internal.RULES:
         return true;
       case internal.STATUS:
-        return typeof message.platform === 'string' && /^[a-z0-9-]{1,32}$/.test(message.platform)
+        return isPlatform(message.platform)
           && (message.account === undefined || isAccount(message.account));
       case internal.OBSERVE:
         return isObservation(message.observation);
       case popup.EXPORT:
         return exportFormats.includes(message.format);
       case popup.EXPORT_CHUNK:
-        return typeof message.export === 'string' && /^[0-9a-f]{1,64}$/.test(message.export)
+        return typeof message.export === 'string' && EXPORT_ID.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;
       case internal.NUDGE:
         return isNudge(message.nudge);
@@ -108,6 +116,7 @@
   untrain.messages = Object.freeze({
     HOST_NAME: 'org.untrain.host',
     PROTOCOL: 1,
+    limits,
     internal, host, sources, states, errors,
     popup, exportFormats,
     isObservation, isInternal,

@@ -9,7 +9,7 @@ const { load, EXTENSION } = require('./load');
 const { getMessage, useLocale } = require('./locale');
 
 useLocale('en');
-const { callout, i18n } = load('shared/i18n.js', 'content/callout.js');
+const { callout, i18n } = load('content/callout.js');
 const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 const ai = linkedin.settings.find((s) => s.id === 'ai-training');
 const ads = linkedin.settings.find((s) => s.id === 'ads-by-age');

@@ -10,7 +10,8 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { load } = require('./load');
 
-const { messages, popupExport } = load('shared/messages.js', 'popup/export.js');
+const { messages } = load('shared/messages.js');
+const popupExport = load('popup/export.js');
 
 const { startHost, UNTRAIN_BIN } = require('./native-host');
 

@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { test, afterEach } = require('node:test');
 const { load } = require('./load');
 
-const { createHostPort } = load('shared/messages.js', 'background/host-port.js');
+const { createHostPort } = load('background/host-port.js');
 
 // A stand-in for runtime.connectNative's Port: records what is posted, lets the test answer or drop the connection.
 function fakeBrowser() {

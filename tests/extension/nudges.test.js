@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { test } = require('node:test');
 const { load } = require('./load');
 
-const { nudges, messages } = load('shared/messages.js', 'content/nudges.js');
+const { nudges, messages } = load('content/nudges.js');
 const FEED = 'https://www.linkedin.com/feed/';
 const about = { platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', source: 'banner', verdict: 'on-by-default' };
 

@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const { test } = require('node:test');
 const { load } = require('./load');
 
-const { options } = load('shared/options.js');
+const options = load('shared/options.js');
 
 test('nothing stored means the defaults: remind after 1 day, stale after 30 days, banner on', () => {
   assert.deepEqual(options.normalize(undefined), { snoozeDays: 1, staleAfterDays: 30, banner: true });

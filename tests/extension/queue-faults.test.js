@@ -10,7 +10,8 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { load } = require('./load');
 
-const { messages, createQueue } = load('shared/messages.js', 'background/queue.js');
+const { messages } = load('shared/messages.js');
+const { createQueue } = load('background/queue.js');
 const { startHost, UNTRAIN_BIN } = require('./native-host');
 
 // storage.local over a Map, as in queue.test.js: asynchronous, and storing copies.

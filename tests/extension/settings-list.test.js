@@ -14,7 +14,7 @@ const helpersFor = (lang) => {
   const { i18n } = load('shared/i18n.js');
   return { t: (key, ...subs) => getMessage(lang, key, subs.map(String)), ruleText: i18n.ruleText, formatDate: (ms) => `D${ms}` };
 };
-const { settingsList } = load('popup/settings-list.js');
+const settingsList = load('popup/settings-list.js');
 
 const status = {
   state: 'on', verdict: 'on-by-default', setting: 'ai-training',

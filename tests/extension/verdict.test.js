@@ -6,7 +6,7 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { load, EXTENSION } = require('./load');
 
-const { verdict } = load('background/verdict.js');
+const verdict = load('background/verdict.js');
 const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 const status = (v, nudge = { snoozed_until: null, dismissed: false }) => ({
   platform: 'linkedin', settings: [{ setting: 'ai-training', account: 'jane-doe', value: v === 'off' ? false : true, verdict: v, nudge }],

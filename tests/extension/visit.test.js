@@ -8,7 +8,7 @@ const { test } = require('node:test');
 const { load, EXTENSION } = require('./load');
 const { fakeDocument } = require('./fake-dom');
 
-const { visit } = load('shared/messages.js', 'content/rules.js', 'content/page.js', 'content/detect.js', 'content/watch.js', 'content/visit.js');
+const { visit } = load('content/visit.js');
 const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 const ai = linkedin.settings.find((s) => s.id === 'ai-training');
 const PAGE_URL = `https://www.linkedin.com${ai.page}`;

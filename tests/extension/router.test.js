@@ -1,0 +1,215 @@
+'use strict';
+// The background's router, its trust boundary with the page: which senders may ask what, and what they get back.
+// Senders are as the browser describes them (runtime.MessageSender); the host is a stand-in that answers as untrain does.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { test } = require('node:test');
+const { load, EXTENSION } = require('./load');
+
+const { createRouter } = load('background/router.js');
+const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
+
+const ID = 'cnfjdjaccjmkpgnehhaamchmmodophch';
+const OURS = `chrome-extension://${ID}/`;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TIME = 1795903200000;
+const SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+
+const contentScript = { id: ID, url: SETTING_URL, tab: { id: 7 }, frameId: 0 };
+const popupPage = { id: ID, url: `${OURS}popup/popup.html` };
+
+const observation = { platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', value: true, url: SETTING_URL, time: TIME, source: 'page-load' };
+const nudge = { platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', action: 'snoozed', source: 'banner', verdict: 'on-by-default', time: TIME };
+const form = { platform: 'linkedin', account: 'jane-doe', form: 'objection-form', sent_on: '2026-11-28', source: 'callout', time: TIME };
+const fromContentScript = {
+  observe: { type: 'observe', observation },
+  status: { type: 'status', platform: 'linkedin', account: 'jane-doe' },
+  nudge: { type: 'nudge', nudge },
+  form: { type: 'form', form },
+  rules: { type: 'rules' },
+};
+const exportMessages = [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }];
+
+// A stand-in for the host port (host-port.js): records every request, answers each type as untrain does unless told
+// otherwise; an answer that throws is a failed request.
+function fakeHost(answers = {}) {
+  const asked = [];
+  const usual = {
+    observe: () => ({ seq: 1, recorded: TIME + 5 }),
+    status: () => ({ now: TIME, settings: [{ setting: 'ai-training', verdict: 'on-by-default', value: true, account: 'jane-doe' }], forms: [] }),
+    nudge: () => ({ seq: 2 }),
+    form: () => ({ seq: 3 }),
+    export: () => ({ export: 'a1b2c3', chunk: '{"events":[', next: 11, done: false }),
+    'export-chunk': () => ({ export: 'a1b2c3', chunk: ']}', next: 13, done: true }),
+  };
+  return {
+    asked,
+    async request(message) {
+      asked.push(message);
+      return ({ ...usual, ...answers })[message.type](message);
+    },
+  };
+}
+
+function setUp({ host = fakeHost(), stored = {} } = {}) {
+  const map = new Map(Object.entries(stored));
+  const storage = { get: async (key) => map.get(key), set: async (key, value) => { map.set(key, value); } };
+  const readRules = async (file) => new Response(fs.readFileSync(path.join(EXTENSION, file)));
+  const warnings = [];
+  const router = createRouter({ extension: { id: ID, url: OURS }, host, storage, readRules, warn: (...args) => warnings.push(args) });
+  // Resolves with {answer} when the router answers, or {refused: true} when it will not (it never answers those).
+  const send = (message, sender) => new Promise((resolve) => {
+    const open = router.onMessage(message, sender, (answer) => resolve({ answer }));
+    if (!open) resolve({ refused: true });
+  });
+  return { router, host, send, warnings };
+}
+
+test('a content script on LinkedIn may send observe, status, nudge, form and rules, and each is answered', async () => {
+  const { host, send } = setUp();
+  assert.deepEqual(await send(fromContentScript.observe, contentScript), { answer: { result: 'ack', seq: 1, recorded: TIME + 5 } });
+  const { answer: status } = await send(fromContentScript.status, contentScript);
+  assert.equal(status.state, 'on');
+  assert.equal(status.verdict, 'on-by-default');
+  assert.equal(status.setting, 'ai-training');
+  assert.deepEqual(await send(fromContentScript.nudge, contentScript), { answer: { result: 'ack', seq: 2 } });
+  assert.deepEqual(await send(fromContentScript.form, contentScript), { answer: { result: 'ack', seq: 3 } });
+  assert.deepEqual(await send(fromContentScript.rules, contentScript), { answer: linkedin });
+  assert.deepEqual(host.asked.map((m) => m.type), ['observe', 'status', 'nudge', 'form']);
+  assert.deepEqual(host.asked[0], { type: 'observe', ...observation });
+  assert.deepEqual(host.asked[3], { type: 'form', ...form });
+});
+
+test('a content script may never export the audit trail nor fetch a chunk of one: it is told so, and the host is never asked', async () => {
+  const { host, send } = setUp();
+  for (const message of exportMessages) {
+    const { answer } = await send(message, contentScript);
+    assert.equal(answer.error, 'internal');
+    assert.match(answer.message, /only for the extension's own pages/);
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('the extension\'s own pages may export: each request goes to the host as it is, and its reply comes back', async () => {
+  const { host, send } = setUp();
+  assert.deepEqual(await send(exportMessages[0], popupPage), { answer: { export: 'a1b2c3', chunk: '{"events":[', next: 11, done: false } });
+  assert.deepEqual(await send(exportMessages[1], popupPage), { answer: { export: 'a1b2c3', chunk: ']}', next: 13, done: true } });
+  assert.deepEqual(host.asked, [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }]);
+});
+
+test('another extension is refused, even from LinkedIn or from a page of ours: no answer, and the host is never asked', async () => {
+  const { host, send } = setUp();
+  const other = 'abcdefghijklmnopabcdefghijklmnop';
+  for (const sender of [{ ...contentScript, id: other }, { ...popupPage, id: other }, { url: SETTING_URL }]) {
+    for (const message of [...Object.values(fromContentScript), ...exportMessages]) {
+      assert.deepEqual(await send(message, sender), { refused: true }, `${message.type} from ${JSON.stringify(sender)}`);
+    }
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('a page that is not ours is refused, even one whose address begins like LinkedIn\'s', async () => {
+  const { host, send } = setUp();
+  const pages = ['https://evil.example/', 'https://www.linkedin.com.evil.example/feed/', 'http://www.linkedin.com/feed/',
+    `chrome-extension://${'b'.repeat(32)}/popup/popup.html`, undefined];
+  for (const url of pages) {
+    for (const message of Object.values(fromContentScript)) {
+      assert.deepEqual(await send(message, { ...contentScript, url }), { refused: true }, `${message.type} from ${url}`);
+    }
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('a message that is not in the exact shape the content script sends is refused', async () => {
+  const { host, send } = setUp();
+  const malformed = [
+    null, 'status', 42, {},
+    { type: 'observe', observation: { ...observation, value: 'yes' } },
+    { type: 'observe', observation: { ...observation, url: 'http://www.linkedin.com/' } },
+    { type: 'status', platform: 'LinkedIn!' },
+    { type: 'nudge', nudge: { ...nudge, action: 'deleted' } },
+    { type: 'form', form: { ...form, sent_on: 'yesterday' } },
+    { type: 'export', format: 'pdf' },
+    { type: 'export-chunk', export: '../../etc/passwd', offset: 0 },
+  ];
+  for (const message of malformed) {
+    assert.deepEqual(await send(message, contentScript), { refused: true }, JSON.stringify(message));
+    assert.deepEqual(await send(message, popupPage), { refused: true }, JSON.stringify(message));
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('a message about a platform untrain does not know is refused', async () => {
+  const { host, send } = setUp();
+  for (const message of [{ type: 'status', platform: 'facebook', account: null }, { type: 'rules', platform: 'facebook' },
+    { type: 'observe', observation: { ...observation, platform: 'facebook' } }, { type: 'nudge', nudge: { ...nudge, platform: 'facebook' } },
+    { type: 'form', form: { ...form, platform: 'facebook' } }]) {
+    assert.deepEqual(await send(message, contentScript), { refused: true }, JSON.stringify(message));
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('a message of a type the background does not handle is refused, host requests included', async () => {
+  const { host, send } = setUp();
+  for (const type of ['hello', 'delete', 'constructor', '__proto__']) {
+    assert.deepEqual(await send({ type }, contentScript), { refused: true }, type);
+    assert.deepEqual(await send({ type }, popupPage), { refused: true }, type);
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('a failure is answered as {error, message}: the host\'s code, or "internal"', async () => {
+  const { send, warnings } = setUp({
+    host: fakeHost({
+      nudge: () => { throw Object.assign(new Error('the database is locked'), { code: 'storage_unavailable' }); },
+      form: () => { throw new TypeError('something broke'); },
+    }),
+  });
+  assert.deepEqual(await send(fromContentScript.nudge, contentScript), { answer: { error: 'storage_unavailable', message: 'the database is locked' } });
+  assert.deepEqual(await send(fromContentScript.form, contentScript), { answer: { error: 'internal', message: 'something broke' } });
+  assert.equal(warnings.length, 2, 'each failure is logged');
+});
+
+test('a snooze lasts as long as the member chose on the options page, a day unless they chose otherwise', async () => {
+  const once = setUp();
+  await once.send(fromContentScript.nudge, contentScript);
+  assert.equal(once.host.asked[0].until, TIME + DAY_MS);
+  const weekly = setUp({ stored: { options: { snoozeDays: 7 } } });
+  await weekly.send(fromContentScript.nudge, contentScript);
+  assert.equal(weekly.host.asked[0].until, TIME + 7 * DAY_MS);
+  await weekly.send({ type: 'nudge', nudge: { ...nudge, action: 'shown' } }, contentScript);
+  assert.equal(weekly.host.asked[1].until, undefined, 'only a snooze has an end');
+});
+
+test('status asks the host with the member\'s stale threshold and tells the banner the member\'s choices', async () => {
+  const { host, send } = setUp({ stored: { options: { snoozeDays: 7, staleAfterDays: 45, banner: true } } });
+  const { answer } = await send(fromContentScript.status, contentScript);
+  assert.deepEqual(host.asked, [{ type: 'status', platform: 'linkedin', account: 'jane-doe', stale_after_days: 45 }]);
+  assert.equal(answer.staleAfterDays, 45);
+  assert.equal(answer.snoozeDays, 7);
+  assert.equal(answer.now, TIME);
+});
+
+test('without the host installed, status says so rather than guessing a state', async () => {
+  const noHost = () => { throw Object.assign(new Error('Specified native messaging host not found.'), { code: 'no-host' }); };
+  const { send } = setUp({ host: fakeHost({ status: noHost, observe: noHost }) });
+  const { answer } = await send(fromContentScript.status, contentScript);
+  assert.deepEqual(answer, { state: 'no-host', verdict: null, setting: null, staleAfterDays: 30, snoozeDays: 1, settings: [], forms: [] });
+});
+
+test('an observation the host cannot take now is kept, and goes to the host once it is back', async () => {
+  let down = true;
+  const { router, host, send } = setUp({
+    host: fakeHost({ observe: () => {
+      if (down) throw Object.assign(new Error('the host stopped'), { code: 'host-exited' });
+      return { seq: 1, recorded: TIME + 5 };
+    } }),
+  });
+  assert.deepEqual(await send(fromContentScript.observe, contentScript), { answer: { result: 'queued', error: 'host-exited' } });
+  down = false;
+  const { acked } = await router.queue.flush();
+  assert.equal(acked.length, 1);
+  assert.deepEqual(host.asked.at(-1), { type: 'observe', ...observation });
+});
