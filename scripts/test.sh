@@ -17,6 +17,9 @@ ensure_packages libbenchmark-dev sqlite3
 # no-socket test, util-linux's unshare for the read-only and full-disk tests.
 ensure_packages clang-14 libclang-rt-14-dev strace util-linux
 command -v npm >/dev/null || ensure_packages npm
+# The extension's modules are loaded under node --test with require() of an ES module (Node >= 20.19).
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
+  { echo "untrain: the tests need Node.js 20.19 or newer (found $(node --version)); Debian's nodejs is older: install a newer one" >&2; exit 1; }
 npm ci --no-audit --no-fund --loglevel=error
 
 # The C++ unit and protocol tests under AddressSanitizer and UndefinedBehaviorSanitizer, then each
