@@ -2,7 +2,11 @@
 // Scenario 5: a full page load whose toggle, already Off, renders about 2 s after the page.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_URL } = require('./harness');
+const { SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only, for now: it drives the page through Playwright (h.page).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 scenario('a toggle rendered late and found Off is recorded once and no banner is shown', { host: true, state: 'on', name: 'late-toggle-off' }, async (h) => {
   const query = '?fixture=late&fixture-state=off';

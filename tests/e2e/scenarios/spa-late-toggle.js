@@ -2,7 +2,11 @@
 // Scenario 4: the member reaches the setting by in-app navigation (pushState) and the toggle renders late.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_URL } = require('./harness');
+const { SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only, for now: it drives the page through Playwright (h.page).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 scenario('a toggle rendered late after pushState navigation is recorded once as page-load', { host: true, state: 'on', name: 'spa-late-toggle' }, async (h) => {
   await h.goto('/feed/');

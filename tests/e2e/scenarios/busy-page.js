@@ -3,7 +3,11 @@
 // much the page re-renders around the toggle (or the toggle itself) in between.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH } = require('./harness');
+const { SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only, for now: it drives the page through Playwright (h.page).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 scenario('constant re-rendering records nothing; the visit and the member\'s change are one event each', { host: true, state: 'on', name: 'busy-page' }, async (h) => {
   await h.goto(SETTING_PATH);
