@@ -10,7 +10,7 @@ const { scenarios } = require('../scenario');
 const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 scenario('without the native host the feed shows the no-host banner and observations stay queued', { host: false, name: 'no-host' }, async (h) => {
-  assert.equal(fs.existsSync(h.hostManifest), false);
+  assert.equal(fs.existsSync(h.hostManifest), false, 'no host manifest for this profile');
   await h.goto('/feed/');
   await h.waitFor("the banner to show 'no-host'", async () => (await h.bannerState()) === 'no-host');
   const banner = await h.banner();
