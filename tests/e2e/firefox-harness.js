@@ -1,6 +1,7 @@
 'use strict';
-// Runs the real extension in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, against the same
-// LinkedIn-like fixture pages as harness.js, with the real native host registered by `untrain install --browser firefox`.
+// The Firefox harness: runs the real extension in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi,
+// against the same LinkedIn-like fixture site as the Chromium harness (site.js), with the real native host registered
+// by `untrain install --browser firefox`. It returns the session browsers.js describes, minus what BiDi cannot reach.
 //
 // Firefox reaches "www.linkedin.com" through a small CONNECT proxy that only lets that one host through, to the
 // fixture server: URLs stay exactly LinkedIn's (no port), as the extension and the host see them in real use, and
@@ -13,13 +14,30 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const puppeteer = require('puppeteer-core');
-const { startFixtureServer, run, waitFor, readBanner, ORIGIN, UNTRAIN_BIN } = require('./harness');
+const { ORIGIN, startFixtureServer } = require('./site');
+const { ARTIFACTS, UNTRAIN_BIN, waitFor, staysFalse, run, hostView, assertHostBinary, readBanner, readCallout } = require('./session');
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXTENSION = path.join(ROOT, 'extension');
-const ARTIFACTS = path.resolve(process.env.UNTRAIN_ARTIFACTS || path.join(ROOT, 'tests/e2e/artifacts'));
 const FIREFOX = process.env.UNTRAIN_FIREFOX || '/usr/bin/firefox-esr';
 const ADDON_ID = 'untrain@untrain.org';
+
+// What BiDi does not reach, and so what a scenario must do without in Firefox:
+// - contentScript: BiDi evaluates in the page's realms or in sandboxes of its own, never in an extension's
+//   content-script world (none of https://w3c.github.io/webdriver-bidi/#type-script-RealmType is one), so the content
+//   script's decisions (banner settled, detector, visit phase) cannot be read.
+// - extensionPages: Firefox 153 refuses WebDriver navigation to moz-extension:// pages without system access
+//   (https://firefox-source-docs.mozilla.org/testing/geckodriver/Flags.html#allow-system-access), and puppeteer never
+//   sees such a page load even then (https://github.com/puppeteer/puppeteer/issues/14314); nor can it evaluate in the
+//   background script, where the outbox is kept.
+const can = { contentScript: false, extensionPages: false };
+
+/** A method Firefox's session has only to say why it cannot do it. */
+function unreachable(method, capability) {
+  return async () => {
+    throw new Error(`${method}() is not available in Firefox (can.${capability} is false): see firefox-harness.js`);
+  };
+}
 
 /** An HTTP proxy that tunnels CONNECT www.linkedin.com:443 to the fixture server and refuses everything else. */
 async function startProxy(fixturePort) {
@@ -62,25 +80,31 @@ async function startProxy(fixturePort) {
 /**
  * Starts a fixture server, the proxy and Firefox ESR with a fresh profile and HOME, and installs the extension as a
  * temporary add-on. host: register the native host for this HOME first (false = "the helper is not installed").
+ * db: the host's database file, as in the Chromium harness. The Chromium harness's locale and extension options are
+ * refused rather than ignored: nothing here sets Firefox's UI language or starts it without the add-on.
  */
-async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
+async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = null, ...unsupported } = {}) {
+  assert.deepEqual(Object.keys(unsupported), [], 'options the Firefox harness cannot honour');
+  name = `firefox-${name}`;
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `untrain-${name}-`));
   const home = path.join(tmp, 'home');
-  const db = path.join(tmp, 'untrain.db');
+  const db = sharedDb ?? path.join(tmp, 'untrain.db');
+  const hostManifest = path.join(home, '.mozilla/native-messaging-hosts/org.untrain.host.json');
   fs.mkdirSync(home);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const env = { ...process.env, HOME: home, UNTRAIN_DB: db };
   // Firefox 147+ writes under $XDG_CONFIG_HOME when it is set: keep everything in the test's HOME.
   delete env.XDG_CONFIG_HOME;
 
-  if (host) {
-    assert.ok(fs.existsSync(UNTRAIN_BIN), `the host binary ${UNTRAIN_BIN} does not exist: build it or set UNTRAIN_BIN`);
+  async function installHost() {
+    assertHostBinary();
     // What a person runs: untrain finds Firefox's per-user folder under HOME by itself.
     await run(UNTRAIN_BIN, ['install', '--browser', 'firefox'], { env });
-    const manifest = JSON.parse(fs.readFileSync(path.join(home, '.mozilla/native-messaging-hosts/org.untrain.host.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(hostManifest, 'utf8'));
     assert.deepEqual(manifest.allowed_extensions, [ADDON_ID], 'host manifest must allow the add-on');
   }
+  if (host) await installHost();
 
   const server = await startFixtureServer({ state, dir: tmp });
   const proxy = await startProxy(server.port);
@@ -115,38 +139,53 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
   page.on('console', (m) => logs.push(`[page] ${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => logs.push(`[page] error: ${e.message}`));
 
-  const harness = {
-    browser,
+  const bannerState = () => page.evaluate(() => document.getElementById('untrain-banner')?.dataset.state ?? null);
+
+  return {
+    browser: 'firefox',
+    can,
     page,
     server,
     db,
     home,
     logs,
     tmp,
+    hostManifest,
 
     goto: (where) => page.goto(ORIGIN + where, { waitUntil: 'load' }),
-
-    /** The banner's data-state, or null when there is none. */
-    bannerState: () => page.evaluate(() => document.getElementById('untrain-banner')?.dataset.state ?? null),
-
-    /** What the banner shows (read through its open shadow root). */
-    banner: () => page.evaluate(readBanner),
-
+    url: () => page.url(),
+    click: (selector) => page.click(selector),
     isChecked: (selector) => page.$eval(selector, (input) => input.checked),
+    box: async (selector) => (await page.$(selector))?.boundingBox() ?? null,
+    count: async (selector) => (await page.$$(selector)).length,
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
 
-    /** The observations in the host's event log for this test's database (empty before the first one). */
-    async trail() {
-      return (await harness.events()).filter((e) => e.kind === 'observation');
+    bannerState,
+    banner: () => page.evaluate(readBanner),
+    callout: () => page.evaluate(readCallout),
+
+    /**
+     * Without the content script's own word (can.contentScript), "settled on off" is approximated from the page: the
+     * banner stays away for 1.5 s. No other state can be told settled from outside, so no other is accepted.
+     */
+    async settledBannerState(expected) {
+      assert.equal(expected, 'off', 'Firefox can only tell that the banner settled on off');
+      await staysFalse('the banner to stay away', bannerState);
+      return expected;
     },
 
-    /** Every event in the host's log: observations, nudges and forms, oldest first. */
-    async events() {
-      if (!fs.existsSync(db)) return [];
-      return JSON.parse(await run(UNTRAIN_BIN, ['log', '--json', '--db', db]));
-    },
+    inContentScript: unreachable('inContentScript', 'contentScript'),
+    detect: unreachable('detect', 'contentScript'),
+    contentState: unreachable('contentState', 'contentScript'),
+    openExtensionPage: unreachable('openExtensionPage', 'extensionPages'),
+    outbox: unreachable('outbox', 'extensionPages'),
 
+    ...hostView(db),
+    installHost,
+
+    /** Saves a screenshot of the page as firefox-<file>, beside the Chromium one of the same scenario. */
     async screenshot(file) {
-      const target = path.join(ARTIFACTS, file);
+      const target = path.join(ARTIFACTS, `firefox-${file}`);
       await page.screenshot({ path: target });
       return target;
     },
@@ -165,32 +204,6 @@ async function launch({ host = true, state = 'on', name = 'firefox' } = {}) {
       console.error(`${name}: ${Date.now() - started} ms`);
     },
   };
-  return harness;
 }
 
-/** One end-to-end scenario in Firefox as one node:test test: a fresh browser, HOME, fixture server and database. */
-function scenario(title, options, body) {
-  const { test } = require('node:test');
-  test(title, { timeout: 90000 }, async () => {
-    const harness = await launch(options);
-    let failed = true;
-    try {
-      await body(harness);
-      failed = false;
-    } finally {
-      await harness.close(failed);
-    }
-  });
-}
-
-/** Passes when `fn` stays falsy for the whole of `ms`: for "nothing happens" after something observable did. */
-async function staysFalse(what, fn, ms = 1500) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    assert.ok(!value, `${what}: got ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-module.exports = { launch, scenario, staysFalse, waitFor, ADDON_ID };
+module.exports = { launch, can, ADDON_ID };

@@ -4,7 +4,12 @@
 // another logs the new setting from its own toggle, never from the previous page's toggle still on screen.
 
 const assert = require('node:assert/strict');
-const { scenario, RULES, SETTING_PATH } = require('./harness');
+const { RULES, SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only: it runs the extension's detector in the content script's world (h.can.contentScript), which
+// WebDriver BiDi does not reach (firefox-harness.js).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 const OTHERS = RULES.settings.filter((s) => s.id !== 'ai-training');
 

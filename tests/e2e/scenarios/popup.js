@@ -3,11 +3,13 @@
 // the options page's snooze length reaches the banner's "Remind me later".
 
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const { scenario, SETTING_PATH } = require('./harness');
+const { RULES: rules, SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
 
-const rules = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../extension/rules/linkedin.json'), 'utf8'));
+// Chromium only: the popup and the options page are extension pages (h.can.extensionPages), which puppeteer cannot
+// open in Firefox (firefox-harness.js).
+const scenario = scenarios(module, { browsers: ['chromium'] });
+
 const DAY = 24 * 60 * 60 * 1000;
 
 scenario('the popup lists every setting with its badge, and the options change how long a snooze lasts', { state: 'on', name: 'popup' }, async (h) => {

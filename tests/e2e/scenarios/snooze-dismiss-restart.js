@@ -6,24 +6,18 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { test } = require('node:test');
-const { launch, SETTING_PATH } = require('./harness');
+const { SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only, for now: it clicks the banner's buttons through Playwright's locators (h.page), which reach into our
+// shadow root.
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 const DAY = 24 * 60 * 60 * 1000;
 
-// One browser session on the shared database: a fresh profile each time, so only the host can remember anything.
-async function session(db, name, body) {
-  const h = await launch({ state: 'on', name, db });
-  let failed = true;
-  try {
-    await body(h);
-    failed = false;
-  } finally {
-    await h.close(failed);
-  }
-}
-
-test('dismiss and snooze hold across browser restarts; a dismissal ends when the state changes', { timeout: 60000 }, async () => {
+scenario.standalone('dismiss and snooze hold across browser restarts; a dismissal ends when the state changes', { timeout: 60000 }, async (browser) => {
+  // One browser session on the shared database: a fresh profile each time, so only the host can remember anything.
+  const session = (db, name, body) => browser.session({ state: 'on', name, db }, body);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-restart-'));
   const db = path.join(dir, 'untrain.db');
   try {

@@ -7,13 +7,16 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { test } = require('node:test');
 const { chromium } = require('playwright-core');
-const { startHost, UNTRAIN_BIN } = require('../extension/native-host');
+const { CHROMIUM } = require('../harness');
+const { ARTIFACTS } = require('../session');
+const { scenarios } = require('../scenario');
+const { startHost, UNTRAIN_BIN } = require('../../extension/native-host');
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARTIFACTS = path.resolve(process.env.UNTRAIN_ARTIFACTS || path.join(ROOT, 'tests/e2e/artifacts'));
-const CHROMIUM = process.env.UNTRAIN_CHROMIUM || '/usr/bin/chromium';
+// Chromium only: no extension is involved; the report is rendered and printed to PDF by Playwright, whose page.pdf()
+// exists only for Chromium.
+const scenario = scenarios(module, { browsers: ['chromium'] });
+
 const URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const DAY = 86400000;
 
@@ -29,7 +32,7 @@ function story() {
   return events;
 }
 
-test('the HTML report renders in Chromium as one self-contained page a person can read and print', { timeout: 120000 }, async () => {
+scenario.standalone('the HTML report renders in Chromium as one self-contained page a person can read and print', { timeout: 120000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-report-'));
   const db = path.join(dir, 'untrain.db');
   const host = startHost(db);

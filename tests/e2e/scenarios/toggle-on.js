@@ -2,7 +2,11 @@
 // Scenario 1: the AI-training toggle is On; untrain records it and shows the banner.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+const { SETTING_PATH, SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Both browsers: everything here is read from the page and from the host binary.
+const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 scenario('a toggle found On is recorded once as page-load and the banner then says on', { host: true, state: 'on', name: 'toggle-on' }, async (h) => {
   const before = Date.now();
@@ -31,7 +35,7 @@ scenario('a toggle found On is recorded once as page-load and the banner then sa
   assert.match(banner.styles, /:host\s*\{\s*all:\s*initial/);
   assert.match(banner.text, /train/i);
   assert.deepEqual(banner.links, [SETTING_URL]);
-  const nav = await h.page.locator('#global-nav').boundingBox();
+  const nav = await h.box('#global-nav');
   assert.ok(banner.top >= nav.y + nav.height, `the banner (top ${banner.top}) does not cover LinkedIn's top nav (bottom ${nav.y + nav.height})`);
 
   await h.screenshot('banner.png');

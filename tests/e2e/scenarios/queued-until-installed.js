@@ -2,7 +2,12 @@
 // Scenario 6: an observation made while the helper is missing waits in the outbox and reaches the log once it is installed.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+const { SETTING_PATH, SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only: it reads the outbox in the extension's storage (h.can.extensionPages), which WebDriver BiDi does not
+// reach in Firefox (firefox-harness.js).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 scenario('an observation queued without the host is delivered once, in the end, after the host is installed', { host: false, name: 'queued-until-installed' }, async (h) => {
   const before = Date.now();

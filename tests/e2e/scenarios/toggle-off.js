@@ -2,15 +2,20 @@
 // Scenario 2: the member switches the toggle off; untrain records the change and stops warning.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+const { SETTING_PATH, SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Both browsers: everything here is read from the page and from the host binary (in Firefox "settled on off" is the
+// banner staying away, see firefox-harness.js).
+const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 scenario('switching the toggle off is recorded as user-change and removes the banner on the feed', { host: true, state: 'on', name: 'toggle-off' }, async (h) => {
   await h.goto(SETTING_PATH);
   await h.waitFor('the page-load observation', async () => (await h.trail()).length === 1);
   await h.waitFor("the banner to show 'on'", async () => (await h.bannerState()) === 'on');
 
-  await h.page.click('#ai-toggle');
-  assert.equal(await h.page.isChecked('#ai-toggle'), false, 'the fixture switched the toggle off');
+  await h.click('#ai-toggle');
+  assert.equal(await h.isChecked('#ai-toggle'), false, 'the fixture switched the toggle off');
 
   const trail = await h.waitFor('the user-change observation', async () => {
     const events = await h.trail();

@@ -3,7 +3,11 @@
 // much the page re-renders around the toggle (or the toggle itself) in between.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH } = require('./harness');
+const { SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Both browsers: everything here is read from the page and from the host binary.
+const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 scenario('constant re-rendering records nothing; the visit and the member\'s change are one event each', { host: true, state: 'on', name: 'busy-page' }, async (h) => {
   await h.goto(SETTING_PATH);
@@ -11,7 +15,7 @@ scenario('constant re-rendering records nothing; the visit and the member\'s cha
 
   // Three seconds of what a busy single-page app does: nodes added and removed, attributes flipped, the toggle itself
   // replaced by a fresh copy in the same state, every 10 ms.
-  const mutations = await h.page.evaluate(() => new Promise((resolve) => {
+  const mutations = await h.evaluate(() => new Promise((resolve) => {
     let count = 0;
     const noise = document.createElement('div');
     document.body.append(noise);
@@ -32,7 +36,7 @@ scenario('constant re-rendering records nothing; the visit and the member\'s cha
   await new Promise((resolve) => setTimeout(resolve, 1000));
   assert.equal((await h.trail()).length, 1, 'no event for re-rendering');
 
-  await h.page.click('#ai-toggle');
+  await h.click('#ai-toggle');
   await h.waitFor('the user-change observation', async () => (await h.trail()).length === 2);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const trail = await h.trail();

@@ -2,7 +2,11 @@
 // Scenario 4: the member reaches the setting by in-app navigation (pushState) and the toggle renders late.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_URL } = require('./harness');
+const { SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Both browsers: everything here is read from the page, the fixture server and the host binary.
+const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 scenario('a toggle rendered late after pushState navigation is recorded once as page-load', { host: true, state: 'on', name: 'spa-late-toggle' }, async (h) => {
   await h.goto('/feed/');
@@ -10,8 +14,8 @@ scenario('a toggle rendered late after pushState navigation is recorded once as 
   await h.waitFor("the banner to show 'unknown'", async () => (await h.bannerState()) === 'unknown');
   assert.deepEqual(await h.trail(), []);
 
-  await h.page.click('#ai-settings-link');
-  assert.equal(h.page.url(), SETTING_URL, 'the fixture navigated with pushState');
+  await h.click('#ai-settings-link');
+  assert.equal(h.url(), SETTING_URL, 'the fixture navigated with pushState');
   assert.ok(!h.server.fixture.requests.includes('GET /mypreferences/d/settings/data-for-ai-improvement'),
     'the settings page was never loaded from the server: only pushState got there');
 

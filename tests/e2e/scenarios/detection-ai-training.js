@@ -3,7 +3,12 @@
 // logged) where it cannot, and never anything logged from a signed-out page.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+const { SETTING_PATH, SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only: it runs the extension's detector and reads the visit's phase in the content script's world
+// (h.can.contentScript), which WebDriver BiDi does not reach (firefox-harness.js).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 const at = (variant, state) => `${SETTING_PATH}?fixture=${variant}&fixture-state=${state}`;
 

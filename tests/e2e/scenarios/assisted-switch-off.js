@@ -3,7 +3,12 @@
 // confirmation with the time it was logged, the objection form, and no banner on the next page.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH, SETTING_URL } = require('./harness');
+const { SETTING_PATH, SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only, for now: it drives the page through Playwright (h.page: keyboard focus, locators inside our shadow
+// roots, waitForURL), which the session interface does not offer in both browsers.
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 // WCAG's contrast ratio of two CSS rgb() colours.
 function contrast(a, b) {

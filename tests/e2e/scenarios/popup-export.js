@@ -6,8 +6,15 @@ const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { scenario, SETTING_PATH, SETTING_URL, EXTENSION_ID, UNTRAIN_BIN } = require('./harness');
-const { startHost } = require('../extension/native-host');
+const { SETTING_PATH, SETTING_URL } = require('../site');
+const { EXTENSION_ID } = require('../harness');
+const { UNTRAIN_BIN } = require('../session');
+const { scenarios } = require('../scenario');
+const { startHost } = require('../../extension/native-host');
+
+// Chromium only: the popup is an extension page (h.can.extensionPages), which puppeteer cannot open in Firefox, and a
+// content script's message is sent from the content script's world (h.can.contentScript); see firefox-harness.js.
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 const POPUP = `chrome-extension://${EXTENSION_ID}/popup/popup.html`;
 

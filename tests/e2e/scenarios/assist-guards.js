@@ -3,7 +3,12 @@
 // Run in German, so the member's language is checked in the real browser too.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_PATH } = require('./harness');
+const { SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Chromium only: it runs in German, and the Firefox harness does not set Firefox's UI language;
+// it also clicks inside our shadow roots through Playwright's locators (h.page).
+const scenario = scenarios(module, { browsers: ['chromium'] });
 
 scenario('a page script cannot press our buttons, and a change LinkedIn refuses is reported as not accepted', { state: 'on', name: 'assist-guards', locale: 'de' }, async (h) => {
   await h.goto(SETTING_PATH);

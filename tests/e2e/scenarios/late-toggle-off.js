@@ -2,12 +2,17 @@
 // Scenario 5: a full page load whose toggle, already Off, renders about 2 s after the page.
 
 const assert = require('node:assert/strict');
-const { scenario, SETTING_URL } = require('./harness');
+const { SETTING_URL } = require('../site');
+const { scenarios } = require('../scenario');
+
+// Both browsers: everything here is read from the page and from the host binary (in Firefox "settled on off" is the
+// banner staying away, see firefox-harness.js).
+const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 scenario('a toggle rendered late and found Off is recorded once and no banner is shown', { host: true, state: 'on', name: 'late-toggle-off' }, async (h) => {
   const query = '?fixture=late&fixture-state=off';
   await h.goto(`/mypreferences/d/settings/data-for-ai-improvement${query}`);
-  assert.equal(await h.page.locator('#ai-toggle').count(), 0, 'the toggle is not there when the page has loaded');
+  assert.equal(await h.count('#ai-toggle'), 0, 'the toggle is not there when the page has loaded');
   // Until the toggle shows, the setting is unknown: the banner says so rather than assuming Off.
   await h.waitFor("the banner to show 'unknown'", async () => (await h.bannerState()) === 'unknown');
 
