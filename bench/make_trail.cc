@@ -12,8 +12,7 @@
 #include <iostream>
 #include <string>
 
-#include "trail/event.h"
-#include "trail/nudge.h"
+#include "trail/record.h"
 #include "core/rules.h"
 #include "store/store.h"
 #include "core/version.h"
@@ -31,22 +30,28 @@ int main(int argc, char** argv) {
   for (std::int64_t i = 0; i < count; ++i) {
     const auto& setting = rules.settings[static_cast<std::size_t>(i) % rules.settings.size()];
     const std::int64_t time = start + i * 60'000;
-    untrain::Event event;
+    untrain::Record record;
     if (i % 10 == 9) {
-      untrain::Nudge nudge{"linkedin", "jane-doe", setting.id, i % 100 == 99 ? "snoozed" : "shown", "banner",
-                           "on-by-default", std::nullopt, "https://www.linkedin.com/feed/", time};
-      if (nudge.action == "snoozed") nudge.until = time + 86'400'000;
-      event = untrain::nudge_event(nudge);
+      const bool snoozed = i % 100 == 99;
+      record.what = untrain::Nudge{"linkedin",
+                                   "jane-doe",
+                                   setting.id,
+                                   snoozed ? untrain::NudgeAction::snoozed : untrain::NudgeAction::shown,
+                                   untrain::NudgeSource::banner,
+                                   "on-by-default",
+                                   snoozed ? std::optional<std::int64_t>(time + 86'400'000) : std::nullopt,
+                                   "https://www.linkedin.com/feed/",
+                                   time};
     } else {
       // Each setting flips once every few hundred of its own readings.
       const bool value = ((i / rules.settings.size()) / 300) % 2 == 0;
-      event = untrain::observation_event({"linkedin", "jane-doe", setting.id, value,
-                                          "https://www.linkedin.com" + setting.page, time,
-                                          i % 7 == 3 ? "user-change" : "page-load"});
+      record.what = untrain::Observation{
+          "linkedin", "jane-doe", setting.id, value, "https://www.linkedin.com" + setting.page, time,
+          i % 7 == 3 ? untrain::ObservationSource::user_change : untrain::ObservationSource::page_load};
     }
-    event.untrain_version = untrain::kVersion;
-    event.rules_version = rules.version;
-    store.append(event, time + 42);
+    record.untrain_version = untrain::kVersion;
+    record.rules_version = rules.version;
+    store.append(record, time + 42);
     if ((i + 1) % 100'000 == 0) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
       std::cerr << "make_trail: " << (i + 1) << " events in " << s << " s\n";

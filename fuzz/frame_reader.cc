@@ -22,7 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (frame->size() > untrain::kMaxFrame) std::abort();
     }
   } catch (const untrain::Error& e) {
-    if (e.code() != untrain::Code::frame_too_large && e.code() != untrain::Code::frame_truncated) std::abort();
+    if (e.outcome() != untrain::Outcome::frame_too_large && e.outcome() != untrain::Outcome::truncated_frame) {
+      std::abort();
+    }
   }
   return 0;
 }

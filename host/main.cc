@@ -6,6 +6,7 @@
 #include "protocol/caller.h"
 #include "cli/cli.h"
 #include "core/extension_identity.h"
+#include "core/outcome.h"
 #include "protocol/launch.h"
 #include "core/paths.h"
 #include "protocol/session.h"
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
     std::cerr << "untrain: refusing to serve '" << launch.caller.substr(0, 200)
               << "': only the untrain extension (" << untrain::extension_origin() << " or "
               << untrain::firefox_addon_id() << ") may start the host\n";
-    return untrain::kExitForbiddenCaller;
+    return untrain::exit_status(untrain::Outcome::forbidden_caller);
   }
   auto locate_database = [] { return untrain::database_path(std::nullopt, untrain::process_environment()); };
   return untrain::serve(STDIN_FILENO, STDOUT_FILENO, locate_database);

@@ -13,6 +13,7 @@
 #include "store/corrupt_database.h"
 #include "doctor/doctor.h"
 #include "core/error.h"
+#include "core/outcome.h"
 #include "export/export.h"
 #include "install/host_manifest.h"
 #include "export/json_export.h"
@@ -53,12 +54,12 @@ void report_moved_aside(const Options& options, std::ostream& out) {
   }
 }
 
-int print(const nlohmann::json& value) {
+Outcome print(const nlohmann::json& value) {
   std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  return 0;
+  return Outcome::ok;
 }
 
-int status_command(const Options& options) {
+Outcome status_command(const Options& options) {
   Store store = open_store(options);
   report_moved_aside(options, options.json ? std::cerr : std::cout);
   auto all = nlohmann::json::array();
@@ -84,10 +85,10 @@ int status_command(const Options& options) {
                 << '\n';
     }
   }
-  return 0;
+  return Outcome::ok;
 }
 
-int log_command(const Options& options) {
+Outcome log_command(const Options& options) {
   Store store = open_store(options);
   auto events = store.events();
   if (options.json) {
@@ -106,7 +107,7 @@ int log_command(const Options& options) {
               << (e.value ? (*e.value ? "on" : "off") : "-") << "  " << e.source << "  "
               << (e.account.empty() ? "-" : e.account) << '\n';
   }
-  return 0;
+  return Outcome::ok;
 }
 
 // What install and uninstall act on. One --manifest-dir is one browser's folder; --destdir stages
@@ -120,16 +121,16 @@ Plan plan(const Options& options, Selecting selecting) {
   Plan plan;
   auto& how = plan.how;
   how.system = options.system;
-  if (options.destdir && !options.system) throw Error(Code::usage, "--destdir stages the system folders: add --system");
-  if (options.manifest_dir && options.system) throw Error(Code::usage, "--manifest-dir and --system exclude each other");
+  if (options.destdir && !options.system) throw Error(Outcome::usage, "--destdir stages the system folders: add --system");
+  if (options.manifest_dir && options.system) throw Error(Outcome::usage, "--manifest-dir and --system exclude each other");
   if (options.manifest_dir) how.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
   if (options.destdir) how.destdir = std::filesystem::absolute(*options.destdir);
   how.binary = options.binary ? std::filesystem::path(*options.binary) : running_binary();
-  if (!how.binary.is_absolute()) throw Error(Code::usage, "--binary must be an absolute path, as browsers require");
+  if (!how.binary.is_absolute()) throw Error(Outcome::usage, "--binary must be an absolute path, as browsers require");
   how.account = current_account();
   if (options.manifest_dir) {
     const Browser* named = find_browser(options.browser);
-    if (!named) throw Error(Code::usage, "--manifest-dir needs --browser with one of " + browser_names());
+    if (!named) throw Error(Outcome::usage, "--manifest-dir needs --browser with one of " + browser_names());
     plan.browsers = {named};
   } else {
     plan.browsers = select_browsers(options.browser, local_machine(how.account.home),
@@ -142,20 +143,20 @@ Plan plan(const Options& options, Selecting selecting) {
   return plan;
 }
 
-int install_command(const Options& options) {
+Outcome install_command(const Options& options) {
   Plan p = plan(options, Selecting::found);
   if (p.browsers.empty()) {
     std::cerr << "untrain: no supported browser found for " << p.how.account.name
               << "; name one: untrain install --browser NAME (" << browser_names() << ")\n";
-    return 1;
+    return Outcome::failed;
   }
   for (const Browser* browser : p.browsers) {
     for (const auto& change : register_browser(*browser, p.how)) std::cout << describe(change) << '\n';
   }
-  return 0;
+  return Outcome::ok;
 }
 
-int uninstall_command(const Options& options) {
+Outcome uninstall_command(const Options& options) {
   Plan p = plan(options, Selecting::every);
   int removed = 0;
   for (const Browser* browser : p.browsers) {
@@ -166,10 +167,10 @@ int uninstall_command(const Options& options) {
     }
   }
   if (removed == 0 && p.browsers.size() > 1) std::cout << "untrain was not registered with any browser\n";
-  return 0;
+  return Outcome::ok;
 }
 
-int verify_command(const Options& options) {
+Outcome verify_command(const Options& options) {
   VerifyReport report;
   if (options.file) {
     report = verify_export_file(*options.file);
@@ -178,12 +179,12 @@ int verify_command(const Options& options) {
     report = verify_database(store);
   }
   std::cout << report_text(report) << '\n';
-  return report.intact() ? 0 : 1;
+  return report.intact() ? Outcome::ok : Outcome::no;
 }
 
-int export_command(const Options& options) {
-  auto format = export_format_named(options.format);
-  if (!format) throw Error(Code::usage, "--format must be json, csv, ndjson or html, not '" + options.format + "'");
+Outcome export_command(const Options& options) {
+  auto format = parse<ExportFormat>(options.format);
+  if (!format) throw Error(Outcome::usage, "--format must be json, csv, ndjson or html, not '" + options.format + "'");
   EventFilter filter;
   if (options.since) filter.since = since_bound(*options.since);
   if (options.until) filter.until = until_bound(*options.until);
@@ -196,26 +197,26 @@ int export_command(const Options& options) {
     progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
   }
   if (!options.output) {
-    export_trail(store, *format, filter, std::cout, "cli", now_ms(), progress);
+    export_trail(store, *format, filter, std::cout, ExportSource::cli, now_ms(), progress);
     bar.finish();
-    return 0;
+    return Outcome::ok;
   }
   std::ofstream out(*options.output, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(Code::io, "cannot write " + *options.output);
+  if (!out) throw Error(Outcome::io, "cannot write " + *options.output);
   try {
-    auto outcome = export_trail(store, *format, filter, out, "cli", now_ms(), progress);
+    auto exported = export_trail(store, *format, filter, out, ExportSource::cli, now_ms(), progress);
     bar.finish();
-    std::cerr << "untrain: exported " << outcome.header.events << " events to " << *options.output
-              << " (chain head seq " << outcome.header.chain.seq << " " << outcome.header.chain.hash << ")\n";
+    std::cerr << "untrain: exported " << exported.header.events << " events to " << *options.output
+              << " (chain head seq " << exported.header.chain.seq << " " << exported.header.chain.hash << ")\n";
   } catch (...) {
     out.close();
     std::filesystem::remove(*options.output);  // never leave half an export that looks whole
     throw;
   }
-  return 0;
+  return Outcome::ok;
 }
 
-int doctor_command(const Options& options) {
+Outcome doctor_command(const Options& options) {
   DoctorOptions doctor;
   doctor.browser = options.browser;
   if (options.manifest_dir) doctor.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
@@ -223,16 +224,7 @@ int doctor_command(const Options& options) {
   auto report = run_doctor(doctor);
   if (options.json) print(doctor_json(report));
   else std::cout << doctor_text(report);
-  return report.problems() == 0 ? 0 : 1;
-}
-
-int exit_status(Code code) {
-  switch (code) {
-    case Code::usage: return 2;
-    case Code::bad_json: return 3;
-    case Code::storage_unavailable: return 4;
-    default: return 1;
-  }
+  return report.problems() == 0 ? Outcome::ok : Outcome::no;
 }
 
 }  // namespace
@@ -285,21 +277,22 @@ int run_cli(const std::vector<std::string>& args) {
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 wants argv[1..] reversed
   try {
     app.parse(reversed);
-    if (status->parsed()) return status_command(options);
-    if (log->parsed()) return log_command(options);
-    if (doctor->parsed()) return doctor_command(options);
-    if (install->parsed()) return install_command(options);
-    if (uninstall->parsed()) return uninstall_command(options);
-    if (verify->parsed()) return verify_command(options);
-    if (exporter->parsed()) return export_command(options);
-    return 2;
+    if (status->parsed()) return exit_status(status_command(options));
+    if (log->parsed()) return exit_status(log_command(options));
+    if (doctor->parsed()) return exit_status(doctor_command(options));
+    if (install->parsed()) return exit_status(install_command(options));
+    if (uninstall->parsed()) return exit_status(uninstall_command(options));
+    if (verify->parsed()) return exit_status(verify_command(options));
+    if (exporter->parsed()) return exit_status(export_command(options));
+    return exit_status(Outcome::usage);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    return app.exit(e);  // CLI11's own statuses, for now
   } catch (const Error& e) {
     std::cerr << "untrain: " << e.what() << '\n';
-    return exit_status(e.code());  } catch (const std::exception& e) {
+    return exit_status(e.outcome());
+  } catch (const std::exception& e) {
     std::cerr << "untrain: internal error: " << e.what() << '\n';
-    return 1;
+    return exit_status(Outcome::failed);
   }
 }
 

@@ -33,7 +33,7 @@ UtcText parse_utc(const std::string& text) {
   static const std::regex form(R"((\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|\+00:00))?)");
   std::smatch m;
   auto bad = [&] {
-    return Error(Code::usage, "'" + text + "' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM[:SS[.mmm]]Z)");
+    return Error(Outcome::usage, "'" + text + "' is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDTHH:MM[:SS[.mmm]]Z)");
   };
   if (!std::regex_match(text, m, form)) throw bad();
   using namespace std::chrono;

@@ -134,7 +134,7 @@ DoctorReport run_doctor(const DoctorOptions& options) {
   if (options.manifest_dir) {
     // One folder is one browser's: the one named.
     const Browser* named = find_browser(options.browser);
-    if (!named) throw Error(Code::usage, "--manifest-dir needs --browser with one of " + browser_names());
+    if (!named) throw Error(Outcome::usage, "--manifest-dir needs --browser with one of " + browser_names());
     browsers.push_back(named);
   } else {
     browsers = select_browsers(options.browser, local_machine(account.home), Selecting::found);

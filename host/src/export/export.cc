@@ -1,7 +1,5 @@
 #include "export/export.h"
 
-#include <nlohmann/json.hpp>
-
 #include "core/clock.h"
 #include "export/csv_export.h"
 #include "core/error.h"
@@ -10,24 +8,6 @@
 #include "core/version.h"
 
 namespace untrain {
-
-std::optional<ExportFormat> export_format_named(std::string_view name) {
-  if (name == "json") return ExportFormat::json;
-  if (name == "ndjson") return ExportFormat::ndjson;
-  if (name == "csv") return ExportFormat::csv;
-  if (name == "html") return ExportFormat::html;
-  return std::nullopt;
-}
-
-std::string_view export_format_name(ExportFormat format) {
-  switch (format) {
-    case ExportFormat::json: return "json";
-    case ExportFormat::ndjson: return "ndjson";
-    case ExportFormat::csv: return "csv";
-    case ExportFormat::html: return "html";
-  }
-  return "json";
-}
 
 std::string_view export_media_type(ExportFormat format) {
   switch (format) {
@@ -40,7 +20,7 @@ std::string_view export_media_type(ExportFormat format) {
 }
 
 std::string export_file_name(ExportFormat format, std::int64_t exported_ms) {
-  return "untrain-audit-trail-" + day_text(exported_ms) + "." + std::string(export_format_name(format));
+  return "untrain-audit-trail-" + day_text(exported_ms) + "." + std::string(to_string(format));
 }
 
 namespace {
@@ -56,25 +36,14 @@ void stream_events(Store& store, const EventFilter& filter, Writer& writer, std:
   writer.finish();
 }
 
-Event export_event(const ExportHeader& h, ExportFormat format, const std::string& source) {
-  nlohmann::json detail = {{"events", h.events}, {"head", h.chain.hash}, {"head_seq", h.chain.seq}};
-  if (h.filter.since) detail["since"] = *h.filter.since;
-  if (h.filter.until) detail["until"] = *h.filter.until;
-  if (h.filter.account) detail["account"] = *h.filter.account;
-  Event e;
-  e.time = h.exported_ms;
-  e.kind = "export";
-  e.action = std::string(export_format_name(format));
-  e.source = source;
-  e.detail = detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-  e.untrain_version = kVersion;
-  return e;
+Record export_record(const ExportHeader& h, ExportFormat format, ExportSource source) {
+  return {Exported{format, source, h.exported_ms, h.events, h.chain, h.filter}, kVersion, ""};
 }
 
 }  // namespace
 
 ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
-                           const std::string& source, std::int64_t now_ms, const ExportProgress& progress) {
+                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress) {
   ExportHeader header;
   header.exported_ms = now_ms;
   header.untrain_version = kVersion;
@@ -116,8 +85,8 @@ ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter&
     }
   });
   out.flush();
-  if (!out) throw Error(Code::io, "writing the export failed (disk full, or the output was closed)");
-  Event recorded = store.append(export_event(header, format, source), now_ms);
+  if (!out) throw Error(Outcome::io, "writing the export failed (disk full, or the output was closed)");
+  Event recorded = store.append(export_record(header, format, source), now_ms);
   return {header, recorded};
 }
 

@@ -11,15 +11,14 @@
 #include <string_view>
 
 #include "trail/event_filter.h"
+#include "trail/vocabulary.h"
 #include "export/json_export.h"
 #include "store/store.h"
 
 namespace untrain {
 
-enum class ExportFormat { json, ndjson, csv, html };
-
-std::optional<ExportFormat> export_format_named(std::string_view name);
-std::string_view export_format_name(ExportFormat format);
+// ExportFormat and its names are in trail/vocabulary.h, as a format is also its export event's
+// action.
 std::string_view export_media_type(ExportFormat format);
 // "untrain-audit-trail-2026-11-28.html"
 std::string export_file_name(ExportFormat format, std::int64_t exported_ms);
@@ -33,8 +32,8 @@ struct ExportOutcome {
 using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // Writes the export to `out`; when `out` fails, throws Error(io) and records nothing. `source` says
-// who asked: "cli" or "extension".
+// who asked.
 ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
-                           const std::string& source, std::int64_t now_ms, const ExportProgress& progress = {});
+                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress = {});
 
 }  // namespace untrain

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/clock.h"
+#include "trail/vocabulary.h"
 
 namespace untrain {
 namespace {
@@ -50,8 +51,8 @@ std::string value_cell(const std::optional<bool>& v) {
 }
 
 std::string what_happened(const Event& e) {
-  if (e.kind == "observation") {
-    if (e.action == "change" && e.previous && e.value) {
+  if (e.kind == to_string(EventKind::observation)) {
+    if (e.action == to_string(ObservationAction::change) && e.previous && e.value) {
       return std::string("change ") + (*e.previous ? "On" : "Off") + " → " + (*e.value ? "On" : "Off");
     }
     return e.action;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "trail/vocabulary.h"
 
 namespace untrain {
 
@@ -16,7 +17,7 @@ std::string day_text(std::int64_t ms) { return format_utc(ms).substr(0, 10); }
 void TrailSummary::add(const Event& e) {
   ++events_;
   first_time_ = first_time_ ? std::min(*first_time_, e.time) : e.time;
-  if (e.kind != "observation" || !e.value) return;
+  if (e.kind != to_string(EventKind::observation) || !e.value) return;
   auto [it, added] = settings_.try_emplace({e.platform, e.account, e.setting});
   SettingHistory& h = it->second;
   bool value = *e.value;

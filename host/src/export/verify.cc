@@ -86,13 +86,13 @@ VerifyReport verify_export(std::istream& in) {
   }
   in.clear();
   in.seekg(0);
-  if (!in) throw Error(Code::io, "the export cannot be read twice (is it a pipe? pass a file)");
+  if (!in) throw Error(Outcome::io, "the export cannot be read twice (is it a pipe? pass a file)");
   return verify_json(in);
 }
 
 VerifyReport verify_export_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Code::io, "cannot open " + file.string());
+  if (!in) throw Error(Outcome::io, "cannot open " + file.string());
   return verify_export(in);
 }
 

@@ -29,7 +29,7 @@ std::vector<const Browser*> select_browsers(std::string_view name, const Machine
     return selected;
   }
   const Browser* named = find_browser(name);
-  if (!named) throw Error(Code::usage, "unknown browser '" + std::string(name) + "': use one of " + browser_names());
+  if (!named) throw Error(Outcome::usage, "unknown browser '" + std::string(name) + "': use one of " + browser_names());
   selected.push_back(named);
   if (named->packaging != Packaging::native) return selected;
   for (const auto& package : known_browsers()) {

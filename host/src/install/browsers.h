@@ -53,15 +53,8 @@ inline constexpr const char* kHostName = "org.untrain.host";
 // The file name every browser looks for: "<host name>.json".
 std::string manifest_file_name();
 
-constexpr Os current_os() {
-#if defined(_WIN32)
-  return Os::windows;
-#elif defined(__APPLE__)
-  return Os::macos;
-#else
-  return Os::gnu_linux;
-#endif
-}
+// The system this untrain was built for (platform-<system>.cc, picked by the build).
+Os current_os();
 
 // Where the browser reads a user's manifest on that system; nullopt when it has no such folder
 // there (a Flatpak row on macOS). On Windows this is where untrain keeps the file that the

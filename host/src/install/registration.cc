@@ -4,10 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#if defined(__APPLE__)
-#include <mach-o/dyld.h>
-#endif
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -41,11 +37,11 @@ void make_folders(const std::filesystem::path& folder, const Registration& how) 
   for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
     if (::mkdir(it->c_str(), 0755) != 0 && errno != EEXIST) {
       auto why = failure(how.system ? "run with sudo" : "is its parent owned by root?");
-      throw Error(Code::io, "creating " + it->string() + ": " + why);
+      throw Error(Outcome::io, "creating " + it->string() + ": " + why);
     }
     if (how.account.via_sudo && !how.system && !how.destdir && ::chown(it->c_str(), how.account.uid, how.account.gid) != 0) {
       auto why = failure("run as root");
-      throw Error(Code::io, "handing " + it->string() + " to " + how.account.name + ": " + why);
+      throw Error(Outcome::io, "handing " + it->string() + " to " + how.account.name + ": " + why);
     }
   }
 }
@@ -68,7 +64,7 @@ Change::What write_file(const std::filesystem::path& file, const std::string& co
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0) {
     auto why = failure(how.system ? "run with sudo" : "is the folder owned by root?");
-    throw Error(Code::io, "writing " + file.string() + ": " + why);
+    throw Error(Outcome::io, "writing " + file.string() + ": " + why);
   }
   bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
   written = ::fchmod(fd, mode) == 0 && written;  // the umask must not decide who can read it
@@ -77,7 +73,7 @@ Change::What write_file(const std::filesystem::path& file, const std::string& co
   if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) {
     auto why = failure("is the folder owned by root?");
     ::unlink(temporary.c_str());
-    throw Error(Code::io, "writing " + file.string() + ": " + why);
+    throw Error(Outcome::io, "writing " + file.string() + ": " + why);
   }
   return Change::What::wrote;
 }
@@ -86,7 +82,7 @@ bool remove_file(const std::filesystem::path& file) {
   if (::unlink(file.c_str()) == 0) return true;
   if (errno == ENOENT) return false;
   auto why = failure("it or its folder belongs to root: try sudo");
-  throw Error(Code::io, "removing " + file.string() + ": " + why);
+  throw Error(Outcome::io, "removing " + file.string() + ": " + why);
 }
 
 std::filesystem::path staged(const std::filesystem::path& dir, const Registration& how) {
@@ -180,23 +176,6 @@ std::string describe(const Change& change) {
   }
   if (!change.note.empty()) line += change.what == Change::What::skipped ? ": " + change.note : "\n  note: " + change.note;
   return line;
-}
-
-std::filesystem::path running_binary() {
-#if defined(__APPLE__)
-  char buffer[4096];
-  std::uint32_t size = sizeof buffer;
-  if (_NSGetExecutablePath(buffer, &size) != 0) throw Error(Code::io, "cannot tell where the untrain binary is");
-  std::error_code ec;
-  auto path = std::filesystem::canonical(buffer, ec);
-  if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
-  return path;
-#else
-  std::error_code ec;
-  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) throw Error(Code::io, "cannot tell where the untrain binary is: " + ec.message());
-  return path;
-#endif
 }
 
 }  // namespace untrain

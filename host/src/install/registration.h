@@ -42,7 +42,7 @@ std::vector<Change> unregister_browser(const Browser& browser, const Registratio
 // One line a person reads: "chromium: wrote /home/jane/.config/chromium/NativeMessagingHosts/org.untrain.host.json".
 std::string describe(const Change& change);
 
-// The running binary's absolute path (/proc/self/exe), which the manifests name.
+// The running binary's absolute path, which the manifests name (platform-<system>.cc).
 std::filesystem::path running_binary();
 
 }  // namespace untrain

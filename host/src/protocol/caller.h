@@ -6,9 +6,6 @@
 
 namespace untrain {
 
-// Exit status of a host started for any other caller (docs/protocol.md, "Exit status").
-inline constexpr int kExitForbiddenCaller = 5;
-
 // True for "chrome-extension://<our id>/" (the trailing slash optional, as Chromium has written it
 // both ways) and for our Firefox add-on id; false for everything else, the empty string included.
 bool is_allowed_caller(std::string_view caller);

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/overloaded.h"
 #include "core/rules.h"
 #include "trail/status_view.h"
 #include "core/version.h"
@@ -22,13 +23,11 @@ nlohmann::json hello() {
 }
 
 nlohmann::json observe(const Observation& o, Store& store) {
-  if (!platform_rules(o.platform).find(o.setting)) {
+  const PlatformRules& rules = platform_rules(o.platform);
+  if (!rules.find(o.setting)) {
     throw Error(Code::unknown_setting, "the " + o.platform + " rules have no setting '" + o.setting + "'");
   }
-  Event event = observation_event(o);
-  event.untrain_version = kVersion;
-  event.rules_version = platform_rules(o.platform).version;
-  Event stored = store.append(std::move(event), now_ms());
+  Event stored = store.append({o, kVersion, rules.version}, now_ms());
   return {{"seq", stored.seq}, {"recorded", stored.recorded}, {"action", stored.action}};
 }
 
@@ -42,10 +41,9 @@ nlohmann::json status(const StatusRequest& request, Store& store) {
 
 nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document; }
 
-nlohmann::json appended(Event event, const PlatformRules& rules, Store& store) {
-  event.untrain_version = kVersion;
-  event.rules_version = rules.version;
-  Event stored = store.append(std::move(event), now_ms());
+template <typename Report>
+nlohmann::json appended(const Report& report, const PlatformRules& rules, Store& store) {
+  Event stored = store.append({report, kVersion, rules.version}, now_ms());
   return {{"seq", stored.seq}, {"recorded", stored.recorded}};
 }
 
@@ -54,13 +52,13 @@ nlohmann::json nudge(const Nudge& n, Store& store) {
   if (!rules.find(n.setting)) {
     throw Error(Code::unknown_setting, "the " + n.platform + " rules have no setting '" + n.setting + "'");
   }
-  return appended(nudge_event(n), rules, store);
+  return appended(n, rules, store);
 }
 
 nlohmann::json form(const FormReport& f, Store& store) {
   const PlatformRules& rules = platform_rules(f.platform);
   if (!rules.find_form(f.form)) throw Error(Code::unknown_form, "the " + f.platform + " rules have no form '" + f.form + "'");
-  return appended(form_event(f), rules, store);
+  return appended(f, rules, store);
 }
 
 ExportSpool& spool(ExportSpool* exports) {
@@ -71,17 +69,18 @@ ExportSpool& spool(ExportSpool* exports) {
 }  // namespace
 
 nlohmann::json dispatch(const Request& request, const StoreAccess& store, ExportSpool* exports) {
+  // One lambda per request type and no catch-all: a type added to RequestBody without an answer
+  // here does not compile.
   return std::visit(
-      [&](const auto& body) -> nlohmann::json {
-        using T = std::decay_t<decltype(body)>;
-        if constexpr (std::is_same_v<T, HelloRequest>) return hello();
-        if constexpr (std::is_same_v<T, ObserveRequest>) return observe(body.observation, store());
-        if constexpr (std::is_same_v<T, StatusRequest>) return status(body, store());
-        if constexpr (std::is_same_v<T, ExportRequest>) return spool(exports).start(store(), body.format, body.filter, now_ms());
-        if constexpr (std::is_same_v<T, ExportChunkRequest>) return spool(exports).chunk(body.handle, body.offset);
-        if constexpr (std::is_same_v<T, RulesRequest>) return rules(body);
-        if constexpr (std::is_same_v<T, NudgeRequest>) return nudge(body.nudge, store());
-        if constexpr (std::is_same_v<T, FormRequest>) return form(body.form, store());
+      Overloaded{
+          [](const HelloRequest&) { return hello(); },
+          [&](const ObserveRequest& r) { return observe(r.observation, store()); },
+          [&](const StatusRequest& r) { return status(r, store()); },
+          [](const RulesRequest& r) { return rules(r); },
+          [&](const NudgeRequest& r) { return nudge(r.nudge, store()); },
+          [&](const FormRequest& r) { return form(r.form, store()); },
+          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms()); },
+          [&](const ExportChunkRequest& r) { return spool(exports).chunk(r.handle, r.offset); },
       },
       request.body);
 }

@@ -67,10 +67,7 @@ void ExportSpool::forget(const std::string& handle) {
   files_.erase(it);
 }
 
-nlohmann::json ExportSpool::start(Store& store, const std::string& format_name, const EventFilter& filter,
-                                  std::int64_t now_ms) {
-  auto format = export_format_named(format_name);
-  if (!format) throw Error(Code::bad_request, "field 'format' must be \"html\", \"json\", \"csv\" or \"ndjson\"");
+nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms) {
   std::filesystem::path folder = store.path().parent_path();
   sweep_stale(folder);
   while (files_.size() >= kMaxOpen) forget(files_.begin()->first);
@@ -85,17 +82,19 @@ nlohmann::json ExportSpool::start(Store& store, const std::string& format_name, 
   ExportOutcome outcome;
   try {
     std::ofstream out(pattern, std::ios::binary | std::ios::trunc);
-    outcome = export_trail(store, *format, filter, out, "extension", now_ms);
+    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms);
   } catch (const Error& e) {
     forget(handle);
-    throw Error(e.code() == Code::io ? Code::storage_unavailable : e.code(), e.what());
+    // The temporary file is on the database's disk: failing to write it is the storage failing.
+    if (e.outcome() == Outcome::io) throw Error(Code::storage_unavailable, e.what());
+    throw;
   }
   files_[handle].size = static_cast<std::int64_t>(std::filesystem::file_size(pattern));
 
   nlohmann::json result = chunk(handle, 0);
-  result["format"] = export_format_name(*format);
-  result["file_name"] = export_file_name(*format, now_ms);
-  result["media_type"] = export_media_type(*format);
+  result["format"] = to_string(format);
+  result["file_name"] = export_file_name(format, now_ms);
+  result["media_type"] = export_media_type(format);
   result["events"] = outcome.header.events;
   result["complete"] = outcome.header.complete;
   result["chain_head"] = {{"seq", outcome.header.chain.seq}, {"hash", outcome.header.chain.hash}};

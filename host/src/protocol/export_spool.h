@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "trail/event_filter.h"
+#include "trail/vocabulary.h"
 #include "store/store.h"
 
 namespace untrain {
@@ -25,7 +26,7 @@ class ExportSpool {
   ExportSpool& operator=(const ExportSpool&) = delete;
 
   // Makes the export and returns the `export` reply's result, with its first chunk.
-  nlohmann::json start(Store& store, const std::string& format, const EventFilter& filter, std::int64_t now_ms);
+  nlohmann::json start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms);
   // The `export-chunk` reply's result. Throws Error(bad_request) for an unknown handle or an offset
   // that is not one this export handed out.
   nlohmann::json chunk(const std::string& handle, std::int64_t offset);

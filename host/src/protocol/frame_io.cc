@@ -22,7 +22,7 @@ std::optional<std::size_t> read_full(int fd, char* buf, std::size_t size) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(Code::io, std::string("reading a frame: ") + std::strerror(errno));
+      throw Error(Outcome::io, std::string("reading a frame: ") + std::strerror(errno));
     }
     got += static_cast<std::size_t>(n);
   }
@@ -37,7 +37,7 @@ std::optional<std::string> read_frame(int fd) {
   if (!read) return std::nullopt;
   std::size_t got = *read;
   if (got == 0) return std::nullopt;
-  if (got < prefix.size()) throw Error(Code::frame_truncated, "input ended inside a length prefix");
+  if (got < prefix.size()) throw Error(Outcome::truncated_frame, "input ended inside a length prefix");
   std::uint32_t length = decode_length(prefix);
   if (length > kMaxFrame) {
     throw Error(Code::frame_too_large, "request of " + std::to_string(length) +
@@ -47,7 +47,7 @@ std::optional<std::string> read_frame(int fd) {
   read = read_full(fd, body.data(), length);
   if (!read) return std::nullopt;  // asked to end: the frame in hand is dropped unanswered
   if (*read < length) {
-    throw Error(Code::frame_truncated, "input ended inside a frame");
+    throw Error(Outcome::truncated_frame, "input ended inside a frame");
   }
   return body;
 }
@@ -59,7 +59,7 @@ void write_frame(int fd, std::string_view body) {
     ssize_t n = ::write(fd, frame.data() + done, frame.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(Code::io, std::string("writing a frame: ") + std::strerror(errno));
+      throw Error(Outcome::io, std::string("writing a frame: ") + std::strerror(errno));
     }
     done += static_cast<std::size_t>(n);
   }

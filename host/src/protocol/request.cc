@@ -12,10 +12,18 @@ using nlohmann::json;
 
 bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
+// The field helpers: every request type reads its fields through these, so that a field of one
+// name is checked, and refused, the same way wherever it appears.
+
 const json& field(const json& message, const char* name) {
   auto it = message.find(name);
   if (it == message.end()) throw Error(Code::bad_request, std::string("field '") + name + "' is missing");
   return *it;
+}
+
+bool absent_or_null(const json& message, const char* name) {
+  auto it = message.find(name);
+  return it == message.end() || it->is_null();
 }
 
 std::string string_field(const json& message, const char* name, std::size_t max_length) {
@@ -37,45 +45,41 @@ std::string slug_field(const json& message, const char* name, std::size_t max_le
   return text;
 }
 
-std::optional<std::string> optional_account(const json& message) {
-  auto it = message.find("account");
-  if (it == message.end() || it->is_null()) return std::nullopt;
+// One of the enum's names (trail/vocabulary.h); the refusal lists them all.
+template <NamedEnum E>
+E word_field(const json& message, const char* name, std::size_t max_length) {
+  std::string text = string_field(message, name, max_length);
+  if (auto value = parse<E>(text)) return *value;
+  std::string expected;
+  const auto& names = EnumNames<E>::names;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) expected += i + 1 == names.size() ? " or " : ", ";
+    expected.append("\"").append(names[i]).append("\"");
+  }
+  throw Error(Code::bad_request, std::string("field '") + name + "' must be " + expected);
+}
+
+// The member's public profile id: may be null (the page did not show it) but must be there.
+std::optional<std::string> account_field(const json& message) {
+  field(message, "account");
+  if (absent_or_null(message, "account")) return std::nullopt;
   return string_field(message, "account", 128);
 }
 
-ObserveRequest validate_observe(const json& message) {
-  Observation o;
-  o.platform = slug_field(message, "platform", 32);
-  if (!message.contains("account")) throw Error(Code::bad_request, "field 'account' is missing");
-  o.account = optional_account(message);
-  o.setting = slug_field(message, "setting", 64);
-  const json& value = field(message, "value");
-  if (!value.is_boolean()) throw Error(Code::bad_request, "field 'value' must be true or false");
-  o.value = value.get<bool>();
-  o.url = string_field(message, "url", 2048);
-  if (o.url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
-  const json& time = field(message, "time");
-  if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
-    throw Error(Code::bad_request, "field 'time' must be a non-negative integer (ms since the epoch)");
-  }
-  o.time_ms = time.get<std::int64_t>();
-  o.source = string_field(message, "source", 32);
-  if (o.source != "page-load" && o.source != "user-change" && o.source != "assisted") {
-    throw Error(Code::bad_request, "field 'source' must be \"page-load\", \"user-change\" or \"assisted\"");
-  }
-  return ObserveRequest{std::move(o)};
+std::optional<std::string> optional_account(const json& message) {
+  if (absent_or_null(message, "account")) return std::nullopt;
+  return string_field(message, "account", 128);
 }
 
-StatusRequest validate_status(const json& message) {
-  StatusRequest request{slug_field(message, "platform", 32), optional_account(message), std::nullopt};
-  auto days = message.find("stale_after_days");
-  if (days != message.end() && !days->is_null()) {
-    if (!days->is_number_integer() || days->get<std::int64_t>() < 1 || days->get<std::int64_t>() > 3650) {
-      throw Error(Code::bad_request, "field 'stale_after_days' must be an integer from 1 to 3650");
-    }
-    request.stale_after_days = days->get<int>();
-  }
-  return request;
+std::string https_url_field(const json& message) {
+  std::string url = string_field(message, "url", 2048);
+  if (url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
+  return url;
+}
+
+// Absent or null is "no page".
+std::string optional_https_url(const json& message) {
+  return absent_or_null(message, "url") ? "" : https_url_field(message);
 }
 
 std::int64_t time_field(const json& message, const char* name) {
@@ -86,43 +90,57 @@ std::int64_t time_field(const json& message, const char* name) {
   return time.get<std::int64_t>();
 }
 
-// Absent or null is "no page"; a page is an https URL, as in observations.
-std::string optional_url(const json& message) {
-  auto it = message.find("url");
-  if (it == message.end() || it->is_null()) return "";
-  std::string url = string_field(message, "url", 2048);
-  if (url.rfind("https://", 0) != 0) throw Error(Code::bad_request, "field 'url' must start with https://");
-  return url;
+std::optional<std::int64_t> optional_time(const json& message, const char* name) {
+  if (absent_or_null(message, name)) return std::nullopt;
+  const json& time = message.at(name);
+  if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
+    throw Error(Code::bad_request, std::string("field '") + name + "' must be null or a non-negative integer (ms since the epoch)");
+  }
+  return time.get<std::int64_t>();
 }
 
-std::string source_field(const json& message) {
-  std::string source = string_field(message, "source", 32);
-  if (!is_nudge_source(source)) throw Error(Code::bad_request, "field 'source' must be \"banner\", \"callout\" or \"popup\"");
-  return source;
+// The request types that have fields beyond a platform, one function each.
+
+ObserveRequest validate_observe(const json& message) {
+  Observation o;
+  o.platform = slug_field(message, "platform", 32);
+  o.account = account_field(message);
+  o.setting = slug_field(message, "setting", 64);
+  const json& value = field(message, "value");
+  if (!value.is_boolean()) throw Error(Code::bad_request, "field 'value' must be true or false");
+  o.value = value.get<bool>();
+  o.url = https_url_field(message);
+  o.time_ms = time_field(message, "time");
+  o.source = word_field<ObservationSource>(message, "source", 32);
+  return ObserveRequest{std::move(o)};
 }
 
-void require_account_field(const json& message) {
-  if (!message.contains("account")) throw Error(Code::bad_request, "field 'account' is missing");
+StatusRequest validate_status(const json& message) {
+  StatusRequest request{slug_field(message, "platform", 32), optional_account(message), std::nullopt};
+  if (!absent_or_null(message, "stale_after_days")) {
+    const json& days = message.at("stale_after_days");
+    if (!days.is_number_integer() || days.get<std::int64_t>() < 1 || days.get<std::int64_t>() > 3650) {
+      throw Error(Code::bad_request, "field 'stale_after_days' must be an integer from 1 to 3650");
+    }
+    request.stale_after_days = days.get<int>();
+  }
+  return request;
 }
 
 NudgeRequest validate_nudge(const json& message) {
   Nudge n;
   n.platform = slug_field(message, "platform", 32);
-  require_account_field(message);
-  n.account = optional_account(message);
+  n.account = account_field(message);
   n.setting = slug_field(message, "setting", 64);
-  n.action = string_field(message, "action", 32);
-  if (!is_nudge_action(n.action)) {
-    throw Error(Code::bad_request, "field 'action' must be \"shown\", \"clicked\", \"snoozed\" or \"dismissed\"");
-  }
-  n.source = source_field(message);
+  n.action = word_field<NudgeAction>(message, "action", 32);
+  n.source = word_field<NudgeSource>(message, "source", 32);
   n.verdict = string_field(message, "verdict", 32);
   if (!verdict_from_name(n.verdict)) {
     throw Error(Code::bad_request, "field 'verdict' must be one of unknown, stale, off, on-by-default, on");
   }
-  n.url = optional_url(message);
+  n.url = optional_https_url(message);
   n.time_ms = time_field(message, "time");
-  if (n.action == "snoozed") {
+  if (n.action == NudgeAction::snoozed) {
     n.until = time_field(message, "until");
     if (*n.until <= n.time_ms) throw Error(Code::bad_request, "field 'until' must be later than 'time'");
   }
@@ -132,32 +150,19 @@ NudgeRequest validate_nudge(const json& message) {
 FormRequest validate_form(const json& message) {
   FormReport f;
   f.platform = slug_field(message, "platform", 32);
-  require_account_field(message);
-  f.account = optional_account(message);
+  f.account = account_field(message);
   f.form = slug_field(message, "form", 64);
   f.sent_on = string_field(message, "sent_on", 10);
   if (!is_calendar_date(f.sent_on)) throw Error(Code::bad_request, "field 'sent_on' must be a calendar date YYYY-MM-DD");
-  f.source = source_field(message);
-  f.url = optional_url(message);
+  f.source = word_field<NudgeSource>(message, "source", 32);
+  f.url = optional_https_url(message);
   f.time_ms = time_field(message, "time");
   return FormRequest{std::move(f)};
 }
 
-std::optional<std::int64_t> optional_time(const json& message, const char* name) {
-  auto it = message.find(name);
-  if (it == message.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
-    throw Error(Code::bad_request, std::string("field '") + name + "' must be null or a non-negative integer (ms since the epoch)");
-  }
-  return it->get<std::int64_t>();
-}
-
 ExportRequest validate_export(const json& message) {
   ExportRequest request;
-  request.format = string_field(message, "format", 16);
-  if (request.format != "html" && request.format != "json" && request.format != "csv" && request.format != "ndjson") {
-    throw Error(Code::bad_request, "field 'format' must be \"html\", \"json\", \"csv\" or \"ndjson\"");
-  }
+  request.format = word_field<ExportFormat>(message, "format", 16);
   request.filter.since = optional_time(message, "since");
   request.filter.until = optional_time(message, "until");
   request.filter.account = optional_account(message);

@@ -13,6 +13,7 @@
 #include "trail/form.h"
 #include "trail/nudge.h"
 #include "trail/observation.h"
+#include "trail/vocabulary.h"
 
 namespace untrain {
 
@@ -36,7 +37,7 @@ struct FormRequest {
 };
 
 struct ExportRequest {
-  std::string format;  // html | json | csv | ndjson
+  ExportFormat format = ExportFormat::json;
   EventFilter filter;
 };
 struct ExportChunkRequest {
@@ -44,6 +45,7 @@ struct ExportChunkRequest {
   std::int64_t offset = 0;
 };
 
+// Every request type; dispatch.cc must handle each one, or it does not compile.
 using RequestBody = std::variant<HelloRequest, ObserveRequest, StatusRequest, ExportRequest, ExportChunkRequest,
                                  RulesRequest, NudgeRequest, FormRequest>;
 

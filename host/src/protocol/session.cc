@@ -7,6 +7,7 @@
 #include "store/busy_timeout.h"
 #include "protocol/dispatch.h"
 #include "core/error.h"
+#include "core/outcome.h"
 #include "protocol/frame_io.h"
 #include "core/paths.h"
 #include "protocol/reply.h"
@@ -43,7 +44,7 @@ int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& l
     while (auto frame = read_frame(in_fd)) {
       write_frame(out_fd, answer(*frame, access, &exports));
     }
-    return 0;
+    return exit_status(Outcome::ok);
   } catch (const Error& e) {
     std::cerr << "untrain: " << e.what() << '\n';
     if (e.code() == Code::frame_too_large) {
@@ -52,7 +53,7 @@ int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& l
       } catch (const Error&) {
       }
     }
-    return e.code() == Code::io ? 1 : 3;
+    return exit_status(e.outcome());
   }
 }
 

@@ -10,7 +10,8 @@
 namespace untrain {
 
 // Serves requests from in_fd, writing replies to out_fd. Returns the process exit status
-// (docs/protocol.md): 0 at end of input, 3 when the framing is broken.
+// (core/outcome.h): ok at end of input or when asked to end; frame_too_large, truncated_frame or io
+// when the connection breaks.
 int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& locate_database);
 
 // The reply for one frame; never throws. Exposed so that tests cover it without pipes.

@@ -50,7 +50,7 @@ bool wait_readable(int fd) {
     int ready = ::ppoll(&wanted, 1, nullptr, &during_wait);
     if (ready > 0) return true;  // input, end of input (POLLHUP) or an error: read() tells which
     if (ready < 0 && errno != EINTR) {
-      throw Error(Code::io, std::string("waiting for input: ") + std::strerror(errno));
+      throw Error(Outcome::io, std::string("waiting for input: ") + std::strerror(errno));
     }
   }
 }

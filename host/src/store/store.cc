@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "store/corrupt_database.h"
 #include "core/error.h"
+#include "core/overloaded.h"
 
 namespace untrain {
 namespace {
@@ -174,7 +175,8 @@ sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optiona
 
 }  // namespace
 
-Event Store::append(Event e, std::int64_t recorded_ms) {
+Event Store::append(const Record& record, std::int64_t recorded_ms) {
+  Event e = stored_event(record);
   return sql::write_transaction(db_, [&] {
     auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
     e.seq = 1;
@@ -184,9 +186,13 @@ Event Store::append(Event e, std::int64_t recorded_ms) {
       e.prev_hash = last.text(1);
     }
     e.recorded = recorded_ms;
-    if (e.kind == "observation") record_observation(e);
-    if (e.kind == "nudge") record_nudge(e);
-    if (e.kind == "form") record_form(e);
+    std::visit(Overloaded{
+                   [&](const Observation&) { record_observation(e); },
+                   [&](const Nudge& n) { record_nudge(e, n); },
+                   [&](const FormReport& f) { record_form(e, f); },
+                   [](const Exported&) {},
+               },
+               record.what);
     e.hash = chain_hash(e.prev_hash, e);
 
     auto insert = db_.prepare(
@@ -209,9 +215,9 @@ void Store::record_observation(Event& e) {
   before.bind(1, e.platform).bind(2, e.account).bind(3, e.setting);
   if (before.step()) {
     e.previous = before.integer(0) != 0;
-    e.action = (*e.previous == *e.value) ? "check" : "change";
+    e.action = to_string(*e.previous == *e.value ? ObservationAction::check : ObservationAction::change);
   } else {
-    e.action = "first-seen";
+    e.action = to_string(ObservationAction::first_seen);
   }
   // A late observation (flushed from the extension's queue) is logged but never overrides a newer one.
   db_.prepare(
@@ -229,18 +235,17 @@ void Store::record_observation(Event& e) {
       .run();
 }
 
-void Store::record_nudge(const Event& e) {
-  auto detail = nlohmann::json::parse(e.detail);
-  if (e.action == "snoozed") {
+void Store::record_nudge(const Event& e, const Nudge& n) {
+  if (n.action == NudgeAction::snoozed) {
     db_.prepare(
            "INSERT INTO nudge_state (platform, account, setting, snoozed_until) VALUES (?1, ?2, ?3, ?4) "
            "ON CONFLICT (platform, account, setting) DO UPDATE SET snoozed_until = excluded.snoozed_until")
         .bind(1, e.platform)
         .bind(2, e.account)
         .bind(3, e.setting)
-        .bind(4, detail.at("until").get<std::int64_t>())
+        .bind(4, n.until.value())
         .run();
-  } else if (e.action == "dismissed") {
+  } else if (n.action == NudgeAction::dismissed) {
     // The state it dismissed, read in this transaction: the dismissal lasts while that state does.
     db_.prepare(
            "INSERT INTO nudge_state (platform, account, setting, dismissed_verdict, dismissed_value, dismissed_changed) "
@@ -252,20 +257,19 @@ void Store::record_nudge(const Event& e) {
         .bind(1, e.platform)
         .bind(2, e.account)
         .bind(3, e.setting)
-        .bind(4, detail.at("verdict").get<std::string>())
+        .bind(4, n.verdict)
         .run();
   }
 }
 
-void Store::record_form(const Event& e) {
-  auto detail = nlohmann::json::parse(e.detail);
+void Store::record_form(const Event& e, const FormReport& f) {
   db_.prepare(
          "INSERT INTO form_state (platform, account, form, sent_on, recorded) VALUES (?, ?, ?, ?, ?) "
          "ON CONFLICT (platform, account, form) DO UPDATE SET sent_on = excluded.sent_on, recorded = excluded.recorded")
       .bind(1, e.platform)
       .bind(2, e.account)
-      .bind(3, detail.at("form").get<std::string>())
-      .bind(4, detail.at("sent_on").get<std::string>())
+      .bind(3, f.form)
+      .bind(4, f.sent_on)
       .bind(5, e.recorded)
       .run();
 }

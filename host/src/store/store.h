@@ -16,6 +16,7 @@
 #include "trail/event_filter.h"
 #include "trail/form.h"
 #include "trail/nudge.h"
+#include "trail/record.h"
 #include "trail/setting_state.h"
 #include "store/sqlite.h"
 
@@ -30,10 +31,10 @@ class Store {
   static Store open(const std::filesystem::path& path,
                     std::chrono::milliseconds busy_timeout = std::chrono::milliseconds(10000));
 
-  // Appends the event at the end of the hash chain, in one transaction with the current state it
-  // changes, and returns it as stored (seq, recorded, prev_hash, hash; for an observation also
-  // action and previous, which only the state before can tell).
-  Event append(Event event, std::int64_t recorded_ms);
+  // Appends the record at the end of the hash chain, in one transaction with the current state it
+  // changes, and returns the row as stored (with seq, recorded, prev_hash, hash; for an observation
+  // also action and previous, which only the state before can tell).
+  Event append(const Record& record, std::int64_t recorded_ms);
 
   std::vector<SettingState> states(const std::string& platform);
   std::vector<NudgeState> nudges(const std::string& platform);
@@ -57,9 +58,9 @@ class Store {
  private:
   explicit Store(sql::Database db) : db_(std::move(db)) {}
   void migrate();
-  void record_observation(Event& event);
-  void record_nudge(const Event& event);
-  void record_form(const Event& event);
+  void record_observation(Event& row);
+  void record_nudge(const Event& row, const Nudge& nudge);
+  void record_form(const Event& row, const FormReport& form);
 
   sql::Database db_;
 };

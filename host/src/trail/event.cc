@@ -5,8 +5,8 @@ namespace untrain {
 Event observation_event(const Observation& o) {
   Event e;
   e.time = o.time_ms;
-  e.kind = "observation";
-  e.source = o.source;
+  e.kind = to_string(EventKind::observation);
+  e.source = to_string(o.source);
   e.platform = o.platform;
   e.account = o.account.value_or("");
   e.setting = o.setting;

@@ -1,5 +1,9 @@
 // One row of the audit trail: anything untrain saw or did that a member may need to prove later
 // (docs/audit-trail.md describes every field).
+//
+// The row is text, as stored and exported: a trail may hold words this untrain does not know (a
+// newer untrain's, or a row someone edited), and each hash covers the text as it is. What the host
+// appends is typed (trail/record.h); the names come from trail/vocabulary.h.
 #pragma once
 
 #include <cstdint>
@@ -14,9 +18,9 @@ struct Event {
   std::int64_t seq = 0;
   std::int64_t recorded = 0;  // when the host committed it, ms UTC
   std::int64_t time = 0;      // when it happened, ms UTC, by the reporter's clock
-  std::string kind;           // observation | nudge | form | export
-  std::string action;         // observation: first-seen | check | change; nudge: shown | ...
-  std::string source;         // observation: page-load | user-change | assisted; others: where
+  std::string kind;           // an EventKind's name
+  std::string action;         // an ObservationAction, NudgeAction, FormAction or ExportFormat's name
+  std::string source;         // an ObservationSource, NudgeSource or ExportSource's name
   std::string platform;
   std::string account;        // "" when not known
   std::string setting;        // "" when the event is not about one setting
@@ -30,8 +34,8 @@ struct Event {
   std::string hash;       // SHA-256(prev_hash ‖ canonical encoding), hex
 };
 
-// An observation as the event the store appends; action and previous are filled in by the store,
-// which alone knows the state before.
+// An observation as the store keeps it; action and previous are filled in by the store, which
+// alone knows the state before.
 Event observation_event(const Observation& observation);
 
 }  // namespace untrain

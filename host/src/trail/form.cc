@@ -26,9 +26,9 @@ bool is_calendar_date(std::string_view text) {
 Event form_event(const FormReport& f) {
   Event e;
   e.time = f.time_ms;
-  e.kind = "form";
-  e.action = "sent";
-  e.source = f.source;
+  e.kind = to_string(EventKind::form);
+  e.action = to_string(FormAction::sent);
+  e.source = to_string(f.source);
   e.platform = f.platform;
   e.account = f.account.value_or("");
   e.url = f.url;

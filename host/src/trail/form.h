@@ -17,7 +17,7 @@ struct FormReport {
   std::optional<std::string> account;
   std::string form;     // a form id from the rules
   std::string sent_on;  // YYYY-MM-DD, as the member gave it
-  std::string source;   // banner | callout | popup
+  NudgeSource source = NudgeSource::banner;
   std::string url;      // "" when none
   std::int64_t time_ms = 0;
 };
@@ -34,7 +34,7 @@ struct FormState {
 // "YYYY-MM-DD" naming a day that exists in the Gregorian calendar (years 1970 to 9999).
 bool is_calendar_date(std::string_view text);
 
-// The event the store appends; `sent` is its one action, detail holds the form and the date.
+// The event as the store keeps it; `sent` is its one action, detail holds the form and the date.
 Event form_event(const FormReport& form);
 
 }  // namespace untrain

@@ -4,23 +4,23 @@
 
 namespace untrain {
 
-bool is_nudge_action(std::string_view action) {
-  return action == "shown" || action == "clicked" || action == "snoozed" || action == "dismissed";
-}
+bool is_nudge_action(std::string_view action) { return parse<NudgeAction>(action).has_value(); }
 
-bool is_nudge_source(std::string_view source) { return source == "banner" || source == "callout" || source == "popup"; }
+bool is_nudge_source(std::string_view source) { return parse<NudgeSource>(source).has_value(); }
 
 Event nudge_event(const Nudge& n) {
   Event e;
   e.time = n.time_ms;
-  e.kind = "nudge";
-  e.action = n.action;
-  e.source = n.source;
+  e.kind = to_string(EventKind::nudge);
+  e.action = to_string(n.action);
+  e.source = to_string(n.source);
   e.platform = n.platform;
   e.account = n.account.value_or("");
   e.setting = n.setting;
   e.url = n.url;
-  nlohmann::json detail = {{"verdict", n.verdict}};
+  nlohmann::json detail = nlohmann::json::object();
+  // The protocol requires a verdict; an empty one is left out rather than recorded as "".
+  if (!n.verdict.empty()) detail["verdict"] = n.verdict;
   if (n.until) detail["until"] = *n.until;
   e.detail = detail.dump();  // an object's keys come out sorted, as docs/audit-trail.md shows them
   return e;

@@ -18,9 +18,9 @@ struct Nudge {
   std::string platform;
   std::optional<std::string> account;
   std::string setting;
-  std::string action;   // shown | clicked | snoozed | dismissed
-  std::string source;   // banner | callout | popup
-  std::string verdict;  // the verdict the nudge showed
+  NudgeAction action = NudgeAction::shown;
+  NudgeSource source = NudgeSource::banner;
+  std::string verdict;  // the verdict the nudge showed (a name of verdict.h)
   std::optional<std::int64_t> until;  // snoozed: when the snooze ends, ms UTC
   std::string url;                    // "" when none
   std::int64_t time_ms = 0;
@@ -47,7 +47,7 @@ struct NudgeHold {
 bool is_nudge_action(std::string_view action);
 bool is_nudge_source(std::string_view source);  // also where a form was marked
 
-// The event the store appends; detail holds the verdict and, for a snooze, its end.
+// The event as the store keeps it; detail holds the verdict and, for a snooze, its end.
 Event nudge_event(const Nudge& nudge);
 
 // A snooze holds until its end. A dismissal holds while the setting is as it was when dismissed:

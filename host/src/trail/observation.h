@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "trail/vocabulary.h"
+
 namespace untrain {
 
 struct Observation {
@@ -14,7 +16,7 @@ struct Observation {
   bool value = false;  // true is On
   std::string url;
   std::int64_t time_ms = 0;  // when the page was read, ms since the epoch, UTC
-  std::string source;        // "page-load", "user-change" or "assisted"
+  ObservationSource source = ObservationSource::page_load;
 };
 
 }  // namespace untrain

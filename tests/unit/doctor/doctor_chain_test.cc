@@ -11,7 +11,7 @@ using namespace untrain;
 
 namespace {
 
-Event seen(bool value, std::int64_t time) {
+Record seen(bool value, std::int64_t time) {
   Observation o;
   o.platform = "linkedin";
   o.account = "jane-doe";
@@ -19,11 +19,8 @@ Event seen(bool value, std::int64_t time) {
   o.value = value;
   o.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
   o.time_ms = time;
-  o.source = "page-load";
-  Event e = observation_event(o);
-  e.untrain_version = "0.1.0";
-  e.rules_version = "2026-11-28";
-  return e;
+  o.source = ObservationSource::page_load;
+  return {o, "0.1.0", "2026-11-28"};
 }
 
 // A log of six observations, seq 1..6, and a raw connection without the append-only triggers.

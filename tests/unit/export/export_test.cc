@@ -21,7 +21,7 @@ namespace {
 const std::int64_t kDay = 86'400'000;
 const std::int64_t kFeb28 = since_bound("2026-02-28T09:30Z");
 
-Event observed(bool value, std::int64_t time, const char* source = "page-load",
+Record observed(bool value, std::int64_t time, const char* source = "page-load",
                std::string url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
   Observation o;
   o.platform = "linkedin";
@@ -30,11 +30,8 @@ Event observed(bool value, std::int64_t time, const char* source = "page-load",
   o.value = value;
   o.url = std::move(url);
   o.time_ms = time;
-  o.source = source;
-  Event e = observation_event(o);
-  e.untrain_version = "0.1.0";
-  e.rules_version = "2026-11-28";
-  return e;
+  o.source = *parse<ObservationSource>(source);
+  return {o, "0.1.0", "2026-11-28"};
 }
 
 // An RFC 4180 reader, to check that what the writer quotes reads back exactly.
@@ -69,13 +66,13 @@ std::vector<std::vector<std::string>> read_csv(const std::string& text) {
 
 std::string export_of(Store& store, ExportFormat format, const EventFilter& filter = {}) {
   std::ostringstream out;
-  export_trail(store, format, filter, out, "cli", kFeb28 + 30 * kDay);
+  export_trail(store, format, filter, out, ExportSource::cli, kFeb28 + 30 * kDay);
   return out.str();
 }
 
-SettingHistory history_of(const std::vector<Event>& events) {
+SettingHistory history_of(const std::vector<Record>& records) {
   TrailSummary summary;
-  for (const auto& e : events) summary.add(e);
+  for (const auto& r : records) summary.add(stored_event(r));
   REQUIRE(summary.settings().size() == 1);
   return summary.settings()[0];
 }
@@ -125,7 +122,7 @@ TEST_CASE("each export is itself recorded as an export event naming what it held
   Store store = Store::open(dir.path() / "untrain.db");
   store.append(observed(true, kFeb28), kFeb28 + 1);
   std::ostringstream out;
-  auto outcome = export_trail(store, ExportFormat::html, {}, out, "extension", kFeb28 + kDay);
+  auto outcome = export_trail(store, ExportFormat::html, {}, out, ExportSource::extension, kFeb28 + kDay);
   CHECK(outcome.event.seq == 2);
   auto events = store.events();
   REQUIRE(events.size() == 2);

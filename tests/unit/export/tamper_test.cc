@@ -16,7 +16,7 @@ using namespace untrain;
 
 namespace {
 
-Event seen(bool value, std::int64_t time, const char* account = "jane-doe") {
+Record seen(bool value, std::int64_t time, const char* account = "jane-doe") {
   Observation o;
   o.platform = "linkedin";
   o.account = account;
@@ -24,11 +24,8 @@ Event seen(bool value, std::int64_t time, const char* account = "jane-doe") {
   o.value = value;
   o.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
   o.time_ms = time;
-  o.source = "page-load";
-  Event e = observation_event(o);
-  e.untrain_version = "0.1.0";
-  e.rules_version = "2026-11-28";
-  return e;
+  o.source = ObservationSource::page_load;
+  return {o, "0.1.0", "2026-11-28"};
 }
 
 // A log of six observations, seq 1..6.
@@ -53,7 +50,7 @@ struct Trail {
   std::string export_text(ExportFormat format, const EventFilter& filter = {}) {
     Store store = Store::open(path);
     std::ostringstream out;
-    export_trail(store, format, filter, out, "cli", 5000);
+    export_trail(store, format, filter, out, ExportSource::cli, 5000);
     return out.str();
   }
 };
@@ -146,7 +143,7 @@ TEST_CASE("a row inserted into the database, correctly hashed, is detected as in
       prev = stmt.text(0);
     }
     db.exec("UPDATE events SET seq = seq + 100 WHERE seq >= 3; UPDATE events SET seq = seq - 99 WHERE seq >= 103;");
-    Event forged = seen(false, 1002);
+    Event forged = stored_event(seen(false, 1002));
     forged.seq = 3;
     forged.recorded = 2002;
     forged.action = "change";
@@ -209,7 +206,7 @@ TEST_CASE("an export filtered by account is partial, says so, and still verifies
 static void expect_detected(Trail& trail, const std::function<void(std::vector<std::string>&, ExportFormat)>& edit, int seq,
                      const char* what) {
   for (auto format : {ExportFormat::json, ExportFormat::ndjson}) {
-    INFO("format " << export_format_name(format));
+    INFO("format " << to_string(format));
     auto lines = lines_of(trail.export_text(format));
     edit(lines, format);
     auto report = verify_text(join(lines));

@@ -123,7 +123,7 @@ TEST_CASE("an unknown browser is a usage error that lists the known ones", "[bro
     select_browsers("netscape", machine({}, {}), Selecting::found);
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.code() == Code::usage);
+    CHECK(e.outcome() == Outcome::usage);
     CHECK(std::string(e.what()).find("chromium, chrome") != std::string::npos);
   }
 }

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "core/error.h"
 
 using namespace untrain;
@@ -59,7 +61,7 @@ TEST_CASE("a valid observe becomes an observation", "[request]") {
   CHECK(o.setting == "ai-training");
   CHECK(o.value);
   CHECK(o.time_ms == 1795903200000);
-  CHECK(o.source == "page-load");
+  CHECK(o.source == ObservationSource::page_load);
 }
 
 TEST_CASE("an observe whose account is null has no account", "[request]") {
@@ -180,8 +182,8 @@ TEST_CASE("a valid nudge becomes a nudge report", "[request]") {
   const auto& n = std::get<NudgeRequest>(request.body).nudge;
   CHECK(n.account == std::optional<std::string>("jane-doe"));
   CHECK(n.setting == "ai-training");
-  CHECK(n.action == "snoozed");
-  CHECK(n.source == "banner");
+  CHECK(n.action == NudgeAction::snoozed);
+  CHECK(n.source == NudgeSource::banner);
   CHECK(n.verdict == "on-by-default");
   CHECK(n.until == std::optional<std::int64_t>(1795989600000));
   CHECK(n.url == "https://www.linkedin.com/feed/");
@@ -212,7 +214,7 @@ TEST_CASE("a valid form becomes a form report", "[request]") {
   const auto& f = std::get<FormRequest>(request.body).form;
   CHECK(f.form == "objection-form");
   CHECK(f.sent_on == "2026-11-28");
-  CHECK(f.source == "popup");
+  CHECK(f.source == NudgeSource::popup);
   CHECK(f.url.empty());
 }
 
@@ -221,4 +223,36 @@ TEST_CASE("each invalid form field is refused with bad_request naming the field"
                  {{"sent_on", "2026-02-30"}, {"sent_on", "28.11.2026"}, {"sent_on", 20261128}, {"form", "Objection"},
                   {"source", "member"}, {"url", "ftp://x"}, {"time", "now"}},
                  {"platform", "account", "form", "sent_on", "source", "time"});
+}
+
+TEST_CASE("account, url and time are refused in the same words by every request type that has them", "[request]") {
+  const std::vector<std::pair<const char*, json>> bad = {
+      {"account", ""}, {"account", 42}, {"url", "http://x"}, {"url", 7}, {"time", -1}, {"time", "now"}};
+  for (const auto& [name, value] : bad) {
+    std::set<std::string> messages;
+    for (json message : {valid_observe(), valid_nudge(), valid_form()}) {
+      message[name] = value;
+      auto [code, text] = failure(message);
+      CHECK(code == Code::bad_request);
+      messages.insert(text);
+    }
+    INFO(name << " = " << value.dump());
+    CHECK(messages.size() == 1);
+  }
+}
+
+TEST_CASE("a word the protocol does not know is refused with the words it does", "[request]") {
+  auto observe = valid_observe();
+  observe["source"] = "script";
+  CHECK(failure(observe).second == R"(field 'source' must be "page-load", "user-change" or "assisted")");
+  auto nudge = valid_nudge();
+  nudge["action"] = "closed";
+  CHECK(failure(nudge).second == R"(field 'action' must be "shown", "clicked", "snoozed" or "dismissed")");
+  nudge = valid_nudge();
+  nudge["source"] = "page";
+  CHECK(failure(nudge).second == R"(field 'source' must be "banner", "callout" or "popup")");
+  json exporter = {{"id", 7}, {"type", "export"}, {"format", "pdf"}};
+  CHECK(failure(exporter).second == R"(field 'format' must be "html", "json", "csv" or "ndjson")");
+  exporter["format"] = "ndjson";
+  CHECK(std::get<ExportRequest>(validate_request(exporter).body).format == ExportFormat::ndjson);
 }

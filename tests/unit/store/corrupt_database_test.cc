@@ -26,12 +26,10 @@ void write_all(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
-Event an_observation() {
-  Observation o{"linkedin", "jane-doe", "ai-training", true, "https://www.linkedin.com/x", 1000, "page-load"};
-  Event e = observation_event(o);
-  e.untrain_version = "0.1.0";
-  e.rules_version = "r";
-  return e;
+Record an_observation() {
+  Observation o{"linkedin", "jane-doe", "ai-training", true, "https://www.linkedin.com/x", 1000,
+                ObservationSource::page_load};
+  return {o, "0.1.0", "r"};
 }
 
 }  // namespace

@@ -17,17 +17,18 @@ namespace {
 
 constexpr std::int64_t kT = 1'800'000'000'000;
 
-Event seen(bool value, std::int64_t time) {
-  Observation o{"linkedin", "jane-doe", "ai-training", value, "https://www.linkedin.com/x", time, "page-load"};
-  return observation_event(o);
+Record seen(bool value, std::int64_t time) {
+  return {Observation{"linkedin", "jane-doe", "ai-training", value, "https://www.linkedin.com/x", time,
+                      ObservationSource::page_load}};
 }
 
-Event nudged(const char* action, const char* verdict, std::optional<std::int64_t> until = std::nullopt) {
-  return nudge_event(Nudge{"linkedin", "jane-doe", "ai-training", action, "banner", verdict, until, "", kT});
+Record nudged(const char* action, const char* verdict, std::optional<std::int64_t> until = std::nullopt) {
+  return {Nudge{"linkedin", "jane-doe", "ai-training", *parse<NudgeAction>(action), NudgeSource::banner, verdict,
+                until, "", kT}};
 }
 
-Event marked(const char* sent_on, std::optional<std::string> account = "jane-doe") {
-  return form_event(FormReport{"linkedin", account, "objection-form", sent_on, "popup", "", kT});
+Record marked(const char* sent_on, std::optional<std::string> account = "jane-doe") {
+  return {FormReport{"linkedin", account, "objection-form", sent_on, NudgeSource::popup, "", kT}};
 }
 
 }  // namespace

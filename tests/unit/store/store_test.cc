@@ -12,7 +12,7 @@ using namespace untrain;
 
 namespace {
 
-Event seen(bool value, std::int64_t time, const char* source = "page-load") {
+Observation observed(bool value, std::int64_t time, const char* source = "page-load") {
   Observation o;
   o.platform = "linkedin";
   o.account = "jane-doe";
@@ -20,9 +20,11 @@ Event seen(bool value, std::int64_t time, const char* source = "page-load") {
   o.value = value;
   o.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
   o.time_ms = time;
-  o.source = source;
-  return observation_event(o);
+  o.source = *parse<ObservationSource>(source);
+  return o;
 }
+
+Record seen(bool value, std::int64_t time, const char* source = "page-load") { return {observed(value, time, source)}; }
 
 int mode_of(const std::filesystem::path& path) {
   struct stat st {};
@@ -119,9 +121,9 @@ TEST_CASE("accounts are kept apart and an unknown account is its own entry", "[s
   TempDir dir;
   auto store = Store::open(dir.path() / "untrain.db");
   store.append(seen(true, 1000), 1);
-  auto other = seen(false, 1000);
-  other.account.clear();
-  store.append(other, 2);
+  auto other = observed(false, 1000);
+  other.account.reset();
+  store.append({other}, 2);
   auto states = store.states("linkedin");
   REQUIRE(states.size() == 2);
   CHECK(states[0].account.empty());
@@ -177,15 +179,14 @@ TEST_CASE("events form a hash chain from the genesis hash", "[store]") {
 TEST_CASE("events that are not observations leave the current state alone", "[store]") {
   TempDir dir;
   auto store = Store::open(dir.path() / "untrain.db");
-  Event nudge;
-  nudge.time = 1000;
-  nudge.kind = "nudge";
-  nudge.action = "shown";
-  nudge.source = "banner";
+  Nudge nudge;
+  nudge.time_ms = 1000;
+  nudge.action = NudgeAction::shown;
+  nudge.source = NudgeSource::banner;
   nudge.platform = "linkedin";
   nudge.setting = "ai-training";
-  nudge.detail = R"({"until":2000})";
-  auto stored = store.append(nudge, 5);
+  nudge.until = 2000;
+  auto stored = store.append({nudge}, 5);
   CHECK(stored.action == "shown");
   CHECK(store.states("linkedin").empty());
   CHECK(store.events()[0].detail == R"({"until":2000})");

@@ -17,7 +17,7 @@ TEST_CASE("sent_on must be a day that exists", "[form]") {
 }
 
 TEST_CASE("a form event is the member's word that they sent it, with the date in detail", "[form]") {
-  FormReport f{"linkedin", "jane-doe", "objection-form", "2026-11-28", "popup", "", 1'800'000'000'000};
+  FormReport f{"linkedin", "jane-doe", "objection-form", "2026-11-28", NudgeSource::popup, "", 1'800'000'000'000};
   Event e = form_event(f);
   CHECK(e.kind == "form");
   CHECK(e.action == "sent");

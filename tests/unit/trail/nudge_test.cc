@@ -87,7 +87,8 @@ TEST_CASE("a snooze outlasts a change of state; a dismissal does not", "[nudge]"
 }
 
 TEST_CASE("a nudge event carries the verdict it showed and, for a snooze, its end", "[nudge]") {
-  Nudge n{"linkedin", std::nullopt, "ai-training", "snoozed", "banner", "on-by-default", kNow + 86'400'000, "", kNow};
+  Nudge n{"linkedin",      std::nullopt, "ai-training", NudgeAction::snoozed, NudgeSource::banner,
+          "on-by-default", kNow + 86'400'000, "",    kNow};
   Event e = nudge_event(n);
   CHECK(e.kind == "nudge");
   CHECK(e.action == "snoozed");
@@ -96,7 +97,7 @@ TEST_CASE("a nudge event carries the verdict it showed and, for a snooze, its en
   CHECK(e.setting == "ai-training");
   CHECK_FALSE(e.value.has_value());
   CHECK(e.detail == R"({"until":1800086400000,"verdict":"on-by-default"})");
-  n.action = "shown";
+  n.action = NudgeAction::shown;
   n.until.reset();
   CHECK(nudge_event(n).detail == R"({"verdict":"on-by-default"})");
 }

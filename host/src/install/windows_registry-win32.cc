@@ -1,11 +1,11 @@
+// The registry calls themselves, on Windows (the build picks this file there).
 #include "install/windows_registry.h"
 
-#include "core/error.h"
-
-#if defined(_WIN32)
 #include <windows.h>
 
 #include <string_view>
+
+#include "core/error.h"
 
 namespace untrain {
 namespace {
@@ -35,36 +35,20 @@ void set_registry_default(const std::string& key, const std::string& value) {
   HKEY root = split(key, path);
   HKEY handle = nullptr;
   if (RegCreateKeyExW(root, path.c_str(), 0, nullptr, 0, KEY_SET_VALUE, nullptr, &handle, nullptr) != ERROR_SUCCESS) {
-    throw Error(Code::io, "creating the registry key " + key + " (for HKEY_LOCAL_MACHINE, run as administrator)");
+    throw Error(Outcome::io, "creating the registry key " + key + " (for HKEY_LOCAL_MACHINE, run as administrator)");
   }
   std::wstring data = wide(value);
   LONG rc = RegSetValueExW(handle, nullptr, 0, REG_SZ, reinterpret_cast<const BYTE*>(data.c_str()),
                            static_cast<DWORD>((data.size() + 1) * sizeof(wchar_t)));
   RegCloseKey(handle);
-  if (rc != ERROR_SUCCESS) throw Error(Code::io, "setting the default value of " + key);
+  if (rc != ERROR_SUCCESS) throw Error(Outcome::io, "setting the default value of " + key);
 }
 
 void remove_registry_key(const std::string& key) {
   std::wstring path;
   HKEY root = split(key, path);
   LONG rc = RegDeleteKeyW(root, path.c_str());
-  if (rc != ERROR_SUCCESS && rc != ERROR_FILE_NOT_FOUND) throw Error(Code::io, "removing the registry key " + key);
+  if (rc != ERROR_SUCCESS && rc != ERROR_FILE_NOT_FOUND) throw Error(Outcome::io, "removing the registry key " + key);
 }
 
 }  // namespace untrain
-
-#else
-
-namespace untrain {
-
-void set_registry_default(const std::string& key, const std::string&) {
-  throw Error(Code::internal, "the Windows registry (" + key + ") exists only on Windows");
-}
-
-void remove_registry_key(const std::string& key) {
-  throw Error(Code::internal, "the Windows registry (" + key + ") exists only on Windows");
-}
-
-}  // namespace untrain
-
-#endif

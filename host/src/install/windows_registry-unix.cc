@@ -1,0 +1,16 @@
+// Elsewhere there is no registry: the build picks this file, and nothing calls it.
+#include "install/windows_registry.h"
+
+#include "core/error.h"
+
+namespace untrain {
+
+void set_registry_default(const std::string& key, const std::string&) {
+  throw Error(Code::internal, "the Windows registry (" + key + ") exists only on Windows");
+}
+
+void remove_registry_key(const std::string& key) {
+  throw Error(Code::internal, "the Windows registry (" + key + ") exists only on Windows");
+}
+
+}  // namespace untrain

@@ -1,0 +1,78 @@
+// The words of the audit trail as C++ enums: an event's kind, action and source, and the export
+// formats. Strings appear only on the wire and in the database, through the tables here.
+#pragma once
+
+#include <string_view>
+
+#include "core/enum_names.h"
+
+namespace untrain {
+
+// export_ because `export` is a C++ keyword; its name is "export".
+enum class EventKind { observation, nudge, form, export_ };
+
+// An observation's action is decided by the store, from the state before it.
+enum class ObservationAction { first_seen, check, change };
+enum class ObservationSource { page_load, user_change, assisted };
+
+enum class NudgeAction { shown, clicked, snoozed, dismissed };
+// untrain's own surfaces: where a nudge was shown, and where a form was marked as sent.
+enum class NudgeSource { banner, callout, popup };
+
+// A form event's one action.
+enum class FormAction { sent };
+
+// An export's action is its format; its source says who asked for it. The formats are listed in
+// the order docs/protocol.md lists them.
+enum class ExportFormat { html, json, csv, ndjson };
+enum class ExportSource { cli, extension };
+
+template <>
+struct EnumNames<EventKind> {
+  static constexpr auto names = std::to_array<std::string_view>({"observation", "nudge", "form", "export"});
+};
+static_assert(names_cover(EventKind::export_));
+
+template <>
+struct EnumNames<ObservationAction> {
+  static constexpr auto names = std::to_array<std::string_view>({"first-seen", "check", "change"});
+};
+static_assert(names_cover(ObservationAction::change));
+
+template <>
+struct EnumNames<ObservationSource> {
+  static constexpr auto names = std::to_array<std::string_view>({"page-load", "user-change", "assisted"});
+};
+static_assert(names_cover(ObservationSource::assisted));
+
+template <>
+struct EnumNames<NudgeAction> {
+  static constexpr auto names = std::to_array<std::string_view>({"shown", "clicked", "snoozed", "dismissed"});
+};
+static_assert(names_cover(NudgeAction::dismissed));
+
+template <>
+struct EnumNames<NudgeSource> {
+  static constexpr auto names = std::to_array<std::string_view>({"banner", "callout", "popup"});
+};
+static_assert(names_cover(NudgeSource::popup));
+
+template <>
+struct EnumNames<FormAction> {
+  static constexpr auto names = std::to_array<std::string_view>({"sent"});
+};
+static_assert(names_cover(FormAction::sent));
+
+template <>
+struct EnumNames<ExportFormat> {
+  static constexpr auto names = std::to_array<std::string_view>({"html", "json", "csv", "ndjson"});
+};
+static_assert(names_cover(ExportFormat::ndjson));
+
+template <>
+struct EnumNames<ExportSource> {
+  static constexpr auto names = std::to_array<std::string_view>({"cli", "extension"});
+};
+static_assert(names_cover(ExportSource::extension));
+
+}  // namespace untrain
