@@ -27,12 +27,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 extern char** environ;
 
@@ -100,7 +99,8 @@ Child spawn(const std::vector<std::string>& command, bool talk, const std::optio
   int in_pipe[2] = {-1, -1};
   int out_pipe[2] = {-1, -1};
   if (talk) {
-    if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0) fail("pipe: " + std::string(std::strerror(errno)));
+    if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0)
+      fail("pipe: " + std::string(std::strerror(errno)));
     posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   } else {
@@ -129,7 +129,8 @@ long reap(const Child& child, const std::string& what) {
   int status = 0;
   rusage usage{};
   if (wait4(child.pid, &status, 0, &usage) != child.pid) fail("wait4: " + std::string(std::strerror(errno)));
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail(what + " did not exit with status 0 (" + std::to_string(status) + ")");
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    fail(what + " did not exit with status 0 (" + std::to_string(status) + ")");
   return usage.ru_maxrss;
 }
 
@@ -171,7 +172,8 @@ void round_trip(const Child& child, const std::string& body) {
 }
 
 std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string hello(int id) { return R"({"id":)" + std::to_string(id) + R"(,"type":"hello"})"; }
@@ -188,7 +190,9 @@ std::string status(int id) {
   return R"({"id":)" + std::to_string(id) + R"(,"type":"status","platform":"linkedin","account":null})";
 }
 
-double elapsed_ms(Clock::time_point from) { return std::chrono::duration<double, std::milli>(Clock::now() - from).count(); }
+double elapsed_ms(Clock::time_point from) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - from).count();
+}
 
 std::string joined(const std::vector<std::string>& parts) {
   std::string out;
@@ -202,7 +206,8 @@ int main(int argc, char** argv) {
   Options o = parse(argc, argv);
   // The exact command, with the database its children inherit.
   const char* db = std::getenv("UNTRAIN_DB");
-  std::string command = (db ? "UNTRAIN_DB=" + std::string(db) + " " : "") + joined(std::vector<std::string>(argv, argv + argc));
+  std::string command =
+      (db ? "UNTRAIN_DB=" + std::string(db) + " " : "") + joined(std::vector<std::string>(argv, argv + argc));
   nlohmann::json result = {{"name", o.name}, {"mode", o.mode}, {"command", command}};
   std::vector<double> values;
   std::vector<double> latencies;
@@ -253,7 +258,7 @@ int main(int argc, char** argv) {
     result["latency_us"] = latencies;
   }
   if (o.bytes_file) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(o.bytes_file->c_str(), &st) != 0) fail("cannot stat " + *o.bytes_file);
     result["bytes"] = static_cast<std::int64_t>(st.st_size);
   }

@@ -12,10 +12,10 @@
 #include <iostream>
 #include <string>
 
-#include "trail/record.h"
 #include "core/rules.h"
-#include "store/store.h"
 #include "core/version.h"
+#include "store/store.h"
+#include "trail/record.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -46,7 +46,12 @@ int main(int argc, char** argv) {
       // Each setting flips once every few hundred of its own readings.
       const bool value = ((i / rules.settings.size()) / 300) % 2 == 0;
       record.what = untrain::Observation{
-          "linkedin", "jane-doe", setting.id, value, "https://www.linkedin.com" + setting.page, time,
+          "linkedin",
+          "jane-doe",
+          setting.id,
+          value,
+          "https://www.linkedin.com" + setting.page,
+          time,
           i % 7 == 3 ? untrain::ObservationSource::user_change : untrain::ObservationSource::page_load};
     }
     record.untrain_version = untrain::kVersion;

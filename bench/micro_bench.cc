@@ -2,19 +2,18 @@
 // validation, the canonical encoding and SHA-256 of an event, the verdict, and one whole `status`
 // answer in process (no pipes), to set beside the process-level figures of host_driver.
 #include <benchmark/benchmark.h>
-
 #include <unistd.h>
 
 #include <filesystem>
 #include <optional>
 #include <string>
 
-#include "trail/canonical.h"
+#include "core/rules.h"
 #include "protocol/frame.h"
 #include "protocol/request.h"
-#include "core/rules.h"
 #include "protocol/session.h"
 #include "store/store.h"
+#include "trail/canonical.h"
 #include "trail/verdict.h"
 
 namespace {
@@ -85,8 +84,8 @@ BENCHMARK(chain_hash);
 
 void verdict_decide(benchmark::State& state) {
   const auto& rule = untrain::find_platform("linkedin")->settings.front();
-  std::optional<untrain::SettingState> setting =
-      untrain::SettingState{"linkedin", "jane-doe", "ai-training", true, true, 1795000000000, 1795903200000, std::nullopt};
+  std::optional<untrain::SettingState> setting = untrain::SettingState{
+      "linkedin", "jane-doe", "ai-training", true, true, 1795000000000, 1795903200000, std::nullopt};
   std::int64_t now = 1795903260000;
   for (auto _ : state) {
     benchmark::DoNotOptimize(now);

@@ -44,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string input(reinterpret_cast<const char*>(data), size);
   std::vector<std::string> parts;
   std::size_t start = 0;
-  for (std::size_t end; (end = input.find('\x1f', start)) != std::string::npos; start = end + 1) parts.push_back(input.substr(start, end - start));
+  for (std::size_t end; (end = input.find('\x1f', start)) != std::string::npos; start = end + 1)
+    parts.push_back(input.substr(start, end - start));
   parts.push_back(input.substr(start));
   parts.resize(6);
 

@@ -1,10 +1,11 @@
 // libFuzzer target: the rules loader (rules.h) on arbitrary text. A rules file that is not valid is
 // Error(internal) naming what is wrong; anything else escaping is a bug.
+#include "core/rules.h"
+
 #include <cstdint>
 #include <string_view>
 
 #include "core/error.h"
-#include "core/rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

@@ -3,12 +3,12 @@
 
 #include <iostream>
 
-#include "protocol/caller.h"
 #include "cli/cli.h"
 #include "core/extension_identity.h"
 #include "core/outcome.h"
-#include "protocol/launch.h"
 #include "core/paths.h"
+#include "protocol/caller.h"
+#include "protocol/launch.h"
 #include "protocol/session.h"
 
 int main(int argc, char** argv) {
@@ -18,9 +18,8 @@ int main(int argc, char** argv) {
   // The browser enforces its manifest's allow-list; this is the same check again, for anything
   // else that starts us with a browser's arguments. Nothing is read and no database is opened.
   if (!untrain::is_allowed_caller(launch.caller)) {
-    std::cerr << "untrain: refusing to serve '" << launch.caller.substr(0, 200)
-              << "': only the untrain extension (" << untrain::extension_origin() << " or "
-              << untrain::firefox_addon_id() << ") may start the host\n";
+    std::cerr << "untrain: refusing to serve '" << launch.caller.substr(0, 200) << "': only the untrain extension ("
+              << untrain::extension_origin() << " or " << untrain::firefox_addon_id() << ") may start the host\n";
     return untrain::exit_status(untrain::Outcome::forbidden_caller);
   }
   auto locate_database = [] { return untrain::database_path(std::nullopt, untrain::process_environment()); };

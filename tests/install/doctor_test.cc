@@ -21,7 +21,8 @@ struct Doctor {
     std::vector<std::string> found;
     for (const auto& section : report["sections"]) {
       for (const auto& check : section["checks"]) {
-        if (check["status"] == "problem") found.push_back(check["check"].get<std::string>() + ": " + check["message"].get<std::string>());
+        if (check["status"] == "problem")
+          found.push_back(check["check"].get<std::string>() + ": " + check["message"].get<std::string>());
       }
     }
     return found;
@@ -39,7 +40,8 @@ Doctor doctor(const Person& person, const std::vector<std::string>& more = {}) {
 // A person with Chromium and Firefox (one profile), untrain registered with both, and a database.
 void install_both(Person& person) {
   person.has_folder(".config/chromium");
-  write_text(person.home() / ".mozilla/firefox/profiles.ini", "[Profile0]\nName=default\nIsRelative=1\nPath=p.default-esr\n");
+  write_text(person.home() / ".mozilla/firefox/profiles.ini",
+             "[Profile0]\nName=default\nIsRelative=1\nPath=p.default-esr\n");
   write_text(person.home() / ".mozilla/firefox/p.default-esr/prefs.js", "user_pref(\"browser.startup.page\", 3);\n");
   REQUIRE(person.untrain({"install"}).status == 0);
   REQUIRE(person.untrain({"status", "--db", person.db().string()}).status == 0);  // creates the database
@@ -205,11 +207,13 @@ TEST_CASE("seeded fault: a hardened Firefox profile switches native messaging of
 
 TEST_CASE("seeded fault: a profile under ~/.config/mozilla switches native messaging off", "[doctor]") {
   Person person;
-  write_text(person.home() / ".config/mozilla/firefox/profiles.ini", "[Profile0]\nName=default\nIsRelative=1\nPath=x.default\n");
+  write_text(person.home() / ".config/mozilla/firefox/profiles.ini",
+             "[Profile0]\nName=default\nIsRelative=1\nPath=x.default\n");
   write_text(person.home() / ".config/mozilla/firefox/x.default/prefs.js",
              "user_pref(\"webextensions.native-messaging.max-output-message-bytes\", 0);\n");
   REQUIRE(person.untrain({"install"}).status == 0);
-  reports(person, "firefox-prefs", "profile x.default sets webextensions.native-messaging.max-output-message-bytes to 0");
+  reports(person, "firefox-prefs",
+          "profile x.default sets webextensions.native-messaging.max-output-message-bytes to 0");
 }
 
 TEST_CASE("seeded fault: the database is not a database", "[doctor]") {
@@ -224,8 +228,9 @@ TEST_CASE("seeded fault: a Flatpak browser may not start untrain on the host", "
   person.has_folder(".var/app/org.chromium.Chromium");
   REQUIRE(person.untrain({"install", "--browser", "chromium-flatpak"}).status == 0);
   auto flatpak = person.home() / ".local/share/flatpak";
-  write_text(flatpak / "app/org.chromium.Chromium/current/active/metadata",
-             "[Application]\nname=org.chromium.Chromium\n\n[Context]\nshared=network;ipc;\nfilesystems=xdg-download;\n");
+  write_text(
+      flatpak / "app/org.chromium.Chromium/current/active/metadata",
+      "[Application]\nname=org.chromium.Chromium\n\n[Context]\nshared=network;ipc;\nfilesystems=xdg-download;\n");
   reports(person, "sandbox", "may not start programs outside its sandbox");
 
   write_text(flatpak / "overrides/org.chromium.Chromium", "[Session Bus Policy]\norg.freedesktop.Flatpak=talk\n");

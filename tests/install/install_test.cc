@@ -100,12 +100,12 @@ TEST_CASE("install then uninstall writes and removes exactly one browser's files
 
 TEST_CASE("install for all registers exactly the browsers found, Flatpak and Snap ones included", "[install]") {
   Person person;
-  person.has_folder(".config/chromium");           // Chromium has been used
-  person.has_program("brave-browser");             // Brave is installed, never started
-  person.has_folder(".mozilla/firefox");           // Firefox has a profile
+  person.has_folder(".config/chromium");              // Chromium has been used
+  person.has_program("brave-browser");                // Brave is installed, never started
+  person.has_folder(".mozilla/firefox");              // Firefox has a profile
   person.has_folder(".var/app/org.mozilla.firefox");  // and so has its Flatpak
-  person.has_folder("snap/firefox");               // and its Snap
-  auto run = person.untrain({"install"});  // --browser all is the default
+  person.has_folder("snap/firefox");                  // and its Snap
+  auto run = person.untrain({"install"});             // --browser all is the default
   INFO(run.out << run.err);
   REQUIRE(run.status == 0);
   std::set<std::string> expected;
@@ -137,7 +137,8 @@ TEST_CASE("an unknown browser, or --manifest-dir with all, is a usage error", "[
   CHECK(person.untrain({"install", "--system", "--manifest-dir", (person.scratch() / "x").string()}).status == 2);
 }
 
-TEST_CASE("install --manifest-dir registers one browser in a folder of one's choice, such as a --user-data-dir", "[install]") {
+TEST_CASE("install --manifest-dir registers one browser in a folder of one's choice, such as a --user-data-dir",
+          "[install]") {
   Person person;
   auto folder = person.scratch() / "profile" / "NativeMessagingHosts";
   auto run = person.untrain({"install", "--browser", "chromium", "--manifest-dir", folder.string()});
@@ -194,8 +195,9 @@ TEST_CASE("run by root through sudo, the files and folders written belong to the
   CHECK(scratch.st_uid == 0);  // what existed before is left alone
 }
 
-TEST_CASE("Firefox with its profiles under ~/.config/mozilla (Firefox 147 and later) is found and registered in ~/.mozilla",
-          "[install]") {
+TEST_CASE(
+    "Firefox with its profiles under ~/.config/mozilla (Firefox 147 and later) is found and registered in ~/.mozilla",
+    "[install]") {
   // Firefox ESR 153 keeps a new user's profiles there but reads ~/.mozilla/native-messaging-hosts,
   // as the Firefox end-to-end tests show.
   Person person;

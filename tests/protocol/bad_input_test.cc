@@ -3,7 +3,6 @@
 #include <signal.h>
 
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <thread>
 
@@ -19,8 +18,8 @@ constexpr int kServing = -1;  // the host answers, then keeps serving until inpu
 
 struct BadInput {
   std::string name;
-  std::vector<std::string> writes;     // each is one write on the host's stdin
-  std::vector<std::string> replies;    // the reply codes expected, in order ("ok" for success)
+  std::vector<std::string> writes;   // each is one write on the host's stdin
+  std::vector<std::string> replies;  // the reply codes expected, in order ("ok" for success)
   int exit = kServing;
 };
 
@@ -39,14 +38,27 @@ json valid_observe() {
 }
 
 json valid_nudge() {
-  return {{"id", 8},          {"type", "nudge"},  {"platform", "linkedin"},       {"account", "jane-doe"},
-          {"setting", "ai-training"}, {"action", "snoozed"}, {"source", "banner"}, {"verdict", "on"},
-          {"until", 1800000000000}, {"time", 1700000000000}};
+  return {{"id", 8},
+          {"type", "nudge"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"setting", "ai-training"},
+          {"action", "snoozed"},
+          {"source", "banner"},
+          {"verdict", "on"},
+          {"until", 1800000000000},
+          {"time", 1700000000000}};
 }
 
 json valid_form() {
-  return {{"id", 9},           {"type", "form"},     {"platform", "linkedin"}, {"account", "jane-doe"},
-          {"form", "objection-form"}, {"sent_on", "2026-11-28"}, {"source", "popup"}, {"time", 1700000000000}};
+  return {{"id", 9},
+          {"type", "form"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"form", "objection-form"},
+          {"sent_on", "2026-11-28"},
+          {"source", "popup"},
+          {"time", 1700000000000}};
 }
 
 json with(json message, const std::string& field, json value) {
@@ -75,9 +87,17 @@ std::vector<BadInput> cases() {
       {"three bytes of a length prefix, then end of input, is exit 3", {std::string("\x05\0\0", 3)}, {}, 3},
       {"a length prefix, then end of input, is exit 3", {frame_prefix(40)}, {}, 3},
       {"a body shorter than its prefix, then end of input, is exit 3", {frame_prefix(100) + R"({"id":1,)"}, {}, 3},
-      {"a length prefix of 0xFFFFFFFF is frame_too_large and exit 3", {frame_prefix(0xFFFFFFFFu)}, {"frame_too_large"}, 3},
-      {"a length prefix of 1 MiB + 1 is frame_too_large and exit 3", {frame_prefix(1024 * 1024 + 1)}, {"frame_too_large"}, 3},
-      {"a hello padded with spaces to exactly 1 MiB is answered", {frame(hello + std::string(1024 * 1024 - hello.size(), ' '))}, {"ok"}},
+      {"a length prefix of 0xFFFFFFFF is frame_too_large and exit 3",
+       {frame_prefix(0xFFFFFFFFu)},
+       {"frame_too_large"},
+       3},
+      {"a length prefix of 1 MiB + 1 is frame_too_large and exit 3",
+       {frame_prefix(1024 * 1024 + 1)},
+       {"frame_too_large"},
+       3},
+      {"a hello padded with spaces to exactly 1 MiB is answered",
+       {frame(hello + std::string(1024 * 1024 - hello.size(), ' '))},
+       {"ok"}},
       {"invalid UTF-8 in a string is bad_json", {frame("{\"id\":1,\"type\":\"hel\xfflo\"}")}, {"bad_json"}},
       {"an overlong UTF-8 encoding is bad_json", {frame("{\"id\":1,\"type\":\"\xc0\xafhello\"}")}, {"bad_json"}},
       {"a UTF-8-encoded surrogate is bad_json", {frame("{\"id\":1,\"type\":\"\xed\xa0\x80\"}")}, {"bad_json"}},
@@ -85,37 +105,51 @@ std::vector<BadInput> cases() {
       {"a byte order mark before the object is bad_json", {frame("\xEF\xBB\xBF" + hello)}, {"bad_json"}},
       {"100,000 nested arrays are bad_request", {frame(nested(100000, "[", "", "]"))}, {"bad_request"}},
       {"100,000 nested objects inside a request are bad_request",
-       {frame(R"({"id":1,"type":"hello","x":)" + nested(100000, R"({"a":)", "1", "}") + "}")}, {"bad_request"}},
-      {"nesting at the limit is answered", {frame(R"({"id":1,"type":"hello","x":)" + nested(15, "[", "", "]") + "}")}, {"ok"}},
+       {frame(R"({"id":1,"type":"hello","x":)" + nested(100000, R"({"a":)", "1", "}") + "}")},
+       {"bad_request"}},
+      {"nesting at the limit is answered",
+       {frame(R"({"id":1,"type":"hello","x":)" + nested(15, "[", "", "]") + "}")},
+       {"ok"}},
       {"a string of nearly 1 MiB is bad_request",
-       {frame(with(valid_observe(), "url", "https://" + std::string(1024 * 1024 - 400, 'a')).dump())}, {"bad_request"}},
-      {"a key of 5,000 bytes is bad_request", {frame(R"({"id":1,"type":"hello",")" + std::string(5000, 'k') + R"(":1})")}, {"bad_request"}},
-      {"an object of 65 members is bad_request", {frame([] {
+       {frame(with(valid_observe(), "url", "https://" + std::string(1024 * 1024 - 400, 'a')).dump())},
+       {"bad_request"}},
+      {"a key of 5,000 bytes is bad_request",
+       {frame(R"({"id":1,"type":"hello",")" + std::string(5000, 'k') + R"(":1})")},
+       {"bad_request"}},
+      {"an object of 65 members is bad_request",
+       {frame([] {
          json m = {{"id", 1}, {"type", "hello"}};
          for (int i = 0; i < 63; ++i) m["extra" + std::to_string(i)] = i;
          return m.dump();
-       }())}, {"bad_request"}},
-      {"2,000 values in one array are bad_request", {frame([] {
+       }())},
+       {"bad_request"}},
+      {"2,000 values in one array are bad_request",
+       {frame([] {
          std::string zeros = "0";
          for (int i = 1; i < 2000; ++i) zeros += ",0";
          return R"({"id":1,"type":"hello","x":[)" + zeros + "]}";
-       }())}, {"bad_request"}},
+       }())},
+       {"bad_request"}},
       {"a repeated id is bad_request", {frame(R"({"id":1,"type":"hello","id":2})")}, {"bad_request"}},
       {"a repeated value in an observe is bad_request and nothing is stored",
-       {frame(R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,"value":false,)"
-              R"("url":"https://www.linkedin.com/x","time":1700000000000,"source":"page-load"})")},
+       {frame(
+           R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,"value":false,)"
+           R"("url":"https://www.linkedin.com/x","time":1700000000000,"source":"page-load"})")},
        {"bad_request"}},
       {"an unknown type is unknown_type", {frame(R"({"id":1,"type":"drop-table"})")}, {"unknown_type"}},
       {"a missing id is bad_request", {frame(R"({"type":"hello"})")}, {"bad_request"}},
       {"ids that are a fraction, an object, a boolean or 65 characters are bad_request",
-       {frame(R"({"id":1.5,"type":"hello"})") + frame(R"({"id":{},"type":"hello"})") + frame(R"({"id":true,"type":"hello"})") +
-        frame(R"({"id":")" + std::string(65, 'i') + R"(","type":"hello"})")},
+       {frame(R"({"id":1.5,"type":"hello"})") + frame(R"({"id":{},"type":"hello"})") +
+        frame(R"({"id":true,"type":"hello"})") + frame(R"({"id":")" + std::string(65, 'i') + R"(","type":"hello"})")},
        {"bad_request", "bad_request", "bad_request", "bad_request"}},
       {"a type that is not a string is bad_request", {frame(R"({"id":1,"type":["hello"]})")}, {"bad_request"}},
       {"a missing type is bad_request", {frame(R"({"id":1})")}, {"bad_request"}},
       {"an array, a string and a number at the top are bad_json",
-       {frame("[1,2]") + frame(R"("hello")") + frame("42")}, {"bad_json", "bad_json", "bad_json"}},
-      {"binary garbage is bad_json", {frame(std::string("\x00\x01\xfe\xff\x7f\x80\x1b[2J\x00\x00\x9c", 12))}, {"bad_json"}},
+       {frame("[1,2]") + frame(R"("hello")") + frame("42")},
+       {"bad_json", "bad_json", "bad_json"}},
+      {"binary garbage is bad_json",
+       {frame(std::string("\x00\x01\xfe\xff\x7f\x80\x1b[2J\x00\x00\x9c", 12))},
+       {"bad_json"}},
       {"trailing bytes after the object are bad_json", {frame(hello + " x")}, {"bad_json"}},
       {"two objects in one frame are bad_json", {frame(hello + hello)}, {"bad_json"}},
       {"NaN, Infinity and comments are bad_json",
@@ -128,20 +162,32 @@ std::vector<BadInput> cases() {
         frame(R"({"id":2,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
               R"("url":"https://www.linkedin.com/x","time":1e400,"source":"page-load"})")},
        {"bad_request", "bad_json"}},
-      {"a setting the rules do not know is unknown_setting", {frame(with(valid_observe(), "setting", "drop-table").dump())}, {"unknown_setting"}},
-      {"a platform without rules is bad_request", {frame(with(valid_observe(), "platform", "facebook").dump())}, {"bad_request"}},
-      {"a form the rules do not know is unknown_form", {frame(with(valid_form(), "form", "other-form").dump())}, {"unknown_form"}},
-      {"an export of an unknown format is bad_request", {frame(R"({"id":1,"type":"export","format":"xlsx"})")}, {"bad_request"}},
+      {"a setting the rules do not know is unknown_setting",
+       {frame(with(valid_observe(), "setting", "drop-table").dump())},
+       {"unknown_setting"}},
+      {"a platform without rules is bad_request",
+       {frame(with(valid_observe(), "platform", "facebook").dump())},
+       {"bad_request"}},
+      {"a form the rules do not know is unknown_form",
+       {frame(with(valid_form(), "form", "other-form").dump())},
+       {"unknown_form"}},
+      {"an export of an unknown format is bad_request",
+       {frame(R"({"id":1,"type":"export","format":"xlsx"})")},
+       {"bad_request"}},
       {"a chunk of an export never started is bad_request",
-       {frame(R"({"id":1,"type":"export-chunk","export":"0123456789abcdef01234567","offset":0})")}, {"bad_request"}},
+       {frame(R"({"id":1,"type":"export-chunk","export":"0123456789abcdef01234567","offset":0})")},
+       {"bad_request"}},
       {"a stale threshold of 0 or 3651 days is bad_request",
        {frame(R"({"id":1,"type":"status","platform":"linkedin","stale_after_days":0})") +
         frame(R"({"id":2,"type":"status","platform":"linkedin","stale_after_days":3651})")},
        {"bad_request", "bad_request"}},
       {"a frame split across many one-byte writes is answered", {}, {"ok"}},
-      {"two frames in one write are answered in order", {frame(hello) + frame(R"({"id":2,"type":"rules","platform":"linkedin"})")}, {"ok", "ok"}},
+      {"two frames in one write are answered in order",
+       {frame(hello) + frame(R"({"id":2,"type":"rules","platform":"linkedin"})")},
+       {"ok", "ok"}},
       {"a broken frame between two good ones does not disturb them",
-       {frame(hello) + frame("{broken") + frame(R"({"id":3,"type":"hello"})")}, {"ok", "bad_json", "ok"}},
+       {frame(hello) + frame("{broken") + frame(R"({"id":3,"type":"hello"})")},
+       {"ok", "bad_json", "ok"}},
   };
   // One byte per write.
   for (auto& c : all) {
@@ -152,23 +198,41 @@ std::vector<BadInput> cases() {
   // Every field of every recording request, given the wrong type or left out.
   std::vector<std::pair<json, std::vector<std::pair<std::string, json>>>> wrong = {
       {valid_observe(),
-       {{"platform", 1}, {"platform", "LinkedIn"}, {"account", 5}, {"account", std::string(129, 'a')}, {"setting", json::array()},
-        {"value", "false"}, {"value", 0}, {"url", 7}, {"url", "http://www.linkedin.com/"}, {"time", "now"}, {"time", 1.5},
-        {"time", -1}, {"source", "extension"}, {"source", nullptr}}},
+       {{"platform", 1},
+        {"platform", "LinkedIn"},
+        {"account", 5},
+        {"account", std::string(129, 'a')},
+        {"setting", json::array()},
+        {"value", "false"},
+        {"value", 0},
+        {"url", 7},
+        {"url", "http://www.linkedin.com/"},
+        {"time", "now"},
+        {"time", 1.5},
+        {"time", -1},
+        {"source", "extension"},
+        {"source", nullptr}}},
       {valid_nudge(),
-       {{"action", "deleted"}, {"source", 3}, {"verdict", "maybe"}, {"until", "tomorrow"}, {"until", 1600000000000},
+       {{"action", "deleted"},
+        {"source", 3},
+        {"verdict", "maybe"},
+        {"until", "tomorrow"},
+        {"until", 1600000000000},
         {"url", false}}},
-      {valid_form(), {{"sent_on", "2026-02-30"}, {"sent_on", 20261128}, {"source", "page"}, {"account", json::object()}}},
+      {valid_form(),
+       {{"sent_on", "2026-02-30"}, {"sent_on", 20261128}, {"source", "page"}, {"account", json::object()}}},
   };
   for (const auto& [valid, fields] : wrong) {
     std::string type = valid["type"];
     for (const auto& [field, value] : fields) {
       all.push_back({type + ": '" + field + "' as " + value.dump().substr(0, 24) + " is bad_request",
-                     {frame(with(valid, field, value).dump())}, {"bad_request"}});
+                     {frame(with(valid, field, value).dump())},
+                     {"bad_request"}});
     }
     for (const auto& [field, value] : valid.items()) {
       if (field == "id" || field == "type" || field == "url") continue;
-      all.push_back({type + ": without '" + field + "' is bad_request", {frame(without(valid, field).dump())}, {"bad_request"}});
+      all.push_back(
+          {type + ": without '" + field + "' is bad_request", {frame(without(valid, field).dump())}, {"bad_request"}});
     }
   }
   return all;
@@ -206,7 +270,8 @@ void seed(const std::filesystem::path& db) {
 
 }  // namespace
 
-TEST_CASE("hostile input: each case gets its error or exit, no crash, and the database unchanged", "[protocol][hostile]") {
+TEST_CASE("hostile input: each case gets its error or exit, no crash, and the database unchanged",
+          "[protocol][hostile]") {
   auto table = cases();
   REQUIRE(table.size() >= 30);
   TempDir dir;
@@ -244,7 +309,8 @@ TEST_CASE("hostile input: each case gets its error or exit, no crash, and the da
   }
 }
 
-TEST_CASE("a host started for another extension refuses at once with exit 5 and touches nothing", "[protocol][hostile]") {
+TEST_CASE("a host started for another extension refuses at once with exit 5 and touches nothing",
+          "[protocol][hostile]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   for (auto args : std::vector<std::vector<std::string>>{
@@ -259,7 +325,8 @@ TEST_CASE("a host started for another extension refuses at once with exit 5 and 
   CHECK_FALSE(std::filesystem::exists(db));
 }
 
-TEST_CASE("a browser that stops reading mid-session gets no crash: exit 1, and what was acknowledged is whole", "[protocol][hostile]") {
+TEST_CASE("a browser that stops reading mid-session gets no crash: exit 1, and what was acknowledged is whole",
+          "[protocol][hostile]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   HostProcess host(db);
@@ -283,7 +350,8 @@ TEST_CASE("SIGTERM ends an idle host cleanly with exit 0", "[protocol][hostile]"
   CHECK(host.wait_exit(std::chrono::seconds(5)) == 0);
 }
 
-TEST_CASE("SIGTERM in the middle of a frame drops it unanswered, stores nothing and removes unfinished exports", "[protocol][hostile]") {
+TEST_CASE("SIGTERM in the middle of a frame drops it unanswered, stores nothing and removes unfinished exports",
+          "[protocol][hostile]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   HostProcess host(db);

@@ -2,10 +2,9 @@
 // moments, eight hosts appending at once, and a large export fetched in chunks.
 #include <signal.h>
 
+#include <atomic>
 #include <boost/process.hpp>
 #include <catch2/catch.hpp>
-
-#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -14,20 +13,27 @@
 #include <thread>
 
 #include "../unit/temp_dir.h"
-#include "protocol/frame.h"
+#include "export/verify.h"
 #include "host_process.h"
+#include "protocol/frame.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "export/verify.h"
 
 namespace bp = boost::process;
 using nlohmann::json;
 
 namespace {
 
-json observe(std::int64_t id, std::int64_t time, const std::string& url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
-  return {{"id", id},         {"type", "observe"}, {"platform", "linkedin"}, {"account", "jane-doe"},
-          {"setting", "ai-training"}, {"value", time % 2 == 0}, {"url", url}, {"time", time},
+json observe(std::int64_t id, std::int64_t time,
+             const std::string& url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
+  return {{"id", id},
+          {"type", "observe"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"setting", "ai-training"},
+          {"value", time % 2 == 0},
+          {"url", url},
+          {"time", time},
           {"source", "page-load"}};
 }
 
@@ -111,7 +117,8 @@ TEST_CASE("a host killed with SIGKILL at random moments never loses an acknowled
   }
 }
 
-TEST_CASE("eight hosts appending 500 observations each at once make one valid chain of 4000 events", "[protocol][durability]") {
+TEST_CASE("eight hosts appending 500 observations each at once make one valid chain of 4000 events",
+          "[protocol][durability]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   constexpr int kHosts = 8;
@@ -160,12 +167,14 @@ TEST_CASE("eight hosts appending 500 observations each at once make one valid ch
   CHECK(integrity(db) == "ok");
 }
 
-TEST_CASE("an export over pipes arrives as frames under 1 MiB and reassembles into a file that verifies", "[protocol][export]") {
+TEST_CASE("an export over pipes arrives as frames under 1 MiB and reassembles into a file that verifies",
+          "[protocol][export]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   HostProcess host(db);
-  std::string long_url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?q=" +
-                         std::string(1800, 'x') + "é😀,\"\n";
+  std::string long_url =
+      "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?q=" + std::string(1800, 'x') +
+      "é😀,\"\n";
   for (int i = 0; i < 800; ++i) REQUIRE(host.ask(observe(i, 1'700'000'000'000 + i, long_url))["ok"] == true);
 
   host.send({{"id", "e1"}, {"type", "export"}, {"format", "json"}});
@@ -180,7 +189,10 @@ TEST_CASE("an export over pipes arrives as frames under 1 MiB and reassembles in
     REQUIRE(reply["ok"] == true);
     text += reply["result"]["chunk"].get<std::string>();
     if (reply["result"]["done"] == true) break;
-    host.send({{"id", "e2"}, {"type", "export-chunk"}, {"export", reply["result"]["export"]}, {"offset", reply["result"]["next"]}});
+    host.send({{"id", "e2"},
+               {"type", "export-chunk"},
+               {"export", reply["result"]["export"]},
+               {"offset", reply["result"]["next"]}});
   }
   CHECK(frames >= 3);
   std::istringstream in(text);
@@ -194,7 +206,8 @@ TEST_CASE("an export over pipes arrives as frames under 1 MiB and reassembles in
   }
 }
 
-TEST_CASE("verify and export on the command line: exit statuses and a file a third party can check", "[protocol][export]") {
+TEST_CASE("verify and export on the command line: exit statuses and a file a third party can check",
+          "[protocol][export]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   {

@@ -1,8 +1,8 @@
 #include "host_process.h"
 
 #include <fcntl.h>
-#include <unistd.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <iterator>
@@ -11,7 +11,7 @@
 namespace bp = boost::process;
 
 HostProcess::HostProcess(const std::filesystem::path& database, std::vector<std::string> args)
-    : child_(std::string(UNTRAIN_BINARY), bp::args(args), bp::std_in < in_, bp::std_out > out_, bp::std_err > err_,
+    : child_(std::string(UNTRAIN_BINARY), bp::args(args), bp::std_in<in_, bp::std_out> out_, bp::std_err > err_,
              bp::env["UNTRAIN_DB"] = database.string()) {
   // Our ends of this host's pipes must not leak into hosts started later: a later host holding this
   // one's stdin open would keep it from ever seeing end of input.
@@ -44,10 +44,10 @@ std::string find_program(const std::string& program) {
 
 }  // namespace
 
-HostProcess::HostProcess(const std::filesystem::path& database, const std::string& program, std::vector<std::string> args,
-                         const std::map<std::string, std::string>& environment)
-    : child_(find_program(program), bp::args(args),
-             bp::std_in < in_, bp::std_out > out_, bp::std_err > err_, with_database(database, environment)) {
+HostProcess::HostProcess(const std::filesystem::path& database, const std::string& program,
+                         std::vector<std::string> args, const std::map<std::string, std::string>& environment)
+    : child_(find_program(program), bp::args(args), bp::std_in<in_, bp::std_out> out_, bp::std_err > err_,
+             with_database(database, environment)) {
   for (int fd : {in_.pipe().native_sink(), out_.pipe().native_source(), err_.pipe().native_source()}) {
     ::fcntl(fd, F_SETFD, FD_CLOEXEC);
   }

@@ -14,20 +14,34 @@ using nlohmann::json;
 namespace {
 
 std::int64_t now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
 
 json observe(int id, bool value, std::int64_t time) {
-  return {{"id", id},       {"type", "observe"},    {"platform", "linkedin"}, {"account", "jane-doe"},
-          {"setting", "ai-training"}, {"value", value}, {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
-          {"time", time},   {"source", "page-load"}};
+  return {{"id", id},
+          {"type", "observe"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"setting", "ai-training"},
+          {"value", value},
+          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
+          {"time", time},
+          {"source", "page-load"}};
 }
 
 json nudge(int id, const char* action, const char* verdict, std::int64_t time) {
-  return {{"id", id},      {"type", "nudge"},  {"platform", "linkedin"}, {"account", "jane-doe"}, {"setting", "ai-training"},
-          {"action", action}, {"source", "banner"}, {"verdict", verdict}, {"url", "https://www.linkedin.com/feed/"},
+  return {{"id", id},
+          {"type", "nudge"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"setting", "ai-training"},
+          {"action", action},
+          {"source", "banner"},
+          {"verdict", verdict},
+          {"url", "https://www.linkedin.com/feed/"},
           {"time", time}};
 }
 
@@ -126,8 +140,14 @@ TEST_CASE("a form marked sent is logged with its date and reported by status", "
   auto db = dir.path() / "untrain.db";
   HostProcess host(db);
   CHECK(host.ask(status(1))["result"]["forms"][0]["sent_on"].is_null());
-  json form = {{"id", 2},  {"type", "form"},      {"platform", "linkedin"}, {"account", "jane-doe"}, {"form", "objection-form"},
-               {"sent_on", "2026-11-28"}, {"source", "callout"}, {"time", now()}};
+  json form = {{"id", 2},
+               {"type", "form"},
+               {"platform", "linkedin"},
+               {"account", "jane-doe"},
+               {"form", "objection-form"},
+               {"sent_on", "2026-11-28"},
+               {"source", "callout"},
+               {"time", now()}};
   REQUIRE(host.ask(form)["ok"] == true);
   auto forms = host.ask(status(3))["result"]["forms"];
   CHECK(forms[0]["form"] == "objection-form");

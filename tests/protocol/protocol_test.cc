@@ -72,7 +72,8 @@ TEST_CASE("an observe is committed before its reply, and status reflects it", "[
 TEST_CASE("a fresh observation of On makes status say on-by-default, then off after a user change", "[protocol]") {
   TempDir dir;
   HostProcess host(dir.path() / "untrain.db");
-  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                 .count();
   auto on = observe(1, true);
   on["time"] = now;
   REQUIRE(host.ask(on)["ok"] == true);

@@ -8,16 +8,15 @@
 // real EROFS and ENOSPC, where SQLite's max_page_count would only imitate a full disk.
 #include <boost/process.hpp>
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 
 #include "../unit/temp_dir.h"
-#include "store/corrupt_database.h"
+#include "export/verify.h"
 #include "host_process.h"
+#include "store/corrupt_database.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "export/verify.h"
 
 namespace bp = boost::process;
 using nlohmann::json;
@@ -26,9 +25,17 @@ namespace {
 
 const std::string kOrigin = "chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch/";
 
-json observe(int id, bool value, const std::string& url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
-  return {{"id", id},       {"type", "observe"}, {"platform", "linkedin"}, {"account", "jane-doe"}, {"setting", "ai-training"},
-          {"value", value}, {"url", url},         {"time", 1700000000000 + id}, {"source", "page-load"}};
+json observe(int id, bool value,
+             const std::string& url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
+  return {{"id", id},
+          {"type", "observe"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"setting", "ai-training"},
+          {"value", value},
+          {"url", url},
+          {"time", 1700000000000 + id},
+          {"source", "page-load"}};
 }
 
 std::string run(const std::vector<std::string>& args, int* status = nullptr, std::string* err = nullptr) {
@@ -51,7 +58,8 @@ std::size_t event_count(const std::filesystem::path& db) { return untrain::Store
 
 }  // namespace
 
-TEST_CASE("a database locked past the busy timeout is storage_unavailable; once free, the retry is stored", "[protocol][faults]") {
+TEST_CASE("a database locked past the busy timeout is storage_unavailable; once free, the retry is stored",
+          "[protocol][faults]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   HostProcess host(db, std::string(UNTRAIN_BINARY), {kOrigin}, {{"UNTRAIN_BUSY_TIMEOUT_MS", "300"}});
@@ -77,7 +85,8 @@ TEST_CASE("a database locked past the busy timeout is storage_unavailable; once 
   CHECK(event_count(db) == 2);
 }
 
-TEST_CASE("a read-only database folder is storage_unavailable, hello still answers, nothing changes", "[protocol][faults]") {
+TEST_CASE("a read-only database folder is storage_unavailable, hello still answers, nothing changes",
+          "[protocol][faults]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   {
@@ -105,7 +114,8 @@ TEST_CASE("a read-only database folder is storage_unavailable, hello still answe
   CHECK(event_count(db) == 1);
 }
 
-TEST_CASE("a full disk is storage_unavailable; every acknowledged event is whole and nothing else was stored", "[protocol][faults]") {
+TEST_CASE("a full disk is storage_unavailable; every acknowledged event is whole and nothing else was stored",
+          "[protocol][faults]") {
   TempDir dir;
   auto full = dir.path() / "full";
   auto out = dir.path() / "out";
@@ -118,7 +128,8 @@ TEST_CASE("a full disk is storage_unavailable; every acknowledged event is whole
                     "cp \"$dir\"/untrain.db* \"$out\"/; exit $status",
                     "sh", full.string(), out.string(), UNTRAIN_BINARY, kOrigin},
                    {});
-  const std::string long_url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?" + std::string(1900, 'q');
+  const std::string long_url =
+      "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?" + std::string(1900, 'q');
   int acknowledged = 0;
   json refusal;
   for (int id = 1; id <= 400; ++id) {
@@ -144,7 +155,8 @@ TEST_CASE("a full disk is storage_unavailable; every acknowledged event is whole
   CHECK(store.events().size() == static_cast<std::size_t>(acknowledged));
 }
 
-TEST_CASE("a damaged database: storage_unavailable, moved aside untouched, then a new trail; status and doctor say so", "[protocol][faults]") {
+TEST_CASE("a damaged database: storage_unavailable, moved aside untouched, then a new trail; status and doctor say so",
+          "[protocol][faults]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   std::string garbage = "SQLite format 2: this was a database once; it is not now." + std::string(4000, '\x17');

@@ -6,33 +6,33 @@
 #include <fstream>
 #include <iostream>
 
-#include "install/account.h"
-#include "install/browser_selection.h"
-#include "store/busy_timeout.h"
+#include "cli/progress_bar.h"
 #include "core/clock.h"
-#include "store/corrupt_database.h"
-#include "doctor/doctor.h"
 #include "core/error.h"
 #include "core/outcome.h"
-#include "export/export.h"
-#include "install/host_manifest.h"
-#include "export/json_export.h"
 #include "core/paths.h"
-#include "cli/progress_bar.h"
 #include "core/rules.h"
-#include "install/registration.h"
-#include "trail/status_view.h"
-#include "store/store.h"
-#include "export/verify.h"
 #include "core/version.h"
+#include "doctor/doctor.h"
+#include "export/export.h"
+#include "export/json_export.h"
+#include "export/verify.h"
+#include "install/account.h"
+#include "install/browser_selection.h"
+#include "install/host_manifest.h"
+#include "install/registration.h"
+#include "store/busy_timeout.h"
+#include "store/corrupt_database.h"
+#include "store/store.h"
+#include "trail/status_view.h"
 
 namespace untrain {
 namespace {
 
 struct Options {
-  bool system = false;                  // install, uninstall: the system-wide folders
-  std::optional<std::string> destdir;   // install, uninstall: stage under this root (packaging)
-  std::optional<std::string> binary;    // install: the program the manifests name
+  bool system = false;                 // install, uninstall: the system-wide folders
+  std::optional<std::string> destdir;  // install, uninstall: stage under this root (packaging)
+  std::optional<std::string> binary;   // install: the program the manifests name
   std::optional<std::string> db;
   bool json = false;
   std::string browser = "all";
@@ -72,16 +72,19 @@ Outcome status_command(const Options& options) {
     for (const auto& s : platform["settings"]) {
       std::cout << platform["platform"].get<std::string>() << "  " << s["setting"].get<std::string>() << "  "
                 << s["verdict"].get<std::string>();
-      if (!s["last_checked"].is_null()) std::cout << "  (checked " << format_utc(s["last_checked"].get<std::int64_t>()) << ")";
+      if (!s["last_checked"].is_null())
+        std::cout << "  (checked " << format_utc(s["last_checked"].get<std::int64_t>()) << ")";
       if (!s["nudge"]["snoozed_until"].is_null()) {
-        std::cout << "  (reminders snoozed until " << format_utc(s["nudge"]["snoozed_until"].get<std::int64_t>()) << ")";
+        std::cout << "  (reminders snoozed until " << format_utc(s["nudge"]["snoozed_until"].get<std::int64_t>())
+                  << ")";
       }
       if (s["nudge"]["dismissed"] == true) std::cout << "  (reminders dismissed)";
       std::cout << '\n';
     }
     for (const auto& f : platform["forms"]) {
       std::cout << platform["platform"].get<std::string>() << "  " << f["form"].get<std::string>() << "  "
-                << (f["sent_on"].is_null() ? std::string("not marked as sent") : "sent on " + f["sent_on"].get<std::string>())
+                << (f["sent_on"].is_null() ? std::string("not marked as sent")
+                                           : "sent on " + f["sent_on"].get<std::string>())
                 << '\n';
     }
   }
@@ -102,10 +105,9 @@ Outcome log_command(const Options& options) {
     return print(all);
   }
   for (const auto& e : events) {
-    std::cout << e.seq << "  " << format_utc(e.time) << "  " << e.kind << "  " << e.action << "  " << e.platform
-              << "  " << (e.setting.empty() ? "-" : e.setting) << "  "
-              << (e.value ? (*e.value ? "on" : "off") : "-") << "  " << e.source << "  "
-              << (e.account.empty() ? "-" : e.account) << '\n';
+    std::cout << e.seq << "  " << format_utc(e.time) << "  " << e.kind << "  " << e.action << "  " << e.platform << "  "
+              << (e.setting.empty() ? "-" : e.setting) << "  " << (e.value ? (*e.value ? "on" : "off") : "-") << "  "
+              << e.source << "  " << (e.account.empty() ? "-" : e.account) << '\n';
   }
   return Outcome::ok;
 }
@@ -121,8 +123,10 @@ Plan plan(const Options& options, Selecting selecting) {
   Plan plan;
   auto& how = plan.how;
   how.system = options.system;
-  if (options.destdir && !options.system) throw Error(Outcome::usage, "--destdir stages the system folders: add --system");
-  if (options.manifest_dir && options.system) throw Error(Outcome::usage, "--manifest-dir and --system exclude each other");
+  if (options.destdir && !options.system)
+    throw Error(Outcome::usage, "--destdir stages the system folders: add --system");
+  if (options.manifest_dir && options.system)
+    throw Error(Outcome::usage, "--manifest-dir and --system exclude each other");
   if (options.manifest_dir) how.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
   if (options.destdir) how.destdir = std::filesystem::absolute(*options.destdir);
   how.binary = options.binary ? std::filesystem::path(*options.binary) : running_binary();
@@ -230,20 +234,24 @@ Outcome doctor_command(const Options& options) {
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args) {
-  CLI::App app{"untrain: the audit trail of your AI-training settings.\n"
-               "Browsers start untrain themselves; these commands are for you."};
+  CLI::App app{
+      "untrain: the audit trail of your AI-training settings.\n"
+      "Browsers start untrain themselves; these commands are for you."};
   app.set_version_flag("--version", std::string("untrain ") + kVersion);
   app.require_subcommand(1);
   Options options;
 
   auto add_db = [&](CLI::App* command) {
-    command->add_option("--db", options.db, "database file (default: $UNTRAIN_DB, else $XDG_DATA_HOME/untrain/untrain.db)");
+    command->add_option("--db", options.db,
+                        "database file (default: $UNTRAIN_DB, else $XDG_DATA_HOME/untrain/untrain.db)");
   };
   auto add_browser = [&](CLI::App* command) {
     command->add_option("--browser", options.browser, "browser to register with")->capture_default_str();
-    command->add_option("--manifest-dir", options.manifest_dir, "folder for the host manifest (default: the browser's per-user folder)");
+    command->add_option("--manifest-dir", options.manifest_dir,
+                        "folder for the host manifest (default: the browser's per-user folder)");
     command->add_flag("--system", options.system, "the system-wide folders, for every user (run with sudo)");
-    command->add_option("--destdir", options.destdir, "with --system: stage the folders under this root, as a package build does");
+    command->add_option("--destdir", options.destdir,
+                        "with --system: stage the folders under this root, as a package build does");
   };
 
   auto* status = app.add_subcommand("status", "show the current state and verdict of every setting");
@@ -256,7 +264,8 @@ int run_cli(const std::vector<std::string>& args) {
   add_db(doctor);
   doctor->add_flag("--json", options.json, "print JSON");
   doctor->add_option("--browser", options.browser, "the browser to check, or all found")->capture_default_str();
-  doctor->add_option("--manifest-dir", options.manifest_dir, "check this folder (e.g. <user-data-dir>/NativeMessagingHosts) for --browser");
+  doctor->add_option("--manifest-dir", options.manifest_dir,
+                     "check this folder (e.g. <user-data-dir>/NativeMessagingHosts) for --browser");
   auto* install = app.add_subcommand("install", "register untrain with a browser (writes its host manifest)");
   add_browser(install);
   install->add_option("--binary", options.binary, "the program the manifests name (default: this untrain)");
@@ -265,11 +274,13 @@ int run_cli(const std::vector<std::string>& args) {
 
   auto* verify = app.add_subcommand("verify", "re-compute the hash chain of the database, or of an exported file");
   add_db(verify);
-  verify->add_option("--file", options.file, "an exported JSON or NDJSON file to check on its own (no database needed)");
+  verify->add_option("--file", options.file,
+                     "an exported JSON or NDJSON file to check on its own (no database needed)");
   auto* exporter = app.add_subcommand("export", "export the audit trail as JSON, CSV, NDJSON or an HTML report");
   add_db(exporter);
   exporter->add_option("--format", options.format, "json, csv, ndjson or html")->capture_default_str();
-  exporter->add_option("--since", options.since, "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)");
+  exporter->add_option("--since", options.since,
+                       "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)");
   exporter->add_option("--until", options.until, "only events up to this day (included) or UTC time");
   exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id");
   exporter->add_option("-o,--output", options.output, "write to this file instead of stdout");

@@ -17,7 +17,9 @@ template <typename E>
 struct EnumNames;
 
 template <typename E>
-concept NamedEnum = std::is_enum_v<E> && requires { EnumNames<E>::names.size(); };
+concept NamedEnum = std::is_enum_v<E> && requires {
+  EnumNames<E>::names.size();
+};
 
 template <NamedEnum E>
 constexpr std::string_view to_string(E value) {

@@ -31,9 +31,9 @@ enum class Code {
 
 template <>
 struct EnumNames<Code> {
-  static constexpr auto names = std::to_array<std::string_view>(
-      {"bad_json", "bad_request", "unknown_type", "unknown_setting", "frame_too_large", "reply_too_large",
-       "storage_unavailable", "internal", "unknown_form"});
+  static constexpr auto names =
+      std::to_array<std::string_view>({"bad_json", "bad_request", "unknown_type", "unknown_setting", "frame_too_large",
+                                       "reply_too_large", "storage_unavailable", "internal", "unknown_form"});
 };
 static_assert(names_cover(Code::unknown_form));
 
@@ -45,8 +45,7 @@ Outcome outcome_of(Code code);
 class Error : public std::runtime_error {
  public:
   // A problem the extension hears of as `code`.
-  Error(Code code, const std::string& message)
-      : std::runtime_error(message), code_(code), outcome_(outcome_of(code)) {}
+  Error(Code code, const std::string& message) : std::runtime_error(message), code_(code), outcome_(outcome_of(code)) {}
   // A problem of this process alone. None reaches a reply by design; one that did would be a bug,
   // so its code says `internal`.
   Error(Outcome outcome, const std::string& message)

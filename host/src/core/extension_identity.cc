@@ -19,7 +19,8 @@ const nlohmann::json& manifest() {
 
 std::vector<unsigned char> base64_decode(std::string_view text) {
   std::vector<unsigned char> out(3 * (text.size() / 4) + 3);
-  int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  int n =
+      EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   if (n < 0 || text.size() % 4 != 0) throw Error(Code::internal, "the extension key is not base64");
   // EVP_DecodeBlock counts '=' padding as zero bytes; drop them.
   std::size_t padding = 0;

@@ -2,12 +2,11 @@
 // time, so the extension and the host share one description of every setting).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace untrain {
 
@@ -15,10 +14,10 @@ struct SettingRule {
   std::string id;
   std::string title;
   std::string short_title;  // how a summary names it ("AI training"); may be empty
-  std::string page;  // path on the platform's origin
+  std::string page;         // path on the platform's origin
   bool private_value = false;
   bool default_value = true;
-  bool banner = false;  // whether this setting alone is enough to show the banner
+  bool banner = false;             // whether this setting alone is enough to show the banner
   std::string severity;            // high | medium | low
   std::vector<std::string> forms;  // ids of the forms that complete opting out of it
 };

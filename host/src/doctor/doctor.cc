@@ -1,16 +1,16 @@
 #include "doctor/doctor.h"
 
-#include "install/account.h"
-#include "install/browser_selection.h"
-#include "doctor/doctor_probe.h"
 #include "core/error.h"
 #include "core/extension_identity.h"
-#include "install/flatpak.h"
 #include "core/paths.h"
+#include "core/version.h"
+#include "doctor/doctor_probe.h"
+#include "export/verify.h"
+#include "install/account.h"
+#include "install/browser_selection.h"
+#include "install/flatpak.h"
 #include "install/registration.h"
 #include "store/store.h"
-#include "export/verify.h"
-#include "core/version.h"
 
 namespace untrain {
 namespace {
@@ -54,8 +54,9 @@ std::vector<Check> examine(const ManifestSite& site, const Account& account, con
     }
   } else if (browser.packaging == Packaging::snap) {
     auto unconfined = account.home / ".mozilla/native-messaging-hosts" / manifest_file_name();
-    bool present = file_facts(unconfined).exists ||
-                   file_facts(std::filesystem::path("/usr/lib/mozilla/native-messaging-hosts") / manifest_file_name()).exists;
+    bool present =
+        file_facts(unconfined).exists ||
+        file_facts(std::filesystem::path("/usr/lib/mozilla/native-messaging-hosts") / manifest_file_name()).exists;
     checks.push_back(snap_check(site, present, unconfined));
   }
 
@@ -140,10 +141,12 @@ DoctorReport run_doctor(const DoctorOptions& options) {
     browsers = select_browsers(options.browser, local_machine(account.home), Selecting::found);
   }
   if (browsers.empty()) {
-    report.sections.push_back({"Browsers", "", account.home.string(),
+    report.sections.push_back({"Browsers",
+                               "",
+                               account.home.string(),
                                {{"browsers", Status::problem,
-                                 "no supported browser found for " + account.name + " (none on PATH, no profile folder in " +
-                                     account.home.string() + ")",
+                                 "no supported browser found for " + account.name +
+                                     " (none on PATH, no profile folder in " + account.home.string() + ")",
                                  "install one, or name it: untrain doctor --browser NAME (" + browser_names() + ")"}}});
   }
   for (const Browser* browser : browsers) {

@@ -15,7 +15,7 @@ struct DoctorOptions {
   std::string browser = "all";
   std::optional<std::filesystem::path> manifest_dir;  // check this folder instead of the browser's own
   std::optional<std::string> db;
-  std::chrono::milliseconds timeout{5000};             // for each hello round trip
+  std::chrono::milliseconds timeout{5000};  // for each hello round trip
 };
 
 DoctorReport run_doctor(const DoctorOptions& options);

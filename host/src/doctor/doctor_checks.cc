@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "core/extension_identity.h"
@@ -50,7 +49,8 @@ std::string install_fix(const ManifestSite& site) {
 }
 
 Check presence_check(const ManifestSite& site) {
-  if (site.file_facts.exists && site.file_facts.regular) return ok("manifest", "manifest present: " + site.file.string());
+  if (site.file_facts.exists && site.file_facts.regular)
+    return ok("manifest", "manifest present: " + site.file.string());
   if (site.file_facts.exists) {
     return problem("manifest", site.file.string() + " is not a regular file", "remove it, then: " + install_fix(site));
   }
@@ -79,13 +79,15 @@ std::vector<Check> permission_checks(const ManifestSite& site, const Account& ac
   std::string reader_name = site.system ? "every user" : account.name;
 
   if (!can(folder, reader, 0500, 0050, 0005)) {
-    checks.push_back(problem("permissions", folder_name + " (mode " + mode_text(folder.mode) + ", owner " + folder.owner +
-                                                ") cannot be listed by " + reader_name,
+    checks.push_back(problem("permissions",
+                             folder_name + " (mode " + mode_text(folder.mode) + ", owner " + folder.owner +
+                                 ") cannot be listed by " + reader_name,
                              "sudo chmod 755 " + folder_name));
   }
   if (!can(file, reader, 0400, 0040, 0004)) {
-    checks.push_back(problem("permissions", file_name + " (mode " + mode_text(file.mode) + ", owner " + file.owner +
-                                                ") cannot be read by " + reader_name + ", so the browser cannot read it",
+    checks.push_back(problem("permissions",
+                             file_name + " (mode " + mode_text(file.mode) + ", owner " + file.owner +
+                                 ") cannot be read by " + reader_name + ", so the browser cannot read it",
                              sudo + "chmod 644 " + file_name));
   }
   uid_t expected = site.system ? 0 : account.uid;
@@ -97,21 +99,23 @@ std::vector<Check> permission_checks(const ManifestSite& site, const Account& ac
                              "sudo chown " + expected_name + ": " + file_name));
   }
   if (!site.system && folder.uid != expected) {
-    checks.push_back(problem("permissions", folder_name + " is owned by " + folder.owner + ", not " + expected_name +
-                                                " (was it created with sudo?): " + account.name +
-                                                " cannot add or update manifests in it",
+    checks.push_back(problem("permissions",
+                             folder_name + " is owned by " + folder.owner + ", not " + expected_name +
+                                 " (was it created with sudo?): " + account.name +
+                                 " cannot add or update manifests in it",
                              "sudo chown " + expected_name + ": " + folder_name));
   }
   if (file.mode & 0022) {
-    checks.push_back(problem("permissions", file_name + " (mode " + mode_text(file.mode) +
-                                                ") can be changed by other users, who could make the browser start "
-                                                "any program",
+    checks.push_back(problem("permissions",
+                             file_name + " (mode " + mode_text(file.mode) +
+                                 ") can be changed by other users, who could make the browser start "
+                                 "any program",
                              sudo + "chmod go-w " + file_name));
   }
   if (folder.mode & 0002) {
-    checks.push_back(problem("permissions", folder_name + " (mode " + mode_text(folder.mode) +
-                                                ") lets any user replace the manifest in it",
-                             sudo + "chmod o-w " + folder_name));
+    checks.push_back(problem(
+        "permissions", folder_name + " (mode " + mode_text(folder.mode) + ") lets any user replace the manifest in it",
+        sudo + "chmod o-w " + folder_name));
   }
   if (checks.empty()) {
     checks.push_back(ok("permissions", "owned by " + file.owner + ", mode " + mode_text(file.mode) + " (folder " +
@@ -142,16 +146,19 @@ ManifestContent content_checks(const ManifestSite& site) {
   }
   checks.push_back(ok("json", "valid JSON"));
 
-  auto name = manifest.value("name", nlohmann::json()).is_string() ? manifest["name"].get<std::string>() : std::string();
+  auto name =
+      manifest.value("name", nlohmann::json()).is_string() ? manifest["name"].get<std::string>() : std::string();
   if (name != kHostName) {
-    checks.push_back(problem("name", "its name is " + json_string(name) + "; the extension asks for " + json_string(kHostName) +
-                                         " and the file must be named after it",
+    checks.push_back(problem("name",
+                             "its name is " + json_string(name) + "; the extension asks for " + json_string(kHostName) +
+                                 " and the file must be named after it",
                              fix));
   } else {
     checks.push_back(ok("name", "name " + json_string(name) + " matches the file name"));
   }
   if (manifest.value("type", nlohmann::json()) != "stdio") {
-    checks.push_back(problem("type", "its type is " + manifest.value("type", nlohmann::json()).dump() + ", not \"stdio\"", fix));
+    checks.push_back(
+        problem("type", "its type is " + manifest.value("type", nlohmann::json()).dump() + ", not \"stdio\"", fix));
   }
 
   const auto origins = manifest.value("allowed_origins", nlohmann::json());
@@ -160,35 +167,40 @@ ManifestContent content_checks(const ManifestSite& site) {
     std::string origin = extension_origin();
     std::string without_slash = origin.substr(0, origin.size() - 1);
     if (!origins.is_array()) {
-      checks.push_back(problem("allowed", extensions.is_array()
-                                              ? "it is a Firefox-family manifest (allowed_extensions); " +
-                                                    site.browser->title + " needs allowed_origins"
-                                              : "it has no allowed_origins list",
+      checks.push_back(problem("allowed",
+                               extensions.is_array() ? "it is a Firefox-family manifest (allowed_extensions); " +
+                                                           site.browser->title + " needs allowed_origins"
+                                                     : "it has no allowed_origins list",
                                fix));
     } else if (std::find(origins.begin(), origins.end(), origin) != origins.end()) {
       checks.push_back(ok("allowed", "allows " + origin));
     } else if (std::find(origins.begin(), origins.end(), without_slash) != origins.end()) {
-      checks.push_back(problem("allowed", "allowed_origins has " + json_string(without_slash) +
-                                              " without the trailing \"/\", which Chromium requires: the browser "
-                                              "will say the host is forbidden",
+      checks.push_back(problem("allowed",
+                               "allowed_origins has " + json_string(without_slash) +
+                                   " without the trailing \"/\", which Chromium requires: the browser "
+                                   "will say the host is forbidden",
                                fix));
     } else {
-      checks.push_back(problem("allowed", "allowed_origins is " + origins.dump() + ", which does not include untrain's "
-                                              "extension " + json_string(origin),
+      checks.push_back(problem("allowed",
+                               "allowed_origins is " + origins.dump() +
+                                   ", which does not include untrain's "
+                                   "extension " +
+                                   json_string(origin),
                                fix));
     }
   } else {
     std::string addon = firefox_addon_id();
     if (!origins.is_null()) {
-      checks.push_back(problem("allowed", "it has allowed_origins, which " + site.browser->title +
-                                              " refuses: a Firefox-family manifest lists allowed_extensions",
+      checks.push_back(problem("allowed",
+                               "it has allowed_origins, which " + site.browser->title +
+                                   " refuses: a Firefox-family manifest lists allowed_extensions",
                                fix));
     } else if (!extensions.is_array()) {
       checks.push_back(problem("allowed", "it has no allowed_extensions list", fix));
     } else if (std::find(extensions.begin(), extensions.end(), addon) == extensions.end()) {
-      checks.push_back(problem("allowed", "allowed_extensions is " + extensions.dump() + ", which does not include " +
-                                              json_string(addon),
-                               fix));
+      checks.push_back(problem(
+          "allowed", "allowed_extensions is " + extensions.dump() + ", which does not include " + json_string(addon),
+          fix));
     } else {
       checks.push_back(ok("allowed", "allows " + addon));
     }
@@ -198,9 +210,10 @@ ManifestContent content_checks(const ManifestSite& site) {
   if (!path.is_string() || path.get<std::string>().empty()) {
     checks.push_back(problem("path", "it names no program (\"path\")", fix));
   } else if (path.get<std::string>().front() != '/') {
-    checks.push_back(problem("path", "its path " + json_string(path.get<std::string>()) +
-                                         " is relative; browsers need the program's absolute path",
-                             fix));
+    checks.push_back(problem(
+        "path",
+        "its path " + json_string(path.get<std::string>()) + " is relative; browsers need the program's absolute path",
+        fix));
   } else {
     content.program = path.get<std::string>();
     checks.push_back(ok("path", "names " + path.get<std::string>()));
@@ -221,17 +234,19 @@ std::vector<Check> program_checks(const std::filesystem::path& program, const Fi
 }
 
 Check flatpak_check(const ManifestSite& site, const std::filesystem::path& program, const std::filesystem::path& home,
-                    const std::optional<std::filesystem::path>& wrapper_target, const std::vector<std::string>& app_ini) {
+                    const std::optional<std::filesystem::path>& wrapper_target,
+                    const std::vector<std::string>& app_ini) {
   const auto& app = site.browser->app_id;
   if (!wrapper_target) {
     if (flatpak_sees(program, home, app, app_ini)) {
       return {"sandbox", Status::warning,
-              program.string() + " is visible inside the " + app + " sandbox, but runs there without the host's "
-                                 "libraries; untrain's Flatpak wrapper starts it on the host instead",
+              program.string() + " is visible inside the " + app +
+                  " sandbox, but runs there without the host's "
+                  "libraries; untrain's Flatpak wrapper starts it on the host instead",
               install_fix(site)};
     }
-    return problem("sandbox", "the " + app + " sandbox cannot see " + program.string() +
-                                  ", so the browser cannot start it",
+    return problem("sandbox",
+                   "the " + app + " sandbox cannot see " + program.string() + ", so the browser cannot start it",
                    install_fix(site) + " (writes a wrapper that starts untrain on the host)");
   }
   if (app_ini.empty()) {
@@ -248,8 +263,9 @@ Check flatpak_check(const ManifestSite& site, const std::filesystem::path& progr
 
 Check snap_check(const ManifestSite& site, bool unconfined_manifest, const std::filesystem::path& unconfined_file) {
   if (unconfined_manifest) return ok("sandbox", "the desktop portal finds untrain in " + unconfined_file.string());
-  return problem("sandbox", site.browser->title + " starts native hosts through the desktop portal, which reads " +
-                                unconfined_file.string() + "; untrain is not registered there",
+  return problem("sandbox",
+                 site.browser->title + " starts native hosts through the desktop portal, which reads " +
+                     unconfined_file.string() + "; untrain is not registered there",
                  "untrain install --browser " + site.browser->base);
 }
 
@@ -262,47 +278,52 @@ std::vector<Check> hello_checks(const HelloOutcome& outcome, const std::filesyst
   if (!outcome.started) {
     checks.push_back(problem("launch", "cannot start " + program.string() + ": " + outcome.start_error, reinstall));
   } else if (!outcome.not_a_frame.empty()) {
-    checks.push_back(problem("launch", program.string() + " wrote something other than a native-messaging frame to "
-                                       "stdout: \"" + outcome.not_a_frame + "\"; the browser drops such a host",
+    checks.push_back(problem("launch",
+                             program.string() +
+                                 " wrote something other than a native-messaging frame to "
+                                 "stdout: \"" +
+                                 outcome.not_a_frame + "\"; the browser drops such a host",
                              "make sure the manifest names the untrain binary itself, not a script that prints"));
   } else if (outcome.timed_out && !outcome.reply) {
-    checks.push_back(problem("launch", program.string() + " did not answer hello within the time limit" + stderr_note,
-                             reinstall));
+    checks.push_back(
+        problem("launch", program.string() + " did not answer hello within the time limit" + stderr_note, reinstall));
   } else if (!outcome.reply) {
     std::string how = outcome.signal ? "was killed by signal " + std::to_string(*outcome.signal)
                                      : "exited with status " + std::to_string(outcome.exit_status.value_or(-1));
-    checks.push_back(problem("launch", program.string() + " " + how + " before replying (\"Native host has exited\")" +
-                                           stderr_note,
-                             reinstall));
+    checks.push_back(
+        problem("launch", program.string() + " " + how + " before replying (\"Native host has exited\")" + stderr_note,
+                reinstall));
   } else {
     const auto& reply = *outcome.reply;
     const auto result = reply.value("result", nlohmann::json::object());
     if (reply.value("ok", false) != true || result.value("host", "") != "untrain") {
-      checks.push_back(problem("launch", program.string() + " answered hello with " + reply.dump() +
-                                             ", which is not untrain's reply",
-                               reinstall));
+      checks.push_back(problem(
+          "launch", program.string() + " answered hello with " + reply.dump() + ", which is not untrain's reply",
+          reinstall));
     } else if (!outcome.trailing.empty()) {
-      checks.push_back(problem("launch", program.string() + " wrote \"" + outcome.trailing +
-                                             "\" to stdout after its reply; the browser drops such a host",
+      checks.push_back(problem("launch",
+                               program.string() + " wrote \"" + outcome.trailing +
+                                   "\" to stdout after its reply; the browser drops such a host",
                                "make sure nothing else writes to the host's stdout"));
     } else if (outcome.exit_status && *outcome.exit_status != 0) {
-      checks.push_back(problem("launch", program.string() + " replied but exited with status " +
-                                             std::to_string(*outcome.exit_status) + " when its input closed" + stderr_note,
+      checks.push_back(problem("launch",
+                               program.string() + " replied but exited with status " +
+                                   std::to_string(*outcome.exit_status) + " when its input closed" + stderr_note,
                                reinstall));
     } else {
       std::string how = site.browser->packaging == Packaging::flatpak
                             ? "started as the wrapper starts it on the host"
                             : "started as " + site.browser->title + " starts it";
-      checks.push_back(ok("launch", how + "; hello answered in " +
-                                        std::to_string(outcome.elapsed_ms) + " ms (protocol " +
-                                        result.value("protocol", nlohmann::json()).dump() + ")"));
+      checks.push_back(ok("launch", how + "; hello answered in " + std::to_string(outcome.elapsed_ms) +
+                                        " ms (protocol " + result.value("protocol", nlohmann::json()).dump() + ")"));
     }
     auto version = result.value("version", "");
     if (version == expected_version) {
       checks.push_back(ok("version", "version " + version + ", the same as this untrain"));
     } else {
-      checks.push_back(problem("version", program.string() + " is untrain " + version + ", this is untrain " +
-                                              expected_version + ": the browser runs an older or newer copy",
+      checks.push_back(problem("version",
+                               program.string() + " is untrain " + version + ", this is untrain " + expected_version +
+                                   ": the browser runs an older or newer copy",
                                "point the manifest at this copy: " + install_fix(site)));
     }
   }
@@ -313,19 +334,21 @@ std::vector<Check> firefox_pref_checks(const std::vector<ProfilePrefs>& profiles
   std::vector<Check> checks;
   for (const auto& profile : profiles) {
     for (const auto& p : native_messaging_pref_problems(profile.prefs_js, profile.user_js)) {
-      std::string effect = p.disables ? "which switches native messaging off"
-                                      : "smaller than untrain's largest reply (1 MiB)";
-      std::string fix = p.file == "user.js" ? "remove the " + p.pref + " line from " + (profile.profile / "user.js").string()
-                                            : "in about:config, reset " + p.pref + " (or remove it from " +
-                                                  (profile.profile / "prefs.js").string() + " while Firefox is closed)";
-      checks.push_back(problem("firefox-prefs", "profile " + profile.profile.filename().string() + " sets " + p.pref +
-                                                    " to " + std::to_string(p.value) + " in " + p.file + ", " + effect,
+      std::string effect =
+          p.disables ? "which switches native messaging off" : "smaller than untrain's largest reply (1 MiB)";
+      std::string fix = p.file == "user.js"
+                            ? "remove the " + p.pref + " line from " + (profile.profile / "user.js").string()
+                            : "in about:config, reset " + p.pref + " (or remove it from " +
+                                  (profile.profile / "prefs.js").string() + " while Firefox is closed)";
+      checks.push_back(problem("firefox-prefs",
+                               "profile " + profile.profile.filename().string() + " sets " + p.pref + " to " +
+                                   std::to_string(p.value) + " in " + p.file + ", " + effect,
                                fix));
     }
   }
   if (checks.empty() && !profiles.empty()) {
-    checks.push_back(ok("firefox-prefs", std::to_string(profiles.size()) +
-                                             " profile(s): no pref switches native messaging off"));
+    checks.push_back(
+        ok("firefox-prefs", std::to_string(profiles.size()) + " profile(s): no pref switches native messaging off"));
   }
   return checks;
 }
@@ -337,24 +360,27 @@ Check database_check(const DatabaseFacts& facts) {
   }
   if (facts.open_error) {
     return problem("database", "cannot read " + path + ": " + *facts.open_error,
-                   "move it aside (mv " + path + " " + path + ".broken) so that untrain starts a new one, and keep the "
-                   "old file: it is your record");
+                   "move it aside (mv " + path + " " + path +
+                       ".broken) so that untrain starts a new one, and keep the "
+                       "old file: it is your record");
   }
   if (facts.quick_check != "ok") {
     return problem("database", "PRAGMA quick_check on " + path + " says: " + facts.quick_check.value_or("nothing"),
                    "restore it from a backup, or move it aside (mv " + path + " " + path + ".broken)");
   }
-  return ok("database", path + " opens; quick_check ok; schema version " + std::to_string(facts.schema_version.value_or(0)));
+  return ok("database",
+            path + " opens; quick_check ok; schema version " + std::to_string(facts.schema_version.value_or(0)));
 }
 
 std::vector<Check> moved_aside_checks(const DatabaseFacts& facts) {
   std::vector<Check> checks;
   for (const auto& file : facts.moved_aside) {
-    checks.push_back(problem("corrupt", "a damaged database was moved aside to " + file.string() +
-                                            " and untrain started a new one in its place",
-                             "keep " + file.string() + ": it is your audit trail from before (untrain verify --db " +
-                                 file.string() + " says what is still readable); once it is saved elsewhere, "
-                                 "move it out of this folder"));
+    checks.push_back(problem(
+        "corrupt",
+        "a damaged database was moved aside to " + file.string() + " and untrain started a new one in its place",
+        "keep " + file.string() + ": it is your audit trail from before (untrain verify --db " + file.string() +
+            " says what is still readable); once it is saved elsewhere, "
+            "move it out of this folder"));
   }
   return checks;
 }

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "install/account.h"
-#include "install/browsers.h"
 #include "doctor/firefox_prefs.h"
 #include "doctor/host_launch.h"
+#include "install/account.h"
+#include "install/browsers.h"
 
 namespace untrain {
 
@@ -73,7 +73,8 @@ std::vector<Check> program_checks(const std::filesystem::path& program, const Fi
 // Flatpak: can the sandbox see the manifest's path, and may it start untrain on the host?
 // `app_ini` holds the app's metadata and overrides (empty when none could be found).
 Check flatpak_check(const ManifestSite& site, const std::filesystem::path& program, const std::filesystem::path& home,
-                    const std::optional<std::filesystem::path>& wrapper_target, const std::vector<std::string>& app_ini);
+                    const std::optional<std::filesystem::path>& wrapper_target,
+                    const std::vector<std::string>& app_ini);
 
 // Snap: Firefox as a Snap starts hosts through the desktop portal, which reads the manifest in the
 // ordinary ~/.mozilla folder; `unconfined_manifest` says whether untrain is registered there.
@@ -93,8 +94,8 @@ std::vector<Check> firefox_pref_checks(const std::vector<ProfilePrefs>& profiles
 struct DatabaseFacts {
   std::filesystem::path path;
   bool exists = false;
-  std::optional<std::string> open_error;    // opening or reading it failed
-  std::optional<std::string> quick_check;   // PRAGMA quick_check's answer ("ok" when healthy)
+  std::optional<std::string> open_error;   // opening or reading it failed
+  std::optional<std::string> quick_check;  // PRAGMA quick_check's answer ("ok" when healthy)
   std::optional<int> schema_version;
   std::vector<std::filesystem::path> moved_aside;  // damaged databases moved aside (corrupt_database.h)
 };

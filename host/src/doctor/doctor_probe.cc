@@ -5,13 +5,12 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "store/corrupt_database.h"
 #include "core/error.h"
 #include "install/flatpak.h"
+#include "store/corrupt_database.h"
 #include "store/sqlite.h"
 
 namespace untrain {
@@ -73,9 +72,9 @@ bool is_executable(const std::filesystem::path& path) { return ::access(path.c_s
 std::vector<std::string> flatpak_app_ini(const std::string& app_id, const std::filesystem::path& home) {
   const std::filesystem::path system = "/var/lib/flatpak", user = home / ".local/share/flatpak";
   std::vector<std::string> files;
-  for (const auto& path : {system / "app" / app_id / "current/active/metadata", user / "app" / app_id / "current/active/metadata",
-                           system / "overrides/global", system / "overrides" / app_id, user / "overrides/global",
-                           user / "overrides" / app_id}) {
+  for (const auto& path : {system / "app" / app_id / "current/active/metadata",
+                           user / "app" / app_id / "current/active/metadata", system / "overrides/global",
+                           system / "overrides" / app_id, user / "overrides/global", user / "overrides" / app_id}) {
     if (auto text = read_text(path)) files.push_back(*text);
   }
   return files;
@@ -90,7 +89,8 @@ std::vector<ProfilePrefs> firefox_profile_prefs(const Browser& browser, const st
     for (const auto& profile : firefox_profiles(*ini, folder)) {
       std::error_code ec;
       if (!std::filesystem::is_directory(profile, ec)) continue;
-      profiles.push_back({profile, read_text(profile / "prefs.js").value_or(""), read_text(profile / "user.js").value_or("")});
+      profiles.push_back(
+          {profile, read_text(profile / "prefs.js").value_or(""), read_text(profile / "user.js").value_or("")});
     }
   }
   return profiles;

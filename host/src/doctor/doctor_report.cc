@@ -26,8 +26,10 @@ std::string doctor_text(const DoctorReport& report) {
     }
   }
   int problems = report.problems();
-  out << "\n" << (problems == 0 ? "No problems found." : std::to_string(problems) + (problems == 1 ? " problem" : " problems") +
-                                                          " found; each has its fix above.")
+  out << "\n"
+      << (problems == 0 ? "No problems found."
+                        : std::to_string(problems) + (problems == 1 ? " problem" : " problems") +
+                              " found; each has its fix above.")
       << "\n";
   return out.str();
 }

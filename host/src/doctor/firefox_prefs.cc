@@ -7,14 +7,16 @@
 
 namespace untrain {
 
-std::vector<std::filesystem::path> firefox_profiles(const std::string& profiles_ini, const std::filesystem::path& folder) {
+std::vector<std::filesystem::path> firefox_profiles(const std::string& profiles_ini,
+                                                    const std::filesystem::path& folder) {
   std::vector<std::filesystem::path> profiles;
   std::istringstream lines(profiles_ini);
   std::string line;
   std::optional<std::string> path;
   bool relative = true, in_profile = false;
   auto flush = [&] {
-    if (in_profile && path && !path->empty()) profiles.push_back(relative ? folder / *path : std::filesystem::path(*path));
+    if (in_profile && path && !path->empty())
+      profiles.push_back(relative ? folder / *path : std::filesystem::path(*path));
     path.reset();
     relative = true;
   };

@@ -12,7 +12,8 @@
 namespace untrain {
 
 // The profile folders a profiles.ini lists, made absolute against the folder holding it.
-std::vector<std::filesystem::path> firefox_profiles(const std::string& profiles_ini, const std::filesystem::path& folder);
+std::vector<std::filesystem::path> firefox_profiles(const std::string& profiles_ini,
+                                                    const std::filesystem::path& folder);
 
 // The integer value a prefs file gives `name` (user_pref/pref/lockPref/defaultPref; the last one
 // counts), or nullopt when it does not set it.

@@ -22,7 +22,8 @@ using Clock = std::chrono::steady_clock;
 // Reads what is available on out (and drains err meanwhile, so that a chatty host cannot block on
 // a full stderr pipe) until `want` bytes are in `into`, out ends, or the deadline passes.
 // Returns false on the deadline.
-bool read_until(int out, int err, std::string& into, std::size_t want, std::string& err_text, Clock::time_point deadline) {
+bool read_until(int out, int err, std::string& into, std::size_t want, std::string& err_text,
+                Clock::time_point deadline) {
   char buf[4096];
   bool out_open = true, err_open = err >= 0;
   while (into.size() < want && out_open) {
@@ -92,14 +93,15 @@ HelloOutcome say_hello(const std::filesystem::path& program, const std::vector<s
   auto started = Clock::now();
   auto deadline = started + timeout;
   // A host that exits before reading must not kill us with SIGPIPE when we write to it.
-  struct sigaction ignore {}, previous {};
+  struct sigaction ignore {
+  }, previous{};
   ignore.sa_handler = SIG_IGN;
   ::sigaction(SIGPIPE, &ignore, &previous);
 
   bp::pipe in, out, err;
   bp::child child;
   try {
-    child = bp::child(program.string(), bp::args(args), bp::std_in < in, bp::std_out > out, bp::std_err > err,
+    child = bp::child(program.string(), bp::args(args), bp::std_in<in, bp::std_out> out, bp::std_err > err,
                       bp::start_dir(program.parent_path().string()));
     outcome.started = true;
   } catch (const std::exception& e) {

@@ -32,10 +32,25 @@ CsvExportWriter::CsvExportWriter(std::ostream& out) : out_(out) {
 }
 
 void CsvExportWriter::add(const Event& e) {
-  const std::string fields[] = {std::to_string(e.seq), format_utc(e.time), format_utc(e.recorded), e.kind, e.action,
-                                e.source, e.platform, e.account, e.setting, bool_text(e.value), bool_text(e.previous),
-                                e.url, e.detail, e.untrain_version, e.rules_version, std::to_string(e.time),
-                                std::to_string(e.recorded), e.prev_hash, e.hash};
+  const std::string fields[] = {std::to_string(e.seq),
+                                format_utc(e.time),
+                                format_utc(e.recorded),
+                                e.kind,
+                                e.action,
+                                e.source,
+                                e.platform,
+                                e.account,
+                                e.setting,
+                                bool_text(e.value),
+                                bool_text(e.previous),
+                                e.url,
+                                e.detail,
+                                e.untrain_version,
+                                e.rules_version,
+                                std::to_string(e.time),
+                                std::to_string(e.recorded),
+                                e.prev_hash,
+                                e.hash};
   bool first = true;
   for (const auto& field : fields) {
     if (!first) out_ << ',';

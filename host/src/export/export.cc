@@ -1,11 +1,11 @@
 #include "export/export.h"
 
 #include "core/clock.h"
-#include "export/csv_export.h"
 #include "core/error.h"
+#include "core/version.h"
+#include "export/csv_export.h"
 #include "export/html_report.h"
 #include "export/trail_summary.h"
-#include "core/version.h"
 
 namespace untrain {
 

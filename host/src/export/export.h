@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "trail/event_filter.h"
-#include "trail/vocabulary.h"
 #include "export/json_export.h"
 #include "store/store.h"
+#include "trail/event_filter.h"
+#include "trail/vocabulary.h"
 
 namespace untrain {
 

@@ -98,9 +98,11 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   };
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + fmt(kWidth) +
                     " 78\" width=\"100%\" role=\"img\" aria-label=\"" + html_escape(label) + "\">";
-  svg += "<defs><pattern id=\"unknown\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-         "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e0e0e0\"/>"
-         "<rect width=\"3\" height=\"6\" fill=\"" + std::string(kUnknownColor) + "\"/></pattern></defs>";
+  svg +=
+      "<defs><pattern id=\"unknown\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+      "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e0e0e0\"/>"
+      "<rect width=\"3\" height=\"6\" fill=\"" +
+      std::string(kUnknownColor) + "\"/></pattern></defs>";
   for (const Band& b : bands) {
     std::string fill = !b.value ? "url(#unknown)" : (*b.value ? kOnColor : kOffColor);
     std::string state = !b.value ? "unknown" : (*b.value ? "On" : "Off");
@@ -114,7 +116,8 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   svg += "<text x=\"" + fmt(kLeft + kBar) + "\" y=\"50\" font-size=\"11\" fill=\"#333\" text-anchor=\"end\">" +
          day_text(to) + "</text>";
   double lx = kLeft;
-  for (auto [name, fill] : {std::pair<const char*, std::string>{"On", kOnColor}, {"Off", kOffColor}, {"unknown", "url(#unknown)"}}) {
+  for (auto [name, fill] :
+       {std::pair<const char*, std::string>{"On", kOnColor}, {"Off", kOffColor}, {"unknown", "url(#unknown)"}}) {
     svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\"/>";
     svg += "<text x=\"" + fmt(lx + 16) + "\" y=\"70\" font-size=\"11\" fill=\"#333\">" + name + "</text>";
     lx += 80;
@@ -161,27 +164,31 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
   out_ << "</section>\n";
 
   out_ << "<section>\n<h2>Chain head</h2>\n<p>The last event of the whole trail when this report was made: seq "
-       << header.chain.seq << ", hash</p>\n<p class=\"hash\" id=\"chain-head\">" << header.chain.hash << "</p>\n</section>\n";
+       << header.chain.seq << ", hash</p>\n<p class=\"hash\" id=\"chain-head\">" << header.chain.hash
+       << "</p>\n</section>\n";
 
   out_ << "<section>\n<h2>How to verify</h2>\n"
        << "<p>Every event is chained to the one before it: its hash is SHA-256 over the previous event's hash "
        << "followed by the event itself, encoded canonically. Changing, removing, reordering or inserting an event "
        << "breaks the chain from that event on.</p>\n<ol>\n"
-       << "<li>Export the same trail as JSON (untrain's popup, or <code>untrain export --format json -o trail.json</code>).</li>\n"
-       << "<li>Run <code>untrain verify --file trail.json</code>. It re-computes every hash without the member's database "
+       << "<li>Export the same trail as JSON (untrain's popup, or <code>untrain export --format json -o "
+          "trail.json</code>).</li>\n"
+       << "<li>Run <code>untrain verify --file trail.json</code>. It re-computes every hash without the member's "
+          "database "
        << "and names the first event that does not fit.</li>\n"
        << "<li>Check that the chain head it prints is the one above.</li>\n"
        << "<li>To check by hand, re-compute each hash as docs/audit-trail.md in untrain's source describes "
        << "(sorted keys, no whitespace, integers and strings only, UTF-8).</li>\n</ol>\n</section>\n";
 
-  out_ << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
-       << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody>\n";
+  out_
+      << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
+      << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody>\n";
 }
 
 void HtmlReportWriter::add(const Event& e) {
-  out_ << "<tr><td>" << e.seq << "</td><td class=\"time\">" << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e))
-       << "</td><td>" << html_escape(e.setting) << "</td><td>" << value_cell(e.value) << "</td><td>"
-       << html_escape(e.source) << "</td><td>" << html_escape(e.account) << "</td><td class=\"url\">"
+  out_ << "<tr><td>" << e.seq << "</td><td class=\"time\">" << minute_text(e.time) << "</td><td>"
+       << html_escape(what_happened(e)) << "</td><td>" << html_escape(e.setting) << "</td><td>" << value_cell(e.value)
+       << "</td><td>" << html_escape(e.source) << "</td><td>" << html_escape(e.account) << "</td><td class=\"url\">"
        << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << e.hash << "\">" << short_hash(e.hash)
        << "</td></tr>\n";
 }

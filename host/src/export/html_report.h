@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "export/json_export.h"
 #include "core/rules.h"
+#include "export/json_export.h"
 #include "export/trail_summary.h"
 
 namespace untrain {

@@ -73,7 +73,8 @@ ordered_json header_json(const ExportHeader& h) {
 
 ExportHeader header_from_json(const json& j) {
   const std::string where = "the export header";
-  if (text(j, "format", where) != "untrain audit trail") malformed("the header's format is not \"untrain audit trail\"");
+  if (text(j, "format", where) != "untrain audit trail")
+    malformed("the header's format is not \"untrain audit trail\"");
   if (integer(j, "format_version", where) != 1) malformed("the header's format_version is not 1");
   ExportHeader h;
   h.exported_ms = parse_utc(text(j, "exported", where)).ms;

@@ -4,9 +4,8 @@
 #pragma once
 
 #include <cstdint>
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "trail/canonical.h"
 #include "trail/event.h"

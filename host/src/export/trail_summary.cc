@@ -67,19 +67,20 @@ std::string how_changed(const std::string& source, bool to) {
 std::string summary_text(const SettingHistory& h, const SettingRule* rule, std::int64_t now_ms,
                          std::int64_t stale_after_ms) {
   std::string name = rule ? (rule->short_title.empty() ? rule->title : rule->short_title) : h.setting;
-  std::string first = std::string(on_off(h.first_value)) +
-                      (rule && h.first_value == rule->default_value ? ", by default," : "");
+  std::string first =
+      std::string(on_off(h.first_value)) + (rule && h.first_value == rule->default_value ? ", by default," : "");
   std::string text;
   if (h.changed_at) {
     text = name + ": " + on_off(h.value) + " since " + minute_text(*h.changed_at) + " (" +
-           how_changed(h.changed_by, h.value) + "). It was " + first + " when first seen on " + day_text(h.first_seen) + ".";
+           how_changed(h.changed_by, h.value) + "). It was " + first + " when first seen on " + day_text(h.first_seen) +
+           ".";
   } else {
     text = name + ": " + on_off(h.value) + ". It was " + first + " when first seen on " + day_text(h.first_seen) +
            ", and has not changed since.";
   }
   if (h.checks_since > 0) {
-    text += " Checked " + std::to_string(h.checks_since) + (h.checks_since == 1 ? " time" : " times") +
-            " since, " + on_off(h.value) + " each time.";
+    text += " Checked " + std::to_string(h.checks_since) + (h.checks_since == 1 ? " time" : " times") + " since, " +
+            on_off(h.value) + " each time.";
   }
   text += " Last checked " + minute_text(h.last_checked) + ".";
   if (now_ms - h.last_checked > stale_after_ms) {

@@ -16,8 +16,8 @@
 #include <tuple>
 #include <vector>
 
-#include "trail/event.h"
 #include "core/rules.h"
+#include "trail/event.h"
 #include "trail/verdict.h"
 
 namespace untrain {

@@ -19,8 +19,8 @@ VerifyReport finish(ChainVerifier& verifier, std::optional<ExportHeader> header)
   if (!report.problem && header && verifier.events() != header->events) {
     bool fewer = verifier.events() < header->events;
     report.problem = ChainProblem{0, fewer ? "missing" : "inserted",
-                                  "the export says it holds " + std::to_string(header->events) + " events but it holds " +
-                                      std::to_string(verifier.events())};
+                                  "the export says it holds " + std::to_string(header->events) +
+                                      " events but it holds " + std::to_string(verifier.events())};
   }
   report.header = std::move(header);
   return report;
@@ -34,7 +34,8 @@ VerifyReport verify_ndjson(std::istream& in, const ExportHeader& header) {
     ++number;
     if (line.empty() || line == "\r") continue;
     json record = json::parse(line, nullptr, false);
-    if (record.is_discarded()) throw Error(Code::bad_json, "not an untrain export: line " + std::to_string(number) + " is not JSON");
+    if (record.is_discarded())
+      throw Error(Code::bad_json, "not an untrain export: line " + std::to_string(number) + " is not JSON");
     if (!verifier.add(event_from_record(record))) break;
   }
   return finish(verifier, header);
@@ -51,7 +52,8 @@ VerifyReport verify_json(std::istream& in) {
       header = header_from_json(parsed);
     }
     if (depth == 1 && event == json::parse_event_t::array_start && top_key == "events") {
-      if (!header) throw Error(Code::bad_json, "not an untrain export: the \"export\" header must come before the events");
+      if (!header)
+        throw Error(Code::bad_json, "not an untrain export: the \"export\" header must come before the events");
       verifier.emplace(header->complete);
     }
     if (depth == 2 && event == json::parse_event_t::object_end && top_key == "events" && verifier) {
@@ -71,9 +73,7 @@ VerifyReport verify_json(std::istream& in) {
 
 VerifyReport verify_database(Store& store) {
   ChainVerifier verifier(/*complete=*/true);
-  store.snapshot([&] {
-    store.for_each_event({}, [&](const Event& e) { verifier.add(e); });
-  });
+  store.snapshot([&] { store.for_each_event({}, [&](const Event& e) { verifier.add(e); }); });
   return finish(verifier, std::nullopt);
 }
 
@@ -101,8 +101,9 @@ std::string report_text(const VerifyReport& r) {
   if (r.events == 0) return "intact: no events yet";
   std::string text = "intact: " + std::to_string(r.events) + (r.events == 1 ? " event" : " events");
   if (r.events > 0 && r.header && !r.header->complete) {
-    text += " of a partial export; each event's hash holds and consecutive events link. The whole chain's head was seq " +
-            std::to_string(r.header->chain.seq) + " " + r.header->chain.hash;
+    text +=
+        " of a partial export; each event's hash holds and consecutive events link. The whole chain's head was seq " +
+        std::to_string(r.header->chain.seq) + " " + r.header->chain.hash;
   } else {
     text += ", seq 1 to " + std::to_string(r.head.seq) + ", chain head " + r.head.hash;
   }

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "trail/chain_verifier.h"
 #include "export/json_export.h"
 #include "store/store.h"
+#include "trail/chain_verifier.h"
 
 namespace untrain {
 

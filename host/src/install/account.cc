@@ -11,12 +11,14 @@ Account account_for(uid_t euid, gid_t egid, const Environment& env, const Accoun
   auto sudo_user = env("SUDO_USER");
   if (euid == 0 && sudo_user && *sudo_user != "root") {
     auto account = lookup(*sudo_user);
-    if (!account) throw Error(Outcome::usage, "running through sudo for '" + *sudo_user + "', who is not in the password database");
+    if (!account)
+      throw Error(Outcome::usage, "running through sudo for '" + *sudo_user + "', who is not in the password database");
     account->via_sudo = true;
     return *account;
   }
   auto home = env("HOME");
-  if (!home || home->front() != '/') throw Error(Outcome::usage, "HOME is not set to an absolute path; pass --manifest-dir");
+  if (!home || home->front() != '/')
+    throw Error(Outcome::usage, "HOME is not set to an absolute path; pass --manifest-dir");
   Account self;
   self.name = env("USER").value_or(euid == 0 ? "root" : std::to_string(euid));
   self.uid = euid;

@@ -24,8 +24,8 @@ struct Machine {
 bool is_found(const Browser& browser, const Machine& machine);
 
 enum class Selecting {
-  found,     // "all" means every browser found (install, doctor)
-  every,     // "all" means every row of the table (uninstall, packaging)
+  found,  // "all" means every browser found (install, doctor)
+  every,  // "all" means every row of the table (uninstall, packaging)
 };
 
 // "all": the browsers found (or every one). A browser's own name ("firefox"): that browser and

@@ -59,7 +59,8 @@ std::vector<Browser> table() {
   edge.windows_key = "SOFTWARE\\Microsoft\\Edge\\NativeMessagingHosts";
 
   // Brave, Vivaldi and Opera read Chrome's registry key on Windows.
-  auto& brave = add(row("brave", Family::chromium, ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts", "Brave"));
+  auto& brave =
+      add(row("brave", Family::chromium, ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts", "Brave"));
   brave.programs = {"brave-browser", "brave"};
   brave.traces = {"~/.config/BraveSoftware/Brave-Browser", "/opt/brave.com/brave"};
   brave.macos_user_dir = "Library/Application Support/BraveSoftware/Brave-Browser/NativeMessagingHosts";
@@ -96,9 +97,12 @@ std::vector<Browser> table() {
   librewolf.macos_user_dir = "Library/Application Support/LibreWolf/NativeMessagingHosts";
   librewolf.windows_key = "SOFTWARE\\Mozilla\\NativeMessagingHosts";
 
-  add(flatpak("chromium", "Chromium", Family::chromium, "org.chromium.Chromium", "config/chromium/NativeMessagingHosts"));
-  add(flatpak("chrome", "Google Chrome", Family::chromium, "com.google.Chrome", "config/google-chrome/NativeMessagingHosts"));
-  add(flatpak("edge", "Microsoft Edge", Family::chromium, "com.microsoft.Edge", "config/microsoft-edge/NativeMessagingHosts"));
+  add(flatpak("chromium", "Chromium", Family::chromium, "org.chromium.Chromium",
+              "config/chromium/NativeMessagingHosts"));
+  add(flatpak("chrome", "Google Chrome", Family::chromium, "com.google.Chrome",
+              "config/google-chrome/NativeMessagingHosts"));
+  add(flatpak("edge", "Microsoft Edge", Family::chromium, "com.microsoft.Edge",
+              "config/microsoft-edge/NativeMessagingHosts"));
   add(flatpak("brave", "Brave", Family::chromium, "com.brave.Browser",
               "config/BraveSoftware/Brave-Browser/NativeMessagingHosts"));
   add(flatpak("vivaldi", "Vivaldi", Family::chromium, "com.vivaldi.Vivaldi", "config/vivaldi/NativeMessagingHosts"));
@@ -107,8 +111,8 @@ std::vector<Browser> table() {
   add(flatpak("librewolf", "LibreWolf", Family::firefox, "io.gitlab.librewolf-community",
               ".librewolf/native-messaging-hosts", ".librewolf"));
 
-  auto& firefox_snap = add(row("firefox-snap", Family::firefox, "snap/firefox/common/.mozilla/native-messaging-hosts",
-                               "Firefox (Snap)"));
+  auto& firefox_snap = add(
+      row("firefox-snap", Family::firefox, "snap/firefox/common/.mozilla/native-messaging-hosts", "Firefox (Snap)"));
   firefox_snap.base = "firefox";
   firefox_snap.packaging = Packaging::snap;
   firefox_snap.traces = {"~/snap/firefox", "/snap/firefox"};
@@ -139,10 +143,10 @@ std::string browser_names() {
 
 std::string manifest_file_name() { return std::string(kHostName) + ".json"; }
 
-std::optional<std::filesystem::path> user_manifest_dir(const Browser& browser, Os os, const std::filesystem::path& home) {
+std::optional<std::filesystem::path> user_manifest_dir(const Browser& browser, Os os,
+                                                       const std::filesystem::path& home) {
   switch (os) {
-    case Os::gnu_linux:
-      return home / browser.user_dir;
+    case Os::gnu_linux: return home / browser.user_dir;
     case Os::macos:
       if (browser.macos_user_dir.empty()) return std::nullopt;
       return home / browser.macos_user_dir;
@@ -164,7 +168,8 @@ std::vector<std::filesystem::path> system_manifest_dirs(const Browser& browser, 
       if (!browser.macos_system_dir.empty()) dirs.emplace_back(browser.macos_system_dir);
       break;
     case Os::windows:
-      if (!browser.windows_key.empty()) dirs.emplace_back("C:\\ProgramData\\untrain\\NativeMessagingHosts\\" + browser.name);
+      if (!browser.windows_key.empty())
+        dirs.emplace_back("C:\\ProgramData\\untrain\\NativeMessagingHosts\\" + browser.name);
       break;
   }
   return dirs;

@@ -20,11 +20,11 @@ enum class Packaging { native, flatpak, snap };
 enum class Os { gnu_linux, macos, windows };
 
 struct Browser {
-  std::string name;       // as given to --browser: "firefox", "firefox-flatpak"
+  std::string name;  // as given to --browser: "firefox", "firefox-flatpak"
   Family family = Family::chromium;
-  std::string user_dir;   // Linux: per-user manifest folder, relative to $HOME
-  std::string title;      // for people: "Firefox (Flatpak)"
-  std::string base;       // the browser a Flatpak or Snap row is a package of ("firefox"); else name
+  std::string user_dir;  // Linux: per-user manifest folder, relative to $HOME
+  std::string title;     // for people: "Firefox (Flatpak)"
+  std::string base;      // the browser a Flatpak or Snap row is a package of ("firefox"); else name
   Packaging packaging = Packaging::native;
   // Linux, system-wide. The first is always written by `install --system`; the others only where
   // their parent folder exists (/usr/lib64 exists on Fedora, not on Debian).
@@ -32,7 +32,7 @@ struct Browser {
   std::vector<std::string> programs;  // on PATH when installed
   // Folders that exist when the browser is installed or has been used: "~/x" is relative to $HOME.
   std::vector<std::string> traces;
-  std::string app_id;        // Flatpak application id, or snap name
+  std::string app_id;  // Flatpak application id, or snap name
   // Firefox family: the folders that may hold profiles.ini, relative to $HOME. Firefox 147 and
   // later keep a new user's profiles under ~/.config/mozilla, yet still read host manifests from
   // ~/.mozilla/native-messaging-hosts.

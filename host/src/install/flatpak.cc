@@ -59,10 +59,15 @@ bool under(const std::filesystem::path& path, const std::filesystem::path& folde
 
 std::string flatpak_wrapper(const std::filesystem::path& binary, const std::string& app_id) {
   return "#!/bin/sh\n"
-         "# Written by `untrain install` for the Flatpak " + app_id + ", which starts host programs inside its\n"
+         "# Written by `untrain install` for the Flatpak " +
+         app_id +
+         ", which starts host programs inside its\n"
          "# sandbox: this asks Flatpak to start untrain on the host. It needs, once:\n"
-         "#   " + flatpak_grant_command(app_id) + "\n"
-         "exec flatpak-spawn --host " + shell_quote(binary.string()) + " \"$@\"\n";
+         "#   " +
+         flatpak_grant_command(app_id) +
+         "\n"
+         "exec flatpak-spawn --host " +
+         shell_quote(binary.string()) + " \"$@\"\n";
 }
 
 std::optional<std::filesystem::path> flatpak_wrapper_target(const std::string& script) {
@@ -102,8 +107,8 @@ bool flatpak_sees(const std::filesystem::path& path, const std::filesystem::path
     if (under(path, hidden)) return false;
   }
   static const std::map<std::string, std::string> xdg = {
-      {"xdg-data", ".local/share"},   {"xdg-config", ".config"},     {"xdg-cache", ".cache"},
-      {"xdg-download", "Downloads"},  {"xdg-documents", "Documents"}, {"xdg-desktop", "Desktop"},
+      {"xdg-data", ".local/share"},  {"xdg-config", ".config"},      {"xdg-cache", ".cache"},
+      {"xdg-download", "Downloads"}, {"xdg-documents", "Documents"}, {"xdg-desktop", "Desktop"},
   };
   auto ini = merged(ini_files);
   std::istringstream entries(ini["Context"]["filesystems"]);

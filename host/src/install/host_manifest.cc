@@ -31,7 +31,8 @@ void fill(Json& value, const std::filesystem::path& program) {
 
 // Kept in the template's order of keys, which is the order people read them in.
 nlohmann::ordered_json filled_template(Family family, const std::filesystem::path& program) {
-  auto source = family == Family::chromium ? embedded::chromium_manifest_template() : embedded::firefox_manifest_template();
+  auto source =
+      family == Family::chromium ? embedded::chromium_manifest_template() : embedded::firefox_manifest_template();
   auto manifest = nlohmann::ordered_json::parse(source, nullptr, false);
   if (!manifest.is_object()) throw Error(Code::internal, "a host manifest template in manifests/ is not a JSON object");
   fill(manifest, program);

@@ -39,7 +39,8 @@ void make_folders(const std::filesystem::path& folder, const Registration& how) 
       auto why = failure(how.system ? "run with sudo" : "is its parent owned by root?");
       throw Error(Outcome::io, "creating " + it->string() + ": " + why);
     }
-    if (how.account.via_sudo && !how.system && !how.destdir && ::chown(it->c_str(), how.account.uid, how.account.gid) != 0) {
+    if (how.account.via_sudo && !how.system && !how.destdir &&
+        ::chown(it->c_str(), how.account.uid, how.account.gid) != 0) {
       auto why = failure("run as root");
       throw Error(Outcome::io, "handing " + it->string() + " to " + how.account.name + ": " + why);
     }
@@ -56,7 +57,8 @@ bool same_file(const std::filesystem::path& file, const std::string& content, mo
 }
 
 // Writes through a temporary file and rename, so a browser never reads half a manifest.
-Change::What write_file(const std::filesystem::path& file, const std::string& content, mode_t mode, const Registration& how) {
+Change::What write_file(const std::filesystem::path& file, const std::string& content, mode_t mode,
+                        const Registration& how) {
   make_folders(file.parent_path(), how);
   if (same_file(file, content, mode, how)) return Change::What::unchanged;
   auto temporary = file;
@@ -68,7 +70,8 @@ Change::What write_file(const std::filesystem::path& file, const std::string& co
   }
   bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
   written = ::fchmod(fd, mode) == 0 && written;  // the umask must not decide who can read it
-  if (how.account.via_sudo && !how.system && !how.destdir) written = ::fchown(fd, how.account.uid, how.account.gid) == 0 && written;
+  if (how.account.via_sudo && !how.system && !how.destdir)
+    written = ::fchown(fd, how.account.uid, how.account.gid) == 0 && written;
   written = ::close(fd) == 0 && written;
   if (!written || ::rename(temporary.c_str(), file.c_str()) != 0) {
     auto why = failure("is the folder owned by root?");
@@ -115,7 +118,9 @@ std::vector<Change> register_browser(const Browser& browser, const Registration&
   };
   auto dirs = registration_dirs(browser, how, exists);
   if (dirs.empty()) {
-    changes.push_back({browser.name, Change::What::skipped, {},
+    changes.push_back({browser.name,
+                       Change::What::skipped,
+                       {},
                        browser.title + " has no " + (how.system ? "system-wide" : "per-user") + " folder here" +
                            (how.system ? "; register it per user" : "")});
     return changes;
@@ -126,14 +131,17 @@ std::vector<Change> register_browser(const Browser& browser, const Registration&
     if (browser.packaging == Packaging::flatpak && !how.system) {
       // The wrapper is found by the browser at its path inside the sandbox, which is the same path.
       auto wrapper = dir / kFlatpakWrapperName;
-      changes.push_back({browser.name, write_file(folder / kFlatpakWrapperName, flatpak_wrapper(how.binary, browser.app_id), 0755, how),
-                         folder / kFlatpakWrapperName, ""});
+      changes.push_back(
+          {browser.name,
+           write_file(folder / kFlatpakWrapperName, flatpak_wrapper(how.binary, browser.app_id), 0755, how),
+           folder / kFlatpakWrapperName, ""});
       program = wrapper;
     }
     auto file = folder / manifest_file_name();
     Change change{browser.name, write_file(file, host_manifest_text(browser.family, program), 0644, how), file, ""};
     if (browser.packaging == Packaging::flatpak) {
-      change.note = browser.title + " may start untrain only once allowed to, with: " + flatpak_grant_command(browser.app_id);
+      change.note =
+          browser.title + " may start untrain only once allowed to, with: " + flatpak_grant_command(browser.app_id);
     }
     if (auto key = registry_key(browser, how.system); key && current_os() == Os::windows && !how.destdir) {
       set_registry_default(*key, (dir / manifest_file_name()).string());
@@ -174,7 +182,8 @@ std::string describe(const Change& change) {
     case Change::What::absent: line += "was not registered: no " + change.file.string(); break;
     case Change::What::skipped: line += "skipped"; break;
   }
-  if (!change.note.empty()) line += change.what == Change::What::skipped ? ": " + change.note : "\n  note: " + change.note;
+  if (!change.note.empty())
+    line += change.what == Change::What::skipped ? ": " + change.note : "\n  note: " + change.note;
   return line;
 }
 

@@ -15,11 +15,11 @@
 namespace untrain {
 
 struct Registration {
-  bool system = false;                              // the system-wide folders instead of the person's
+  bool system = false;                                // the system-wide folders instead of the person's
   std::optional<std::filesystem::path> manifest_dir;  // this one folder instead of the browser's own
-  std::optional<std::filesystem::path> destdir;     // stage under this root, as for a package
-  std::filesystem::path binary;                     // the program the manifests name
-  Account account;                                  // whose folders; via sudo, files are chowned to them
+  std::optional<std::filesystem::path> destdir;       // stage under this root, as for a package
+  std::filesystem::path binary;                       // the program the manifests name
+  Account account;                                    // whose folders; via sudo, files are chowned to them
 };
 
 struct Change {

@@ -1,7 +1,6 @@
 // Elsewhere there is no registry: the build picks this file, and nothing calls it.
-#include "install/windows_registry.h"
-
 #include "core/error.h"
+#include "install/windows_registry.h"
 
 namespace untrain {
 

@@ -1,11 +1,10 @@
 // The registry calls themselves, on Windows (the build picks this file there).
-#include "install/windows_registry.h"
-
 #include <windows.h>
 
 #include <string_view>
 
 #include "core/error.h"
+#include "install/windows_registry.h"
 
 namespace untrain {
 namespace {

@@ -4,8 +4,8 @@
 #include "core/error.h"
 #include "core/overloaded.h"
 #include "core/rules.h"
-#include "trail/status_view.h"
 #include "core/version.h"
+#include "trail/status_view.h"
 
 namespace untrain {
 namespace {
@@ -57,7 +57,8 @@ nlohmann::json nudge(const Nudge& n, Store& store) {
 
 nlohmann::json form(const FormReport& f, Store& store) {
   const PlatformRules& rules = platform_rules(f.platform);
-  if (!rules.find_form(f.form)) throw Error(Code::unknown_form, "the " + f.platform + " rules have no form '" + f.form + "'");
+  if (!rules.find_form(f.form))
+    throw Error(Code::unknown_form, "the " + f.platform + " rules have no form '" + f.form + "'");
   return appended(f, rules, store);
 }
 

@@ -108,7 +108,8 @@ nlohmann::json ExportSpool::chunk(const std::string& handle, std::int64_t offset
   }
   const File& file = it->second;
   if (offset < 0 || offset > file.size) {
-    throw Error(Code::bad_request, "field 'offset' must be between 0 and the export's size, " + std::to_string(file.size));
+    throw Error(Code::bad_request,
+                "field 'offset' must be between 0 and the export's size, " + std::to_string(file.size));
   }
   // Three bytes more than a chunk may hold, to see a character cut at the limit whole.
   std::string bytes = read_range(file.path, offset, kMaxChunk + 3);
@@ -118,8 +119,8 @@ nlohmann::json ExportSpool::chunk(const std::string& handle, std::int64_t offset
   std::size_t end = chunk_end(bytes, 0, kMaxChunk, kMaxEscaped);
   std::int64_t next = offset + static_cast<std::int64_t>(end);
   bool done = next == file.size;
-  nlohmann::json result = {{"export", handle}, {"size", file.size}, {"offset", offset}, {"next", next},
-                           {"done", done}, {"chunk", bytes.substr(0, end)}};
+  nlohmann::json result = {{"export", handle}, {"size", file.size}, {"offset", offset},
+                           {"next", next},     {"done", done},      {"chunk", bytes.substr(0, end)}};
   if (done) forget(handle);
   return result;
 }

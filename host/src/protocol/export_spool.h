@@ -8,13 +8,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "store/store.h"
 #include "trail/event_filter.h"
 #include "trail/vocabulary.h"
-#include "store/store.h"
 
 namespace untrain {
 

@@ -20,8 +20,8 @@ std::uint32_t decode_length(const std::array<char, 4>& prefix) {
 
 std::string encode_frame(std::string_view body) {
   if (body.size() > kMaxFrame) {
-    throw Error(Code::reply_too_large, "reply of " + std::to_string(body.size()) +
-                                           " bytes exceeds the 1 MiB native-messaging limit");
+    throw Error(Code::reply_too_large,
+                "reply of " + std::to_string(body.size()) + " bytes exceeds the 1 MiB native-messaging limit");
   }
   std::string frame;
   frame.reserve(4 + body.size());

@@ -40,8 +40,7 @@ std::optional<std::string> read_frame(int fd) {
   if (got < prefix.size()) throw Error(Outcome::truncated_frame, "input ended inside a length prefix");
   std::uint32_t length = decode_length(prefix);
   if (length > kMaxFrame) {
-    throw Error(Code::frame_too_large, "request of " + std::to_string(length) +
-                                           " bytes exceeds the 1 MiB limit");
+    throw Error(Code::frame_too_large, "request of " + std::to_string(length) + " bytes exceeds the 1 MiB limit");
   }
   std::string body(length, '\0');
   read = read_full(fd, body.data(), length);

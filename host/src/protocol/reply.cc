@@ -6,7 +6,9 @@ namespace untrain {
 
 namespace {
 // Replies may carry page URLs with any bytes the browser sent; never let a dump fail on them.
-std::string dump(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 }  // namespace
 
 std::string success_reply(const nlohmann::json& id, const nlohmann::json& result) {

@@ -1,9 +1,8 @@
 // Shapes replies as docs/protocol.md says: {"id","ok":true,"result"} or {"id","ok":false,"error"}.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/error.h"
 

@@ -31,8 +31,8 @@ std::string string_field(const json& message, const char* name, std::size_t max_
   if (!value.is_string()) throw Error(Code::bad_request, std::string("field '") + name + "' must be a string");
   const auto& text = value.get_ref<const std::string&>();
   if (text.empty() || text.size() > max_length) {
-    throw Error(Code::bad_request, std::string("field '") + name + "' must be 1 to " +
-                                       std::to_string(max_length) + " characters");
+    throw Error(Code::bad_request,
+                std::string("field '") + name + "' must be 1 to " + std::to_string(max_length) + " characters");
   }
   return text;
 }
@@ -85,7 +85,8 @@ std::string optional_https_url(const json& message) {
 std::int64_t time_field(const json& message, const char* name) {
   const json& time = field(message, name);
   if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
-    throw Error(Code::bad_request, std::string("field '") + name + "' must be a non-negative integer (ms since the epoch)");
+    throw Error(Code::bad_request,
+                std::string("field '") + name + "' must be a non-negative integer (ms since the epoch)");
   }
   return time.get<std::int64_t>();
 }
@@ -94,7 +95,8 @@ std::optional<std::int64_t> optional_time(const json& message, const char* name)
   if (absent_or_null(message, name)) return std::nullopt;
   const json& time = message.at(name);
   if (!time.is_number_integer() || time.get<std::int64_t>() < 0) {
-    throw Error(Code::bad_request, std::string("field '") + name + "' must be null or a non-negative integer (ms since the epoch)");
+    throw Error(Code::bad_request,
+                std::string("field '") + name + "' must be null or a non-negative integer (ms since the epoch)");
   }
   return time.get<std::int64_t>();
 }
@@ -153,7 +155,8 @@ FormRequest validate_form(const json& message) {
   f.account = account_field(message);
   f.form = slug_field(message, "form", 64);
   f.sent_on = string_field(message, "sent_on", 10);
-  if (!is_calendar_date(f.sent_on)) throw Error(Code::bad_request, "field 'sent_on' must be a calendar date YYYY-MM-DD");
+  if (!is_calendar_date(f.sent_on))
+    throw Error(Code::bad_request, "field 'sent_on' must be a calendar date YYYY-MM-DD");
   f.source = word_field<NudgeSource>(message, "source", 32);
   f.url = optional_https_url(message);
   f.time_ms = time_field(message, "time");
@@ -200,7 +203,8 @@ json request_id(const json& message) {
 Request validate_request(const json& message) {
   if (!message.contains("id")) throw Error(Code::bad_request, "field 'id' is missing");
   json id = request_id(message);
-  if (id.is_null()) throw Error(Code::bad_request, "field 'id' must be an integer or a string of at most 64 characters");
+  if (id.is_null())
+    throw Error(Code::bad_request, "field 'id' must be an integer or a string of at most 64 characters");
   const json& type = field(message, "type");
   if (!type.is_string()) throw Error(Code::bad_request, "field 'type' must be a string");
   const auto& name = type.get_ref<const std::string&>();

@@ -2,12 +2,11 @@
 // Pure: no I/O, so every rule here is tested without pipes or a database.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "trail/event_filter.h"
 #include "trail/form.h"

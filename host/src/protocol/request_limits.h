@@ -12,10 +12,10 @@
 
 namespace untrain {
 
-inline constexpr std::size_t kMaxDepth = 16;       // nested objects and arrays; the request itself is 1
-inline constexpr std::size_t kMaxString = 4096;    // bytes in any one string or key
-inline constexpr std::size_t kMaxMembers = 64;     // members of any one object
-inline constexpr std::size_t kMaxValues = 1024;    // values in the whole frame, containers included
+inline constexpr std::size_t kMaxDepth = 16;     // nested objects and arrays; the request itself is 1
+inline constexpr std::size_t kMaxString = 4096;  // bytes in any one string or key
+inline constexpr std::size_t kMaxMembers = 64;   // members of any one object
+inline constexpr std::size_t kMaxValues = 1024;  // values in the whole frame, containers included
 
 // Throws Error(bad_json) when the frame is not one JSON value in UTF-8 without a byte order mark,
 // and Error(bad_request) naming the limit when it passes one, or repeats a key in an object.

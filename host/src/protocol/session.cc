@@ -4,15 +4,15 @@
 #include <iostream>
 #include <optional>
 
-#include "store/busy_timeout.h"
-#include "protocol/dispatch.h"
 #include "core/error.h"
 #include "core/outcome.h"
-#include "protocol/frame_io.h"
 #include "core/paths.h"
+#include "protocol/dispatch.h"
+#include "protocol/frame_io.h"
 #include "protocol/reply.h"
 #include "protocol/request.h"
 #include "protocol/termination.h"
+#include "store/busy_timeout.h"
 
 namespace untrain {
 

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,13 +9,11 @@
 #include <cerrno>
 #include <cstring>
 
-#include <sqlite3.h>
-
-#include "trail/canonical.h"
 #include "core/clock.h"
-#include "store/corrupt_database.h"
 #include "core/error.h"
 #include "core/overloaded.h"
+#include "store/corrupt_database.h"
+#include "trail/canonical.h"
 
 namespace untrain {
 namespace {
@@ -154,8 +153,8 @@ void Store::migrate() {
     // Re-read inside the lock: another host process may have migrated meanwhile.
     int version = schema_version();
     if (version > static_cast<int>(kMigrations.size())) {
-      throw Error(Code::storage_unavailable, "the database was written by a newer untrain (schema " +
-                                                 std::to_string(version) + ")");
+      throw Error(Code::storage_unavailable,
+                  "the database was written by a newer untrain (schema " + std::to_string(version) + ")");
     }
     for (auto i = static_cast<std::size_t>(version); i < kMigrations.size(); ++i) db_.exec(kMigrations[i]);
     db_.exec(("PRAGMA user_version = " + std::to_string(kMigrations.size())).c_str());
@@ -248,7 +247,8 @@ void Store::record_nudge(const Event& e, const Nudge& n) {
   } else if (n.action == NudgeAction::dismissed) {
     // The state it dismissed, read in this transaction: the dismissal lasts while that state does.
     db_.prepare(
-           "INSERT INTO nudge_state (platform, account, setting, dismissed_verdict, dismissed_value, dismissed_changed) "
+           "INSERT INTO nudge_state (platform, account, setting, dismissed_verdict, dismissed_value, "
+           "dismissed_changed) "
            "SELECT ?1, ?2, ?3, ?4, s.value, s.last_changed FROM (SELECT 1) "
            "LEFT JOIN current_state s ON s.platform = ?1 AND s.account = ?2 AND s.setting = ?3 "
            "WHERE true "
@@ -281,7 +281,12 @@ std::vector<NudgeState> Store::nudges(const std::string& platform) {
   stmt.bind(1, platform);
   std::vector<NudgeState> out;
   while (stmt.step()) {
-    NudgeState n{platform, stmt.text(0), stmt.text(1), stmt.optional_integer(2), std::nullopt, optional_bool(stmt, 4),
+    NudgeState n{platform,
+                 stmt.text(0),
+                 stmt.text(1),
+                 stmt.optional_integer(2),
+                 std::nullopt,
+                 optional_bool(stmt, 4),
                  stmt.optional_integer(5)};
     if (!stmt.is_null(3)) n.dismissed_verdict = stmt.text(3);
     out.push_back(std::move(n));
@@ -290,7 +295,8 @@ std::vector<NudgeState> Store::nudges(const std::string& platform) {
 }
 
 std::vector<FormState> Store::forms(const std::string& platform) {
-  auto stmt = db_.prepare("SELECT account, form, sent_on, recorded FROM form_state WHERE platform = ? ORDER BY form, account");
+  auto stmt =
+      db_.prepare("SELECT account, form, sent_on, recorded FROM form_state WHERE platform = ? ORDER BY form, account");
   stmt.bind(1, platform);
   std::vector<FormState> out;
   while (stmt.step()) out.push_back(FormState{platform, stmt.text(0), stmt.text(1), stmt.text(2), stmt.integer(3)});
@@ -352,7 +358,8 @@ std::int64_t Store::count(const EventFilter& filter) {
 void Store::for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit) {
   auto stmt = db_.prepare(
       "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
-      "untrain_version, rules_version, prev_hash, hash FROM events" + filter_sql(filter) + " ORDER BY seq");
+      "untrain_version, rules_version, prev_hash, hash FROM events" +
+      filter_sql(filter) + " ORDER BY seq");
   bind_filter(stmt, filter);
   while (stmt.step()) {
     visit(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite.h"
 #include "trail/canonical.h"
 #include "trail/event.h"
 #include "trail/event_filter.h"
@@ -18,7 +19,6 @@
 #include "trail/nudge.h"
 #include "trail/record.h"
 #include "trail/setting_state.h"
-#include "store/sqlite.h"
 
 namespace untrain {
 

@@ -14,13 +14,20 @@ namespace untrain {
 
 std::string canonical_encoding(const Event& e) {
   nlohmann::json object = {
-      {"seq", e.seq},           {"recorded", e.recorded},
-      {"time", e.time},         {"kind", e.kind},
-      {"action", e.action},     {"source", e.source},
-      {"platform", e.platform}, {"account", e.account},
-      {"setting", e.setting},   {"url", e.url},
-      {"detail", e.detail},     {"untrain_version", e.untrain_version},
-      {"rules_version", e.rules_version}, {"prev_hash", e.prev_hash},
+      {"seq", e.seq},
+      {"recorded", e.recorded},
+      {"time", e.time},
+      {"kind", e.kind},
+      {"action", e.action},
+      {"source", e.source},
+      {"platform", e.platform},
+      {"account", e.account},
+      {"setting", e.setting},
+      {"url", e.url},
+      {"detail", e.detail},
+      {"untrain_version", e.untrain_version},
+      {"rules_version", e.rules_version},
+      {"prev_hash", e.prev_hash},
   };
   if (e.value) object["value"] = *e.value ? 1 : 0;
   if (e.previous) object["previous"] = *e.previous ? 1 : 0;

@@ -16,8 +16,7 @@
 
 namespace untrain {
 
-inline constexpr std::string_view kGenesisHash =
-    "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // The end of a chain: its last event's seq and hash (seq 0 and the genesis hash when empty).
 struct ChainHead {

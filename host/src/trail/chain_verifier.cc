@@ -51,8 +51,8 @@ void ChainVerifier::check(const Event& e, const Event* next) {
         return fail(next->seq, "reordered", seq_text(next->seq) + " comes after " + seq_text(e.seq));
       }
       if (complete_) {
-        std::string gap = e.seq == p.seq + 2 ? seq_text(p.seq + 1)
-                                              : seq_text(p.seq + 1) + " to " + std::to_string(e.seq - 1);
+        std::string gap =
+            e.seq == p.seq + 2 ? seq_text(p.seq + 1) : seq_text(p.seq + 1) + " to " + std::to_string(e.seq - 1);
         return fail(p.seq + 1, "missing", gap + " not there: " + seq_text(e.seq) + " follows " + seq_text(p.seq));
       }
     } else if (e.prev_hash != p.hash) {
@@ -67,10 +67,11 @@ void ChainVerifier::check(const Event& e, const Event* next) {
       }
       // This row holds together on its own: the one before was edited and given a new hash.
       if (hash_holds(e)) {
-        return fail(p.seq, "changed", "its hash was re-computed after an edit: " + seq_text(e.seq) +
-                                          " no longer links to it");
+        return fail(p.seq, "changed",
+                    "its hash was re-computed after an edit: " + seq_text(e.seq) + " no longer links to it");
       }
-      return fail(e.seq, "changed", "it does not link to " + seq_text(p.seq) + " and its hash does not match its contents");
+      return fail(e.seq, "changed",
+                  "it does not link to " + seq_text(p.seq) + " and its hash does not match its contents");
     }
   }
   if (!hash_holds(e)) return fail(e.seq, "changed", "its hash does not match its contents");
@@ -84,11 +85,13 @@ std::optional<ChainProblem> ChainVerifier::finish(const std::optional<ChainHead>
   pending_.reset();
   if (problem_ || !expected) return problem_;
   if (head_.seq < expected->seq && complete_) {
-    fail(head_.seq + 1, "missing", "the chain ends at " + seq_text(head_.seq) + " but its head is " + seq_text(expected->seq));
+    fail(head_.seq + 1, "missing",
+         "the chain ends at " + seq_text(head_.seq) + " but its head is " + seq_text(expected->seq));
   } else if (head_.seq != expected->seq || head_.hash != expected->hash) {
     if (complete_ || head_.seq == expected->seq) {
-      fail(head_.seq, "changed", "the last event is not the head the export names (" + seq_text(expected->seq) + ", " +
-                                     expected->hash.substr(0, 16) + "…)");
+      fail(head_.seq, "changed",
+           "the last event is not the head the export names (" + seq_text(expected->seq) + ", " +
+               expected->hash.substr(0, 16) + "…)");
     }
   }
   return problem_;

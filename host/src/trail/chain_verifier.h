@@ -48,8 +48,8 @@ class ChainVerifier {
   void fail(std::int64_t seq, std::string what, std::string detail);
 
   bool complete_;
-  std::optional<Event> pending_;      // waits for the next event before it is judged
-  std::optional<Event> previous_;     // the last event judged good
+  std::optional<Event> pending_;   // waits for the next event before it is judged
+  std::optional<Event> previous_;  // the last event judged good
   std::optional<std::string> before_previous_hash_;
   std::optional<ChainProblem> problem_;
   std::int64_t events_ = 0;

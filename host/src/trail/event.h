@@ -22,8 +22,8 @@ struct Event {
   std::string action;         // an ObservationAction, NudgeAction, FormAction or ExportFormat's name
   std::string source;         // an ObservationSource, NudgeSource or ExportSource's name
   std::string platform;
-  std::string account;        // "" when not known
-  std::string setting;        // "" when the event is not about one setting
+  std::string account;           // "" when not known
+  std::string setting;           // "" when the event is not about one setting
   std::optional<bool> value;     // observation: the state seen
   std::optional<bool> previous;  // observation: the state before, when there was one
   std::string url;               // "" when none

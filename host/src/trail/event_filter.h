@@ -8,9 +8,9 @@
 namespace untrain {
 
 struct EventFilter {
-  std::optional<std::int64_t> since;    // events whose `time` is at or after this, ms UTC
-  std::optional<std::int64_t> until;    // events whose `time` is before this, ms UTC
-  std::optional<std::string> account;   // events of this account only
+  std::optional<std::int64_t> since;   // events whose `time` is at or after this, ms UTC
+  std::optional<std::int64_t> until;   // events whose `time` is before this, ms UTC
+  std::optional<std::string> account;  // events of this account only
 
   bool empty() const { return !since && !until && !account; }
 };

@@ -1,7 +1,6 @@
 #include "trail/form.h"
 
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
 namespace untrain {

@@ -18,7 +18,7 @@ struct FormReport {
   std::string form;     // a form id from the rules
   std::string sent_on;  // YYYY-MM-DD, as the member gave it
   NudgeSource source = NudgeSource::banner;
-  std::string url;      // "" when none
+  std::string url;  // "" when none
   std::int64_t time_ms = 0;
 };
 

@@ -26,8 +26,8 @@ Event nudge_event(const Nudge& n) {
   return e;
 }
 
-NudgeHold nudge_hold(const std::optional<NudgeState>& nudge, const std::optional<SettingState>& state,
-                     Verdict verdict, std::int64_t now_ms) {
+NudgeHold nudge_hold(const std::optional<NudgeState>& nudge, const std::optional<SettingState>& state, Verdict verdict,
+                     std::int64_t now_ms) {
   NudgeHold hold;
   if (!nudge) return hold;
   if (nudge->snoozed_until && *nudge->snoozed_until > now_ms) hold.snoozed_until = nudge->snoozed_until;

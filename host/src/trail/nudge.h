@@ -20,7 +20,7 @@ struct Nudge {
   std::string setting;
   NudgeAction action = NudgeAction::shown;
   NudgeSource source = NudgeSource::banner;
-  std::string verdict;  // the verdict the nudge showed (a name of verdict.h)
+  std::string verdict;                // the verdict the nudge showed (a name of verdict.h)
   std::optional<std::int64_t> until;  // snoozed: when the snooze ends, ms UTC
   std::string url;                    // "" when none
   std::int64_t time_ms = 0;
@@ -54,7 +54,7 @@ Event nudge_event(const Nudge& nudge);
 // the same verdict (so "unknown" ends at the first observation and "on" ends when it turns stale),
 // the same value and the same last change (so off-and-on-again is a new state, though the verdict
 // is "on" both times).
-NudgeHold nudge_hold(const std::optional<NudgeState>& nudge, const std::optional<SettingState>& state,
-                     Verdict verdict, std::int64_t now_ms);
+NudgeHold nudge_hold(const std::optional<NudgeState>& nudge, const std::optional<SettingState>& state, Verdict verdict,
+                     std::int64_t now_ms);
 
 }  // namespace untrain

@@ -3,15 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "core/rules.h"
 #include "trail/form.h"
 #include "trail/nudge.h"
-#include "core/rules.h"
 #include "trail/setting_state.h"
 #include "trail/verdict.h"
 

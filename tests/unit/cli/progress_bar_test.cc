@@ -1,14 +1,15 @@
 // The progress bar `untrain export` draws on a terminal for large exports.
-#include <catch2/catch.hpp>
+#include "cli/progress_bar.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <sstream>
-
-#include "cli/progress_bar.h"
 
 using namespace untrain;
 
-TEST_CASE("the progress bar redraws in place only when the percentage changes, and only for large exports on a terminal", "[export][progress]") {
+TEST_CASE(
+    "the progress bar redraws in place only when the percentage changes, and only for large exports on a terminal",
+    "[export][progress]") {
   std::ostringstream out;
   ProgressBar bar(out, "exporting");
   for (int done = 1; done <= 400; ++done) bar.update(done, 400);

@@ -62,7 +62,8 @@ std::string manifest_with(const char* key, nlohmann::json value, Family family =
 HelloOutcome answered(const std::string& version) {
   HelloOutcome o;
   o.started = true;
-  o.reply = nlohmann::json{{"id", 1}, {"ok", true}, {"result", {{"host", "untrain"}, {"version", version}, {"protocol", 1}}}};
+  o.reply =
+      nlohmann::json{{"id", 1}, {"ok", true}, {"result", {{"host", "untrain"}, {"version", version}, {"protocol", 1}}}};
   o.exit_status = 0;
   o.elapsed_ms = 7;
   return o;
@@ -104,18 +105,24 @@ TEST_CASE("content faults are each reported with what is wrong", "[doctor]") {
   the_problem(content_checks(site("chromium", manifest_with("name", "org.untrain.Host"))).checks, "name",
               "\"org.untrain.Host\"");
   the_problem(content_checks(site("chromium", manifest_with("type", "pipe"))).checks, "type", "not \"stdio\"");
-  the_problem(content_checks(site("chromium", manifest_with("allowed_origins", {"chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch"})))
+  the_problem(content_checks(site("chromium", manifest_with("allowed_origins",
+                                                            {"chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch"})))
                   .checks,
               "allowed", "without the trailing \"/\"");
-  the_problem(content_checks(site("chromium", manifest_with("allowed_origins", {"chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/"})))
+  the_problem(content_checks(site("chromium", manifest_with("allowed_origins",
+                                                            {"chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/"})))
                   .checks,
               "allowed", "does not include untrain's extension");
-  the_problem(content_checks(site("chromium", host_manifest_text(Family::firefox, "/usr/bin/untrain"))).checks, "allowed",
-              "Firefox-family manifest");
-  the_problem(content_checks(site("firefox", manifest_with("allowed_origins", {"chrome-extension://x/"}, Family::firefox))).checks,
-              "allowed", "refuses");
-  the_problem(content_checks(site("firefox", manifest_with("allowed_extensions", {"other@example.org"}, Family::firefox))).checks,
-              "allowed", "does not include \"untrain@untrain.org\"");
+  the_problem(content_checks(site("chromium", host_manifest_text(Family::firefox, "/usr/bin/untrain"))).checks,
+              "allowed", "Firefox-family manifest");
+  the_problem(
+      content_checks(site("firefox", manifest_with("allowed_origins", {"chrome-extension://x/"}, Family::firefox)))
+          .checks,
+      "allowed", "refuses");
+  the_problem(
+      content_checks(site("firefox", manifest_with("allowed_extensions", {"other@example.org"}, Family::firefox)))
+          .checks,
+      "allowed", "does not include \"untrain@untrain.org\"");
   auto relative = content_checks(site("chromium", manifest_with("path", "bin/untrain")));
   the_problem(relative.checks, "path", "is relative");
   CHECK_FALSE(relative.program);
@@ -165,7 +172,8 @@ TEST_CASE("the program must exist and be executable", "[doctor]") {
 TEST_CASE("hello: an answer from this version is clean, and each way of failing is told apart", "[doctor]") {
   auto s = site("chromium");
   CHECK(problems(hello_checks(answered("0.1.0"), "/usr/bin/untrain", "0.1.0", s)).empty());
-  the_problem(hello_checks(answered("0.0.9"), "/usr/bin/untrain", "0.1.0", s), "version", "is untrain 0.0.9, this is untrain 0.1.0");
+  the_problem(hello_checks(answered("0.0.9"), "/usr/bin/untrain", "0.1.0", s), "version",
+              "is untrain 0.0.9, this is untrain 0.1.0");
 
   HelloOutcome printed;
   printed.started = true;
@@ -195,7 +203,8 @@ TEST_CASE("hello: an answer from this version is clean, and each way of failing 
 
 TEST_CASE("Flatpak: the wrapper works only with the permission to start programs on the host", "[doctor]") {
   auto s = site("firefox-flatpak");
-  std::filesystem::path wrapper = "/home/jane/.var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts/org.untrain.host.sh";
+  std::filesystem::path wrapper =
+      "/home/jane/.var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts/org.untrain.host.sh";
   std::string metadata = "[Context]\nshared=network;\n";
   CHECK(flatpak_check(s, wrapper, "/home/jane", std::filesystem::path("/usr/bin/untrain"),
                       {metadata, "[Session Bus Policy]\norg.freedesktop.Flatpak=talk\n"})
@@ -203,7 +212,8 @@ TEST_CASE("Flatpak: the wrapper works only with the permission to start programs
   auto denied = flatpak_check(s, wrapper, "/home/jane", std::filesystem::path("/usr/bin/untrain"), {metadata});
   CHECK(denied.status == Status::problem);
   CHECK(denied.fix == "flatpak override --user --talk-name=org.freedesktop.Flatpak org.mozilla.firefox");
-  CHECK(flatpak_check(s, wrapper, "/home/jane", std::filesystem::path("/usr/bin/untrain"), {}).status == Status::warning);
+  CHECK(flatpak_check(s, wrapper, "/home/jane", std::filesystem::path("/usr/bin/untrain"), {}).status ==
+        Status::warning);
   auto hidden = flatpak_check(s, "/usr/bin/untrain", "/home/jane", std::nullopt, {metadata});
   CHECK(hidden.status == Status::problem);
   CHECK(hidden.message.find("cannot see /usr/bin/untrain") != std::string::npos);
@@ -220,7 +230,8 @@ TEST_CASE("Snap Firefox needs untrain registered where the desktop portal looks"
 TEST_CASE("Firefox prefs that switch native messaging off are reported per profile", "[doctor]") {
   std::vector<ProfilePrefs> profiles = {
       {"/home/jane/.mozilla/firefox/a.default", "", ""},
-      {"/home/jane/.mozilla/firefox/b.hardened", "", "user_pref(\"webextensions.native-messaging.max-input-message-bytes\", 0);\n"}};
+      {"/home/jane/.mozilla/firefox/b.hardened", "",
+       "user_pref(\"webextensions.native-messaging.max-input-message-bytes\", 0);\n"}};
   auto check = the_problem(firefox_pref_checks(profiles), "firefox-prefs", "profile b.hardened sets");
   CHECK(check.fix.find("/home/jane/.mozilla/firefox/b.hardened/user.js") != std::string::npos);
   profiles.pop_back();

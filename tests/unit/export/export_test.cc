@@ -1,18 +1,18 @@
 // Exports as a member and a regulator read them: CSV quoting, the HTML report, its summary and
 // timeline, date ranges, and the export event each export leaves in the log.
-#include <catch2/catch.hpp>
+#include "export/export.h"
 
+#include <catch2/catch.hpp>
 #include <sstream>
 
 #include "core/clock.h"
-#include "export/csv_export.h"
 #include "core/error.h"
-#include "export/export.h"
+#include "export/csv_export.h"
 #include "export/html_report.h"
-#include "store/store.h"
-#include "temp_dir.h"
 #include "export/trail_summary.h"
 #include "export/verify.h"
+#include "store/store.h"
+#include "temp_dir.h"
 
 using namespace untrain;
 
@@ -22,7 +22,7 @@ const std::int64_t kDay = 86'400'000;
 const std::int64_t kFeb28 = since_bound("2026-02-28T09:30Z");
 
 Record observed(bool value, std::int64_t time, const char* source = "page-load",
-               std::string url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
+                std::string url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
   Observation o;
   o.platform = "linkedin";
   o.account = "jane-doe";
@@ -92,7 +92,9 @@ TEST_CASE("CSV fields are quoted only when RFC 4180 needs it, with quotes double
   CHECK(csv_field("ünïcödé") == "ünïcödé");
 }
 
-TEST_CASE("a CSV export has a header row and reads back field for field, URLs with commas, quotes and newlines included", "[export][csv]") {
+TEST_CASE(
+    "a CSV export has a header row and reads back field for field, URLs with commas, quotes and newlines included",
+    "[export][csv]") {
   TempDir dir;
   Store store = Store::open(dir.path() / "untrain.db");
   std::string url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?a=1,2&q=\"x\"\nnext";
@@ -173,12 +175,15 @@ TEST_CASE("the summary of a setting that never changed, and of one not checked f
   CHECK_THAT(summary_text(h, &ai_training(), first + 40 * kDay),
              Catch::EndsWith("Not checked for 40 days: LinkedIn may have changed it since."));
   auto already_off = history_of({observed(false, first)});
-  CHECK_THAT(summary_text(already_off, &ai_training(), first), Catch::StartsWith("AI training: Off. It was Off when first seen"));
+  CHECK_THAT(summary_text(already_off, &ai_training(), first),
+             Catch::StartsWith("AI training: Off. It was Off when first seen"));
 }
 
-TEST_CASE("the timeline is unknown before the first sighting, then each value, then unknown once stale", "[export][summary]") {
+TEST_CASE("the timeline is unknown before the first sighting, then each value, then unknown once stale",
+          "[export][summary]") {
   std::int64_t t0 = kFeb28;
-  auto h = history_of({observed(true, t0), observed(false, t0 + 2 * kDay, "user-change"), observed(false, t0 + 3 * kDay)});
+  auto h =
+      history_of({observed(true, t0), observed(false, t0 + 2 * kDay, "user-change"), observed(false, t0 + 3 * kDay)});
   std::int64_t from = t0 - kDay, to = t0 + 60 * kDay;
   auto bands = timeline_bands(h, from, to);
   REQUIRE(bands.size() == 4);
@@ -189,13 +194,16 @@ TEST_CASE("the timeline is unknown before the first sighting, then each value, t
   CHECK((bands[3].end == to && !bands[3].value));
 }
 
-TEST_CASE("the HTML report is one self-contained page: summary, a timeline per setting, events, chain head, how to verify", "[export][html]") {
+TEST_CASE(
+    "the HTML report is one self-contained page: summary, a timeline per setting, events, chain head, how to verify",
+    "[export][html]") {
   TempDir dir;
   Store store = Store::open(dir.path() / "untrain.db");
   store.append(observed(true, kFeb28), kFeb28 + 1);
-  store.append(observed(false, kFeb28 + 2 * kDay, "user-change",
-                        "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?<script>alert(1)</script>"),
-               kFeb28 + 2 * kDay + 1);
+  store.append(
+      observed(false, kFeb28 + 2 * kDay, "user-change",
+               "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?<script>alert(1)</script>"),
+      kFeb28 + 2 * kDay + 1);
   std::string head = store.head().hash;
   std::string html = export_of(store, ExportFormat::html);
 
@@ -221,5 +229,7 @@ TEST_CASE("a partial HTML report says it is partial and names the whole chain's 
   EventFilter filter;
   filter.since = since_bound("2026-03-02");
   std::string html = export_of(store, ExportFormat::html, filter);
-  CHECK_THAT(html, Catch::Contains("This report holds part of the trail (from 2026-03-02 00:00 UTC). The whole trail had 4 events"));
+  CHECK_THAT(
+      html,
+      Catch::Contains("This report holds part of the trail (from 2026-03-02 00:00 UTC). The whole trail had 4 events"));
 }

@@ -1,16 +1,15 @@
 // Tampering with a real database or a real export file is detected, and the right row is named.
 #include <catch2/catch.hpp>
-
 #include <functional>
 #include <sstream>
 
-#include "trail/canonical.h"
 #include "core/error.h"
 #include "export/export.h"
+#include "export/verify.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_dir.h"
-#include "export/verify.h"
+#include "trail/canonical.h"
 
 using namespace untrain;
 
@@ -150,10 +149,12 @@ TEST_CASE("a row inserted into the database, correctly hashed, is detected as in
     forged.previous = true;
     forged.prev_hash = prev;
     forged.hash = chain_hash(prev, forged);
-    db.prepare("INSERT INTO events (seq, recorded, time, kind, action, source, platform, account, setting, value, "
-               "previous, url, detail, untrain_version, rules_version, prev_hash, hash) "
-               "VALUES (3, 2002, 1002, 'observation', 'change', 'page-load', 'linkedin', 'jane-doe', 'ai-training', 0, 1, ?, '', "
-               "'0.1.0', '2026-11-28', ?, ?)")
+    db.prepare(
+          "INSERT INTO events (seq, recorded, time, kind, action, source, platform, account, setting, value, "
+          "previous, url, detail, untrain_version, rules_version, prev_hash, hash) "
+          "VALUES (3, 2002, 1002, 'observation', 'change', 'page-load', 'linkedin', 'jane-doe', 'ai-training', 0, 1, "
+          "?, '', "
+          "'0.1.0', '2026-11-28', ?, ?)")
         .bind(1, forged.url)
         .bind(2, forged.prev_hash)
         .bind(3, forged.hash)
@@ -203,8 +204,8 @@ TEST_CASE("an export filtered by account is partial, says so, and still verifies
 }
 
 // Edits `lines` of a JSON and of an NDJSON export of the same trail; each must be caught at `seq` as `what`.
-static void expect_detected(Trail& trail, const std::function<void(std::vector<std::string>&, ExportFormat)>& edit, int seq,
-                     const char* what) {
+static void expect_detected(Trail& trail, const std::function<void(std::vector<std::string>&, ExportFormat)>& edit,
+                            int seq, const char* what) {
   for (auto format : {ExportFormat::json, ExportFormat::ndjson}) {
     INFO("format " << to_string(format));
     auto lines = lines_of(trail.export_text(format));
@@ -216,49 +217,64 @@ static void expect_detected(Trail& trail, const std::function<void(std::vector<s
   }
 }
 
-static std::string without_comma(const std::string& line) { return line.back() == ',' ? line.substr(0, line.size() - 1) : line; }
+static std::string without_comma(const std::string& line) {
+  return line.back() == ',' ? line.substr(0, line.size() - 1) : line;
+}
 
 TEST_CASE("a value changed in an exported file is detected at its row", "[tamper][export]") {
   Trail trail;
-  expect_detected(trail, [](auto& lines, ExportFormat) {
-    auto& line = lines[line_of_seq(lines, 2)];
-    line.replace(line.find("\"value\":true"), 12, "\"value\":false");
-  }, 2, "changed");
+  expect_detected(
+      trail,
+      [](auto& lines, ExportFormat) {
+        auto& line = lines[line_of_seq(lines, 2)];
+        line.replace(line.find("\"value\":true"), 12, "\"value\":false");
+      },
+      2, "changed");
 }
 
 TEST_CASE("a row removed from an exported file is detected as missing", "[tamper][export]") {
   Trail trail;
-  expect_detected(trail, [](auto& lines, ExportFormat) {
-    lines.erase(lines.begin() + static_cast<long>(line_of_seq(lines, 5)));
-  }, 5, "missing");
+  expect_detected(
+      trail, [](auto& lines, ExportFormat) { lines.erase(lines.begin() + static_cast<long>(line_of_seq(lines, 5))); },
+      5, "missing");
 }
 
 TEST_CASE("the last row removed from an exported file is detected against the head it names", "[tamper][export]") {
   Trail trail;
-  expect_detected(trail, [](auto& lines, ExportFormat format) {
-    std::size_t last = line_of_seq(lines, 6);
-    lines.erase(lines.begin() + static_cast<long>(last));
-    if (format == ExportFormat::json) lines[last - 1] = without_comma(lines[last - 1]);  // keep the JSON well-formed
-  }, 6, "missing");
+  expect_detected(
+      trail,
+      [](auto& lines, ExportFormat format) {
+        std::size_t last = line_of_seq(lines, 6);
+        lines.erase(lines.begin() + static_cast<long>(last));
+        if (format == ExportFormat::json)
+          lines[last - 1] = without_comma(lines[last - 1]);  // keep the JSON well-formed
+      },
+      6, "missing");
 }
 
 TEST_CASE("two rows swapped in an exported file are detected as reordered", "[tamper][export]") {
   Trail trail;
-  expect_detected(trail, [](auto& lines, ExportFormat) {
-    std::size_t a = line_of_seq(lines, 3), b = line_of_seq(lines, 4);
-    std::string comma = lines[a].back() == ',' ? "," : "";
-    std::string la = without_comma(lines[a]), lb = without_comma(lines[b]);
-    lines[a] = lb + comma;
-    lines[b] = la + comma;
-  }, 3, "reordered");
+  expect_detected(
+      trail,
+      [](auto& lines, ExportFormat) {
+        std::size_t a = line_of_seq(lines, 3), b = line_of_seq(lines, 4);
+        std::string comma = lines[a].back() == ',' ? "," : "";
+        std::string la = without_comma(lines[a]), lb = without_comma(lines[b]);
+        lines[a] = lb + comma;
+        lines[b] = la + comma;
+      },
+      3, "reordered");
 }
 
 TEST_CASE("a row duplicated in an exported file is detected as inserted", "[tamper][export]") {
   Trail trail;
-  expect_detected(trail, [](auto& lines, ExportFormat) {
-    std::size_t at = line_of_seq(lines, 2);
-    lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
-  }, 2, "inserted");
+  expect_detected(
+      trail,
+      [](auto& lines, ExportFormat) {
+        std::size_t at = line_of_seq(lines, 2);
+        lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
+      },
+      2, "inserted");
 }
 
 TEST_CASE("a file that is not an untrain export is refused with bad_json, naming what is wrong", "[tamper][export]") {

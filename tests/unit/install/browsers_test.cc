@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "install/browser_selection.h"
 #include "core/error.h"
+#include "install/browser_selection.h"
 #include "install/registration.h"
 
 using namespace untrain;
@@ -90,13 +90,16 @@ TEST_CASE("macOS folders and Windows registry keys come from the same table", "[
         "/Users/jane/Library/Application Support/Google/Chrome/NativeMessagingHosts");
   CHECK(user_manifest_dir(named("firefox"), Os::macos, home)->string() ==
         "/Users/jane/Library/Application Support/Mozilla/NativeMessagingHosts");
-  CHECK(system_manifest_dirs(named("chrome"), Os::macos).front().string() == "/Library/Google/Chrome/NativeMessagingHosts");
-  CHECK(system_manifest_dirs(named("edge"), Os::macos).front().string() == "/Library/Microsoft/Edge/NativeMessagingHosts");
+  CHECK(system_manifest_dirs(named("chrome"), Os::macos).front().string() ==
+        "/Library/Google/Chrome/NativeMessagingHosts");
+  CHECK(system_manifest_dirs(named("edge"), Os::macos).front().string() ==
+        "/Library/Microsoft/Edge/NativeMessagingHosts");
   CHECK_FALSE(user_manifest_dir(named("firefox-flatpak"), Os::macos, home).has_value());
 
   CHECK(registry_key(named("chrome"), false) ==
         "HKEY_CURRENT_USER\\SOFTWARE\\Google\\Chrome\\NativeMessagingHosts\\org.untrain.host");
-  CHECK(registry_key(named("firefox"), true) == "HKEY_LOCAL_MACHINE\\SOFTWARE\\Mozilla\\NativeMessagingHosts\\org.untrain.host");
+  CHECK(registry_key(named("firefox"), true) ==
+        "HKEY_LOCAL_MACHINE\\SOFTWARE\\Mozilla\\NativeMessagingHosts\\org.untrain.host");
   CHECK(registry_key(named("edge"), false) ==
         "HKEY_CURRENT_USER\\SOFTWARE\\Microsoft\\Edge\\NativeMessagingHosts\\org.untrain.host");
   CHECK(registry_key(named("brave"), false) == registry_key(named("chrome"), false));
@@ -149,5 +152,6 @@ TEST_CASE("system-wide registration writes a browser's first folder, and the oth
   CHECK(registration_dirs(named("vivaldi"), mine, none) ==
         std::vector<std::filesystem::path>{"/home/jane/.config/vivaldi/NativeMessagingHosts"});
   mine.manifest_dir = "/tmp/profile/NativeMessagingHosts";
-  CHECK(registration_dirs(named("vivaldi"), mine, none) == std::vector<std::filesystem::path>{"/tmp/profile/NativeMessagingHosts"});
+  CHECK(registration_dirs(named("vivaldi"), mine, none) ==
+        std::vector<std::filesystem::path>{"/tmp/profile/NativeMessagingHosts"});
 }

@@ -38,7 +38,8 @@ TEST_CASE("the sandbox sees its own folder and what its filesystems permissions 
   std::filesystem::path home = "/home/jane";
   std::string app = "org.chromium.Chromium";
   std::string none = "[Context]\nfilesystems=xdg-download;\n";
-  CHECK(flatpak_sees("/home/jane/.var/app/org.chromium.Chromium/config/chromium/NativeMessagingHosts/x", home, app, {none}));
+  CHECK(flatpak_sees("/home/jane/.var/app/org.chromium.Chromium/config/chromium/NativeMessagingHosts/x", home, app,
+                     {none}));
   CHECK_FALSE(flatpak_sees("/home/jane/.local/bin/untrain", home, app, {none}));
   CHECK(flatpak_sees("/home/jane/Downloads/untrain", home, app, {none}));
   CHECK(flatpak_sees("/home/jane/.local/bin/untrain", home, app, {"[Context]\nfilesystems=home;\n"}));

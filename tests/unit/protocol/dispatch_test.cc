@@ -3,7 +3,6 @@
 #include "protocol/dispatch.h"
 
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <set>
 
@@ -33,8 +32,8 @@ TEST_CASE("dispatch answers every request type", "[dispatch]") {
   CHECK(answer(RulesRequest{"linkedin"})["platform"] == "linkedin");
   CHECK(answer(NudgeRequest{{"linkedin", "jane-doe", "ai-training", NudgeAction::shown, NudgeSource::banner, "on",
                              std::nullopt, "", 2000}})["seq"] == 2);
-  CHECK(answer(FormRequest{{"linkedin", "jane-doe", "objection-form", "2026-11-28", NudgeSource::popup, "", 3000}})["seq"] ==
-        3);
+  CHECK(answer(FormRequest{
+            {"linkedin", "jane-doe", "objection-form", "2026-11-28", NudgeSource::popup, "", 3000}})["seq"] == 3);
   CHECK(answer(ExportRequest{ExportFormat::csv, {}})["events"] == 3);
   // A small export is whole in its first chunk and then forgotten: a chunk asked for after that is
   // refused like any export not in progress.

@@ -1,17 +1,16 @@
 // Exports through the protocol: chunks that each fit in a reply, never split inside a character,
 // reassemble into a file that verifies; temporary files do not outlive the export or the session.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
-#include "trail/canonical.h"
+#include "export/verify.h"
 #include "protocol/frame.h"
 #include "protocol/session.h"
+#include "protocol/text_chunk.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_dir.h"
-#include "protocol/text_chunk.h"
-#include "export/verify.h"
+#include "trail/canonical.h"
 
 using namespace untrain;
 using nlohmann::json;
@@ -36,9 +35,23 @@ struct Host {
     sql::write_transaction(db, [&] {
       std::string prev(kGenesisHash);
       for (int i = 1; i <= n; ++i) {
-        Event e{i, 1000 + i, 1000 + i, "observation", i == 1 ? "first-seen" : "check", "page-load", "linkedin",
-                "jane-doe", "ai-training", true, i == 1 ? std::nullopt : std::optional<bool>(true), url, "", "0.1.0",
-                "2026-11-28", prev, ""};
+        Event e{i,
+                1000 + i,
+                1000 + i,
+                "observation",
+                i == 1 ? "first-seen" : "check",
+                "page-load",
+                "linkedin",
+                "jane-doe",
+                "ai-training",
+                true,
+                i == 1 ? std::nullopt : std::optional<bool>(true),
+                url,
+                "",
+                "0.1.0",
+                "2026-11-28",
+                prev,
+                ""};
         e.hash = chain_hash(prev, e);
         prev = e.hash;
         auto insert = db.prepare("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -47,10 +60,23 @@ struct Host {
         } else {
           insert.bind(11, std::int64_t{1});
         }
-        insert.bind(1, e.seq).bind(2, e.recorded).bind(3, e.time).bind(4, e.kind).bind(5, e.action).bind(6, e.source)
-            .bind(7, e.platform).bind(8, e.account).bind(9, e.setting).bind(10, std::int64_t{1})
-            .bind(12, e.url).bind(13, e.detail).bind(14, e.untrain_version)
-            .bind(15, e.rules_version).bind(16, e.prev_hash).bind(17, e.hash).run();
+        insert.bind(1, e.seq)
+            .bind(2, e.recorded)
+            .bind(3, e.time)
+            .bind(4, e.kind)
+            .bind(5, e.action)
+            .bind(6, e.source)
+            .bind(7, e.platform)
+            .bind(8, e.account)
+            .bind(9, e.setting)
+            .bind(10, std::int64_t{1})
+            .bind(12, e.url)
+            .bind(13, e.detail)
+            .bind(14, e.untrain_version)
+            .bind(15, e.rules_version)
+            .bind(16, e.prev_hash)
+            .bind(17, e.hash)
+            .run();
       }
     });
   }
@@ -112,7 +138,8 @@ TEST_CASE("a chunk stops where its JSON escaping would pass the budget", "[expor
 
 TEST_CASE("a large export comes in chunks under 1 MiB that reassemble into a file that verifies", "[export][chunk]") {
   Host host;
-  host.fill(700, "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?é=" + std::string(1900, 'x') + "😀");
+  host.fill(700, "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?é=" +
+                     std::string(1900, 'x') + "😀");
   int chunks = 0;
   std::string text = host.fetch("json", &chunks);
   CHECK(chunks >= 3);
@@ -147,7 +174,8 @@ TEST_CASE("a finished or unknown export handle and an offset inside a character 
     REQUIRE(start["result"]["done"] == false);
     std::string chunk = start["result"]["chunk"];
     std::size_t inside = chunk.find("é") + 1;
-    json bad = large.ask({{"id", 3}, {"type", "export-chunk"}, {"export", start["result"]["export"]}, {"offset", inside}});
+    json bad =
+        large.ask({{"id", 3}, {"type", "export-chunk"}, {"export", start["result"]["export"]}, {"offset", inside}});
     CHECK(bad["error"]["code"] == "bad_request");
     CHECK_THAT(bad["error"]["message"].get<std::string>(), Catch::Contains("inside a character"));
     CHECK(large.export_files().size() == 1);
@@ -159,6 +187,8 @@ TEST_CASE("a finished or unknown export handle and an offset inside a character 
 TEST_CASE("an export request with a bad format or range is refused with bad_request", "[export][chunk]") {
   Host host;
   CHECK(host.ask({{"id", 1}, {"type", "export"}, {"format", "pdf"}})["error"]["code"] == "bad_request");
-  CHECK(host.ask({{"id", 1}, {"type", "export"}, {"format", "json"}, {"since", "yesterday"}})["error"]["code"] == "bad_request");
-  CHECK(host.ask({{"id", 1}, {"type", "export-chunk"}, {"export", "../../etc"}, {"offset", 0}})["error"]["code"] == "bad_request");
+  CHECK(host.ask({{"id", 1}, {"type", "export"}, {"format", "json"}, {"since", "yesterday"}})["error"]["code"] ==
+        "bad_request");
+  CHECK(host.ask({{"id", 1}, {"type", "export-chunk"}, {"export", "../../etc"}, {"offset", 0}})["error"]["code"] ==
+        "bad_request");
 }

@@ -2,11 +2,10 @@
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstring>
 #include <functional>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 #include "core/error.h"
 #include "protocol/frame_io.h"

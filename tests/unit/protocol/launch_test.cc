@@ -16,7 +16,8 @@ TEST_CASE("Chromium on Windows adds --parent-window and is still native messagin
 }
 
 TEST_CASE("Firefox's launch (manifest path, add-on id) is native messaging", "[launch]") {
-  auto launch = classify({"untrain", "/home/j/.mozilla/native-messaging-hosts/org.untrain.host.json", "untrain@untrain.org"});
+  auto launch =
+      classify({"untrain", "/home/j/.mozilla/native-messaging-hosts/org.untrain.host.json", "untrain@untrain.org"});
   CHECK(launch.mode == Launch::Mode::native);
   CHECK(launch.caller == "untrain@untrain.org");
 }

@@ -69,7 +69,7 @@ TEST_CASE("a key that appears twice in one object is bad_request, in different o
 
 TEST_CASE("invalid UTF-8, a lone surrogate, a byte order mark and trailing bytes are bad_json", "[limits]") {
   CHECK(refusal("{\"a\":\"\xff\"}") == Code::bad_json);
-  CHECK(refusal("{\"a\":\"\xc0\xaf\"}") == Code::bad_json);    // overlong '/'
+  CHECK(refusal("{\"a\":\"\xc0\xaf\"}") == Code::bad_json);      // overlong '/'
   CHECK(refusal("{\"a\":\"\xed\xa0\x80\"}") == Code::bad_json);  // a surrogate, encoded
   CHECK(refusal(R"({"a":"\ud800"})") == Code::bad_json);
   CHECK(refusal("\xEF\xBB\xBF{\"id\":1,\"type\":\"hello\"}") == Code::bad_json);

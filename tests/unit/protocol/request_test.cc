@@ -1,7 +1,6 @@
 #include "protocol/request.h"
 
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "core/error.h"
@@ -79,13 +78,26 @@ TEST_CASE("each invalid observe field is refused with bad_request naming the fie
     bool remove;
   };
   std::vector<Case> cases = {
-      {"platform", nullptr, true},        {"platform", "LinkedIn", false},   {"platform", 3, false},
-      {"account", nullptr, true},         {"account", 42, false},            {"account", "", false},
-      {"setting", nullptr, true},         {"setting", "ai training", false}, {"value", nullptr, true},
-      {"value", "true", false},           {"value", 1, false},               {"url", nullptr, true},
-      {"url", "http://example.com", false}, {"url", std::string(2049, 'a'), false},
-      {"time", nullptr, true},            {"time", "now", false},            {"time", -1, false},
-      {"time", 1.5, false},               {"source", nullptr, true},         {"source", "script", false},
+      {"platform", nullptr, true},
+      {"platform", "LinkedIn", false},
+      {"platform", 3, false},
+      {"account", nullptr, true},
+      {"account", 42, false},
+      {"account", "", false},
+      {"setting", nullptr, true},
+      {"setting", "ai training", false},
+      {"value", nullptr, true},
+      {"value", "true", false},
+      {"value", 1, false},
+      {"url", nullptr, true},
+      {"url", "http://example.com", false},
+      {"url", std::string(2049, 'a'), false},
+      {"time", nullptr, true},
+      {"time", "now", false},
+      {"time", -1, false},
+      {"time", 1.5, false},
+      {"source", nullptr, true},
+      {"source", "script", false},
   };
   for (const auto& c : cases) {
     auto message = valid_observe();
@@ -126,14 +138,28 @@ TEST_CASE("status takes a platform and an optional account", "[request]") {
 namespace {
 
 json valid_nudge() {
-  return {{"id", 5},          {"type", "nudge"},        {"platform", "linkedin"}, {"account", "jane-doe"},
-          {"setting", "ai-training"}, {"action", "snoozed"}, {"source", "banner"},  {"verdict", "on-by-default"},
-          {"until", 1795989600000},   {"url", "https://www.linkedin.com/feed/"},    {"time", 1795903200000}};
+  return {{"id", 5},
+          {"type", "nudge"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"setting", "ai-training"},
+          {"action", "snoozed"},
+          {"source", "banner"},
+          {"verdict", "on-by-default"},
+          {"until", 1795989600000},
+          {"url", "https://www.linkedin.com/feed/"},
+          {"time", 1795903200000}};
 }
 
 json valid_form() {
-  return {{"id", 6},         {"type", "form"},        {"platform", "linkedin"}, {"account", "jane-doe"},
-          {"form", "objection-form"}, {"sent_on", "2026-11-28"}, {"source", "popup"}, {"time", 1795903200000}};
+  return {{"id", 6},
+          {"type", "form"},
+          {"platform", "linkedin"},
+          {"account", "jane-doe"},
+          {"form", "objection-form"},
+          {"sent_on", "2026-11-28"},
+          {"source", "popup"},
+          {"time", 1795903200000}};
 }
 
 // Each case changes one field of `valid` (or removes it) and must be refused with bad_request naming it.
@@ -203,9 +229,17 @@ TEST_CASE("a nudge other than a snooze needs no until, and the url may be left o
 
 TEST_CASE("each invalid nudge field is refused with bad_request naming the field", "[request]") {
   check_refusals(valid_nudge(),
-                 {{"action", "closed"}, {"action", 1}, {"source", "page"}, {"verdict", "maybe"}, {"verdict", nullptr},
-                  {"until", 1795903200000}, {"until", "tomorrow"}, {"url", "http://x"}, {"time", -5},
-                  {"setting", "AI"}, {"account", ""}},
+                 {{"action", "closed"},
+                  {"action", 1},
+                  {"source", "page"},
+                  {"verdict", "maybe"},
+                  {"verdict", nullptr},
+                  {"until", 1795903200000},
+                  {"until", "tomorrow"},
+                  {"url", "http://x"},
+                  {"time", -5},
+                  {"setting", "AI"},
+                  {"account", ""}},
                  {"platform", "account", "setting", "action", "source", "verdict", "until", "time"});
 }
 
@@ -220,14 +254,19 @@ TEST_CASE("a valid form becomes a form report", "[request]") {
 
 TEST_CASE("each invalid form field is refused with bad_request naming the field", "[request]") {
   check_refusals(valid_form(),
-                 {{"sent_on", "2026-02-30"}, {"sent_on", "28.11.2026"}, {"sent_on", 20261128}, {"form", "Objection"},
-                  {"source", "member"}, {"url", "ftp://x"}, {"time", "now"}},
+                 {{"sent_on", "2026-02-30"},
+                  {"sent_on", "28.11.2026"},
+                  {"sent_on", 20261128},
+                  {"form", "Objection"},
+                  {"source", "member"},
+                  {"url", "ftp://x"},
+                  {"time", "now"}},
                  {"platform", "account", "form", "sent_on", "source", "time"});
 }
 
 TEST_CASE("account, url and time are refused in the same words by every request type that has them", "[request]") {
-  const std::vector<std::pair<const char*, json>> bad = {
-      {"account", ""}, {"account", 42}, {"url", "http://x"}, {"url", 7}, {"time", -1}, {"time", "now"}};
+  const std::vector<std::pair<const char*, json>> bad = {{"account", ""}, {"account", 42}, {"url", "http://x"},
+                                                         {"url", 7},      {"time", -1},    {"time", "now"}};
   for (const auto& [name, value] : bad) {
     std::set<std::string> messages;
     for (json message : {valid_observe(), valid_nudge(), valid_form()}) {

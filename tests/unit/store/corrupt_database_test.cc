@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "store/busy_timeout.h"
 #include "core/error.h"
-#include "trail/event.h"
+#include "store/busy_timeout.h"
 #include "store/store.h"
 #include "temp_dir.h"
+#include "trail/event.h"
 
 using namespace untrain;
 
@@ -27,8 +27,8 @@ void write_all(const std::filesystem::path& path, const std::string& bytes) {
 }
 
 Record an_observation() {
-  Observation o{"linkedin", "jane-doe", "ai-training", true, "https://www.linkedin.com/x", 1000,
-                ObservationSource::page_load};
+  Observation o{
+      "linkedin", "jane-doe", "ai-training", true, "https://www.linkedin.com/x", 1000, ObservationSource::page_load};
   return {o, "0.1.0", "r"};
 }
 

@@ -4,12 +4,12 @@
 #include <chrono>
 
 #include "core/error.h"
-#include "trail/form.h"
-#include "trail/nudge.h"
 #include "core/rules.h"
-#include "trail/status_view.h"
 #include "store/store.h"
 #include "temp_dir.h"
+#include "trail/form.h"
+#include "trail/nudge.h"
+#include "trail/status_view.h"
 
 using namespace untrain;
 
@@ -23,8 +23,8 @@ Record seen(bool value, std::int64_t time) {
 }
 
 Record nudged(const char* action, const char* verdict, std::optional<std::int64_t> until = std::nullopt) {
-  return {Nudge{"linkedin", "jane-doe", "ai-training", *parse<NudgeAction>(action), NudgeSource::banner, verdict,
-                until, "", kT}};
+  return {Nudge{"linkedin", "jane-doe", "ai-training", *parse<NudgeAction>(action), NudgeSource::banner, verdict, until,
+                "", kT}};
 }
 
 Record marked(const char* sent_on, std::optional<std::string> account = "jane-doe") {
@@ -131,7 +131,8 @@ TEST_CASE("status stays fast with a million events in the log", "[store][perf]")
   constexpr int kRounds = 100;
   nlohmann::json view;
   for (int i = 0; i < kRounds; ++i) {
-    view = status_view(rules, store.states("linkedin"), store.nudges("linkedin"), store.forms("linkedin"), std::nullopt, kT);
+    view = status_view(rules, store.states("linkedin"), store.nudges("linkedin"), store.forms("linkedin"), std::nullopt,
+                       kT);
   }
   auto per_status = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started) / kRounds;
   WARN("status with 1,000,000 events: " << per_status.count() << " ms");

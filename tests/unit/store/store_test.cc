@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "trail/canonical.h"
 #include "core/error.h"
 #include "temp_dir.h"
+#include "trail/canonical.h"
 
 using namespace untrain;
 

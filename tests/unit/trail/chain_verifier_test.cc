@@ -2,7 +2,6 @@
 #include "trail/chain_verifier.h"
 
 #include <catch2/catch.hpp>
-
 #include <vector>
 
 using namespace untrain;

@@ -73,7 +73,8 @@ TEST_CASE("a dismissal holds while the state it dismissed lasts, and ends at eve
 }
 
 TEST_CASE("a snooze holds until its end and not a millisecond longer", "[nudge]") {
-  CHECK(nudge_hold(snoozed(kNow + 1), on_state(), Verdict::on, kNow).snoozed_until == std::optional<std::int64_t>(kNow + 1));
+  CHECK(nudge_hold(snoozed(kNow + 1), on_state(), Verdict::on, kNow).snoozed_until ==
+        std::optional<std::int64_t>(kNow + 1));
   CHECK_FALSE(nudge_hold(snoozed(kNow), on_state(), Verdict::on, kNow).snoozed_until.has_value());
   CHECK_FALSE(nudge_hold(snoozed(kNow - 1), on_state(), Verdict::on, kNow).snoozed_until.has_value());
 }
@@ -87,8 +88,8 @@ TEST_CASE("a snooze outlasts a change of state; a dismissal does not", "[nudge]"
 }
 
 TEST_CASE("a nudge event carries the verdict it showed and, for a snooze, its end", "[nudge]") {
-  Nudge n{"linkedin",      std::nullopt, "ai-training", NudgeAction::snoozed, NudgeSource::banner,
-          "on-by-default", kNow + 86'400'000, "",    kNow};
+  Nudge n{"linkedin",        std::nullopt, "ai-training", NudgeAction::snoozed, NudgeSource::banner, "on-by-default",
+          kNow + 86'400'000, "",           kNow};
   Event e = nudge_event(n);
   CHECK(e.kind == "nudge");
   CHECK(e.action == "snoozed");

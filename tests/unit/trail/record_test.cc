@@ -7,8 +7,8 @@
 using namespace untrain;
 
 TEST_CASE("a record becomes its kind's row, with the versions that wrote it", "[record]") {
-  Observation o{"linkedin", "jane-doe", "ai-training", false, "https://www.linkedin.com/x", 1000,
-                ObservationSource::assisted};
+  Observation o{
+      "linkedin", "jane-doe", "ai-training", false, "https://www.linkedin.com/x", 1000, ObservationSource::assisted};
   Event e = stored_event({o, "0.1.0", "2026-11-28"});
   CHECK(e.kind == "observation");
   CHECK(e.source == "assisted");
@@ -16,7 +16,8 @@ TEST_CASE("a record becomes its kind's row, with the versions that wrote it", "[
   CHECK(e.untrain_version == "0.1.0");
   CHECK(e.rules_version == "2026-11-28");
 
-  Nudge n{"linkedin", "jane-doe", "ai-training", NudgeAction::dismissed, NudgeSource::callout, "on", std::nullopt, "", 5};
+  Nudge n{"linkedin", "jane-doe", "ai-training", NudgeAction::dismissed, NudgeSource::callout, "on", std::nullopt,
+          "",         5};
   Event nudge = stored_event({n});
   CHECK(nudge.kind == "nudge");
   CHECK(nudge.action == "dismissed");
@@ -39,6 +40,6 @@ TEST_CASE("an export's row names its format, who asked, and the count, chain end
   CHECK(e.source == "extension");
   CHECK(e.time == 7000);
   CHECK(e.rules_version.empty());
-  CHECK(e.detail == R"({"account":"jane-doe","events":2,"head":")" + std::string(64, 'a') +
-                        R"(","head_seq":6,"since":1000})");
+  CHECK(e.detail ==
+        R"({"account":"jane-doe","events":2,"head":")" + std::string(64, 'a') + R"(","head_seq":6,"since":1000})");
 }

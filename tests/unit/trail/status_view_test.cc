@@ -38,7 +38,8 @@ TEST_CASE("status reports a held snooze and dismissal per setting, for the state
 }
 
 TEST_CASE("a never-seen setting's nudge is looked up under the requested account", "[status]") {
-  std::vector<NudgeState> nudges = {{"linkedin", "jane-doe", "ads", kNow + kDay, "unknown", std::nullopt, std::nullopt}};
+  std::vector<NudgeState> nudges = {
+      {"linkedin", "jane-doe", "ads", kNow + kDay, "unknown", std::nullopt, std::nullopt}};
   auto view = status_view(two_settings(), {}, nudges, {}, std::string("jane-doe"), kNow);
   CHECK(view["settings"][1]["nudge"]["snoozed_until"] == kNow + kDay);
   CHECK(view["settings"][1]["nudge"]["dismissed"] == true);

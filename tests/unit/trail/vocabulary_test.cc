@@ -3,7 +3,6 @@
 #include "trail/vocabulary.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
