@@ -16,6 +16,8 @@ ensure_packages libbenchmark-dev sqlite3
 # Hardening (docs/security.md): clang and its sanitizer runtimes for the fuzz targets, strace for the
 # no-socket test, util-linux's unshare for the read-only and full-disk tests.
 ensure_packages clang-14 libclang-rt-14-dev strace util-linux
+# clang-format for the C++ style check (lint: clang-format).
+ensure_packages clang-format
 command -v npm >/dev/null || ensure_packages npm
 # The extension's modules are loaded under node --test with require() of an ES module (Node >= 20.19).
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
