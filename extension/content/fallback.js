@@ -1,12 +1,12 @@
 // The structural fallback: the one switch of the page's own content area, taken only where it cannot be another
-// setting's switch or the previous page's (docs/linkedin.md, "What follows for the detector"); when in doubt, none.
+// setting's switch or the previous page's (docs/linkedin.md, "What the rules use"); when in doubt, none.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
   const SWITCHES = '[role="switch"], input[type="checkbox"]';
   const HEADINGS = 'h1, [role="heading"][aria-level="1"]';
-  // The region that holds the page's heading, found without relying on <main> (LinkedIn's rebuilt UI may have none,
-  // docs/linkedin.md, "Signed-in signals"); the heading's parent where no such region encloses it.
+  // The region that holds the page's heading, found without relying on <main>, which LinkedIn's rebuilt UI may not
+  // have (docs/linkedin.md, "How the settings pages render switches"); the heading's parent where no region encloses it.
   const REGIONS = 'section, article, form, main, dialog, [role="main"], [role="region"], [role="form"], [role="dialog"]';
   // Parts of a page that are not its content, even inside the region: a side panel or a navigation with switches of its own.
   const NOT_CONTENT = 'aside, nav, [role="complementary"], [role="navigation"]';
@@ -48,7 +48,7 @@
   }
 
   /**
-   * The fallback's answer for `setting`: {element} or {element: null, refused} saying why not. claimedElsewhere(element)
+   * The fallback's pick: {element} or {element: null, refused} saying why not. claimedElsewhere(element)
    * tells whether another setting's key or label, or a key untrain knows but does not manage, names the switch;
    * lingering: a snapshot() from the start of the current in-app navigation (null after a full page load).
    */
