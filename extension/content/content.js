@@ -1,6 +1,6 @@
 // Wires the content-script modules together on each LinkedIn page: the banner everywhere, the callout on a setting's own page.
 (() => {
-  const { messages: { internal, nudgeSources }, rules, page, banner, watch, nudges, settingPage, i18n } = globalThis.untrain;
+  const { messages: { internal, nudgeSources }, rules, page, banner, watch, nudges, settingPage, fallback, i18n } = globalThis.untrain;
   const api = globalThis.browser ?? globalThis.chrome;
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
   const log = nudges.create({ send: (nudge) => ask({ type: internal.NUDGE, nudge }) });
@@ -36,9 +36,14 @@
 
   let path = null;
   let current = null;
+  // What was on screen as the latest in-app navigation began: the previous page's, whatever stays in view.
+  let leaving = null;
   const arrive = async () => {
     const here = rules.normalizePath(location.pathname);
     const moved = here !== path;
+    // A page load starts from nothing; an in-app move from what the previous page leaves behind.
+    const lingering = path === null ? null : (leaving ?? fallback.snapshot(document));
+    leaving = null;
     path = here;
     // Leaving a setting's page ends its visit at once: nothing read afterwards is logged for it.
     if (moved) {
@@ -50,9 +55,9 @@
     if (!moved) return;
     const all = await allRules;
     if (path !== here || !all?.settings) return;
-    const setting = rules.settingForPath(all, here);
-    if (setting) current = settingPage.start({ rules: all, setting, report, markForm, nudges: log, status: () => latest });
+    const settings = rules.settingsForPath(all, here);
+    if (settings.length) current = settingPage.start({ rules: all, settings, lingering, report, markForm, nudges: log, status: () => latest });
   };
   arrive();
-  watch.navigations(arrive);
+  watch.navigations(arrive, { onLeave: () => { leaving = fallback.snapshot(document); } });
 })();

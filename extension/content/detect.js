@@ -1,29 +1,31 @@
-// Finds a setting's toggle on its page and reads whether it is On, following the rule's strategies in order.
+// Finds a setting's toggle on its page and reads whether it is On, following the rule's strategies in order: its key,
+// its label, then the structural fallback (fallback.js), which takes nothing it is unsure of.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
-  const SWITCHES = '[role="switch"], input[type="checkbox"]';
-  const MAIN = 'main, [role="main"]';
-
-  // Labels differ in case, spacing and apostrophes between LinkedIn's locales and releases.
-  const normalize = (text) => String(text ?? '').normalize('NFC').replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/\s+/g, ' ').trim().toLowerCase();
+  const { SWITCHES } = untrain.fallback;
+  // LinkedIn's toggle component: the wrapper, not the input inside it, handles the click (docs/linkedin.md,
+  // "How the settings pages render switches").
+  const ARTDECO_WRAPPER = '.artdeco-toggle';
 
   function accessibleName(element) {
     const doc = element.ownerDocument;
     const labelledBy = element.getAttribute('aria-labelledby');
     if (labelledBy) {
       const text = labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' ');
-      if (normalize(text)) return text;
+      if (text.trim()) return text;
     }
     const ariaLabel = element.getAttribute('aria-label');
-    if (ariaLabel && normalize(ariaLabel)) return ariaLabel;
+    if (ariaLabel && ariaLabel.trim()) return ariaLabel;
     const labels = element.labels ? [...element.labels] : [];
     if (!labels.length && element.id) labels.push(...[...doc.querySelectorAll('label[for]')].filter((l) => l.getAttribute('for') === element.id));
     return labels.map((label) => label.textContent).join(' ');
   }
 
-  /** true for On, false for Off, null when the element does not say. */
+  /**
+   * true for On, false for Off, null when the element does not say. A checkbox's state is its `checked` property:
+   * LinkedIn sets no attribute (docs/linkedin.md, "How the settings pages render switches").
+   */
   function readState(element) {
     if (element.localName === 'input' && element.type === 'checkbox') return element.checked;
     const checked = element.getAttribute('aria-checked');
@@ -32,57 +34,63 @@
     return null;
   }
 
-  function labelMatches(element, step) {
-    const wanted = (step.texts ?? []).map(normalize).filter(Boolean);
-    const name = normalize(accessibleName(element));
-    return Boolean(name) && wanted.some((text) => name === text || name.includes(text));
+  /** What to click to flip `element` as the member would: its artdeco wrapper when it sits alone in one, else itself. */
+  function clickTarget(element) {
+    const wrapper = element.parentElement?.closest(ARTDECO_WRAPPER) ?? null;
+    return wrapper && wrapper.querySelectorAll(SWITCHES).length === 1 ? wrapper : element;
   }
+
+  const labelMatches = (element, step) => untrain.labels.saysAny(accessibleName(element), step.texts);
 
   // LinkedIn names its settings' switches with stable keys: an aria-labelledby token or the element's id.
-  function keyMatches(element, step) {
-    const keys = step.keys ?? [];
+  function keyMatches(element, keys) {
     const tokens = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-    return keys.some((key) => element.id === key || tokens.includes(key));
+    return (keys ?? []).some((key) => element.id === key || tokens.includes(key));
   }
-
-  const byLabel = (doc, step) => [...doc.querySelectorAll(SWITCHES)].filter((element) => labelMatches(element, step));
-  const byKey = (doc, step) => [...doc.querySelectorAll(SWITCHES)].filter((element) => keyMatches(element, step));
-
-  // A switch that another setting's key or label names is that setting's, whatever page we are on.
-  function claimedByAnother(element, others) {
-    return others.some((other) => (other.find ?? []).some((step) =>
-      (step.strategy === 'key' && keyMatches(element, step)) || (step.strategy === 'label' && labelMatches(element, step))));
-  }
-
-  // Only inside the main content: the header and side panels may hold switches of their own. During in-app
-  // navigation the previous settings page may linger in the DOM: its switch is named for its own setting, so it is
-  // not counted (`others` are the platform's other settings).
-  function onlySwitch(doc, step, others) {
-    const main = doc.querySelector(MAIN);
-    const switches = main ? [...main.querySelectorAll('[role="switch"]')].filter((s) => !claimedByAnother(s, others)) : [];
-    return switches.length === 1 ? switches : [];
-  }
-
-  const STRATEGIES = { 'key': byKey, 'label': byLabel, 'only-switch': onlySwitch };
 
   /**
-   * Returns {found: true, value, element, strategy} or {found: false}.
-   * Not finding the toggle, or finding several that disagree, is "unknown", never Off.
-   * others: the platform's other settings, whose switches the structural fallback must not take for this one.
+   * What names a switch for someone other than `setting`: every other setting's keys and labels, and the keys untrain
+   * knows but does not manage (the rules' `unmanaged_keys`).
    */
-  function find(doc, setting, others = []) {
+  function claimsOf(setting, rules) {
+    const others = (rules?.settings ?? []).filter((other) => other.id !== setting.id);
+    const steps = others.flatMap((other) => other.find ?? []);
+    const keys = [...steps.filter((s) => s.strategy === 'key').flatMap((s) => s.keys), ...(rules?.unmanaged_keys ?? []).map((k) => k.key)];
+    const labels = steps.filter((s) => s.strategy === 'label');
+    return (element) => keyMatches(element, keys) || labels.some((step) => labelMatches(element, step));
+  }
+
+  const all = (doc) => [...doc.querySelectorAll(SWITCHES)];
+  const STRATEGIES = {
+    'key': (doc, step) => all(doc).filter((element) => keyMatches(element, step.keys)),
+    'label': (doc, step) => all(doc).filter((element) => labelMatches(element, step)),
+    'only-switch': (doc, step, context) => {
+      const { element } = untrain.fallback.pick(doc, context);
+      return element ? [element] : [];
+    },
+  };
+
+  /**
+   * Returns {found: true, value, element, target, strategy} or {found: false}; target is what to click (clickTarget).
+   * Not finding the toggle, or finding several that disagree, is "unknown", never Off.
+   * rules: the platform's rules, whose other settings' switches the fallback must not take for this one;
+   * lingering: fallback.snapshot() taken when the current in-app navigation began (null after a page load).
+   */
+  function find(doc, setting, { rules = null, lingering = null } = {}) {
+    const context = { claimedElsewhere: claimsOf(setting, rules), lingering };
     for (const step of setting.find ?? []) {
       const strategy = STRATEGIES[step.strategy];
       if (!strategy) continue;
-      const candidates = strategy(doc, step, others.filter((o) => o.id !== setting.id))
+      const candidates = strategy(doc, step, context)
         .map((element) => ({ element, value: readState(element) }))
         .filter((c) => c.value !== null);
       if (!candidates.length) continue;
       if (candidates.some((c) => c.value !== candidates[0].value)) return { found: false };
-      return { found: true, value: candidates[0].value, element: candidates[0].element, strategy: step.strategy };
+      const { element, value } = candidates[0];
+      return { found: true, value, element, target: clickTarget(element), strategy: step.strategy };
     }
     return { found: false };
   }
 
-  untrain.detect = { find, readState, accessibleName, normalize };
+  untrain.detect = { find, readState, accessibleName, clickTarget };
 })();

@@ -1,4 +1,4 @@
-// Tells which of a platform's settings, if any, lives on the page at a given path.
+// Tells which of a platform's settings, if any, live on the page at a given path.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -8,11 +8,11 @@
     return bare === '' ? '/' : bare;
   }
 
-  /** Returns the setting whose page is this path, or null. */
-  function settingForPath(rules, path) {
+  /** Returns the settings whose page is this path, in the rules' order: none, one, or several sharing one page. */
+  function settingsForPath(rules, path) {
     const here = normalizePath(path);
-    return rules.settings.find((setting) => normalizePath(setting.page) === here) ?? null;
+    return rules.settings.filter((setting) => normalizePath(setting.page) === here);
   }
 
-  untrain.rules = { normalizePath, settingForPath };
+  untrain.rules = { normalizePath, settingsForPath };
 })();

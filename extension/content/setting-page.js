@@ -1,96 +1,119 @@
-// What untrain does on a setting's own page: reads the toggle (visit.js), rings it with the callout, and switches it
-// off for the member when they ask, then confirms what was logged and points to the objection form.
+// What untrain does on a settings page: reads each of its settings' toggles (one visit each, visit.js), rings one with
+// the callout, switches it off for the member when they ask, then confirms what was logged and points to the form.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
   const OUTCOME_STEP = { 'switched-off': 'switched-off', 'not-accepted': 'not-accepted', 'unknown': 'unknown', 'already-off': 'off', 'not-found': 'not-found' };
+  // A page with several settings (LinkedIn's promotions page) gets one callout: the setting whose switch-off the
+  // member started, until they close its answer; else the first On one, in the rules' order; else the first at all.
+  const ANSWERING = new Set(['working', 'switched-off', 'not-accepted', 'unknown']);
 
   /**
-   * rules: the platform's rules; setting: the rule of this page. report(observation) and markForm(form) send to the
+   * rules: the platform's rules; settings: the rules of this page (one or more). lingering: fallback.snapshot() from
+   * the start of the in-app navigation that led here, or null. report(observation) and markForm(form) send to the
    * background and resolve with its answer; nudges: the page's nudge log (nudges.js); status(): the latest status.
    * Returns {stop(), statusChanged()}: call statusChanged() when a new status arrived (verdict, form dates).
    */
-  function start({ doc = document, win = globalThis, rules, setting, report, markForm, nudges, status }) {
+  function start({ doc = document, win = globalThis, rules, settings, lingering = null, report, markForm, nudges, status }) {
     const { visit, callout, page, i18n, messages: { nudgeSources, limits } } = untrain;
-    const form = (setting.forms ?? []).map((id) => (rules.forms ?? []).find((f) => f.id === id)).find(Boolean) ?? null;
-    let step = null;
-    let element = null;
-    let recorded = null;
-    let formSentOn = null;
-    let formFailed = false;
-    let closed = false;  // the member closed the callout: not again on this visit
+    let stopped = false;
 
-    const entry = () => status()?.settings?.find((s) => s.setting === setting.id) ?? null;
-    const fields = () => ({
-      platform: rules.platform, account: page.account(doc), setting: setting.id, source: nudgeSources.CALLOUT,
-      verdict: entry()?.verdict ?? 'unknown',
-    });
     const formatTime = (ms) => new Intl.DateTimeFormat(i18n.language(), { timeStyle: 'medium' }).format(ms);
+    const entry = (one) => status()?.settings?.find((s) => s.setting === one.setting.id) ?? null;
+    const fields = (one) => ({
+      platform: rules.platform, account: page.account(doc), setting: one.setting.id, source: nudgeSources.CALLOUT,
+      verdict: entry(one)?.verdict ?? 'unknown',
+    });
+
+    // One per setting: what its callout would say (step), beside which element, and what the member did with it.
+    const all = settings.map((setting) => ({
+      setting,
+      form: (setting.forms ?? []).map((id) => (rules.forms ?? []).find((f) => f.id === id)).find(Boolean) ?? null,
+      step: null, element: null, recorded: null, formSentOn: null, formFailed: false,
+      closed: false,  // the member closed its callout: not again on this visit
+      visit: null,
+    }));
+
+    function chosen() {
+      const open = all.filter((one) => one.step && !one.closed);
+      return open.find((one) => ANSWERING.has(one.step)) ?? open.find((one) => one.step === 'on') ?? open[0] ?? null;
+    }
 
     function render() {
-      if (!step || closed) {
+      const one = chosen();
+      if (!one) {
         callout.hide();
         return;
       }
-      const sentOn = formSentOn ?? (status()?.forms ?? []).find((f) => f.form === form?.id)?.sent_on ?? null;
-      const view = callout.model({ step, setting, recorded, form, formSentOn: sentOn }, { t: i18n.t, ruleText: i18n.ruleText, formatTime });
-      if (formFailed && view.form) view.form.text = i18n.t('calloutFormFailed');
-      callout.show(doc, element, view, { t: i18n.t, on: { switchOff, formSent, close: () => { closed = true; } } });
+      const sentOn = one.formSentOn ?? (status()?.forms ?? []).find((f) => f.form === one.form?.id)?.sent_on ?? null;
+      const view = callout.model({ step: one.step, setting: one.setting, recorded: one.recorded, form: one.form, formSentOn: sentOn },
+        { t: i18n.t, ruleText: i18n.ruleText, formatTime });
+      if (one.formFailed && view.form) view.form.text = i18n.t('calloutFormFailed');
+      const on = {
+        switchOff: () => switchOff(one),
+        formSent: () => formSent(one),
+        close: () => {
+          one.closed = true;
+          render();
+        },
+      };
+      callout.show(doc, one.element, view, { t: i18n.t, on });
       // Logged once the host's verdict agrees with what the callout says: before the first observation it is "unknown".
-      if (step === 'on' && ['on', 'on-by-default'].includes(entry()?.verdict)) nudges.shown(fields());
+      if (one.step === 'on' && ['on', 'on-by-default'].includes(entry(one)?.verdict)) nudges.shown(fields(one));
     }
 
-    async function switchOff() {
-      if (step === 'working') return;
-      nudges.clicked(fields());
-      step = 'working';
+    async function switchOff(one) {
+      if (one.step === 'working') return;
+      nudges.clicked(fields(one));
+      one.step = 'working';
       render();
-      const result = await current.switchOff();
+      const result = await one.visit.switchOff();
       if (stopped) return;
-      step = OUTCOME_STEP[result.outcome] ?? step;
-      recorded = result.recorded ?? null;
+      one.step = OUTCOME_STEP[result.outcome] ?? one.step;
+      one.recorded = result.recorded ?? null;
       render();
     }
 
-    async function formSent() {
+    async function formSent(one) {
       const sentOn = i18n.localDate();
       const href = win.location.href;
       const answer = await markForm({
-        platform: rules.platform, account: page.account(doc), form: form.id, sent_on: sentOn, source: nudgeSources.CALLOUT,
+        platform: rules.platform, account: page.account(doc), form: one.form.id, sent_on: sentOn, source: nudgeSources.CALLOUT,
         ...(href.length <= limits.URL ? { url: href } : {}), time: Date.now(),
       });
-      formFailed = answer?.result !== 'ack';
-      if (!formFailed) formSentOn = sentOn;
+      one.formFailed = answer?.result !== 'ack';
+      if (!one.formFailed) one.formSentOn = sentOn;
       if (!stopped) render();
     }
 
-    let stopped = false;
-    const current = visit.start({
-      doc, win, platform: rules.platform, setting, others: rules.settings, report,
-      onChange({ phase, value, element: found }) {
-        if (found) element = found;
-        if (phase === 'found') {
-          // While we switch it off, and once we did, the outcome speaks rather than the last reading.
-          if (step === 'working') return;
-          const off = value === setting.private_value;
-          if (!(off && step === 'switched-off')) step = off ? 'off' : 'on';
-        } else if (phase === 'not-found') {
-          step = 'not-found';
-        } else if (phase === 'signed-out') {
-          step = null;
-        }
-        render();
-      },
-    });
+    for (const one of all) {
+      one.visit = visit.start({
+        doc, win, rules, setting: one.setting, lingering, report,
+        onChange({ phase, value, element }) {
+          if (element) one.element = element;
+          if (phase === 'found') {
+            // While we switch it off, and once we did, the outcome speaks rather than the last reading.
+            if (one.step === 'working') return;
+            const off = value === one.setting.private_value;
+            if (!(off && one.step === 'switched-off')) one.step = off ? 'off' : 'on';
+          } else if (phase === 'unreadable' || phase === 'not-found') {
+            one.step = 'not-found';
+          } else if (phase === 'signed-out') {
+            one.step = null;
+          }
+          render();
+        },
+      });
+    }
 
     return {
       stop() {
         stopped = true;
-        current.stop();
+        all.forEach((one) => one.visit.stop());
         callout.hide();
       },
       statusChanged() {
-        if (!stopped && step && step !== 'working') render();
+        if (!stopped && chosen() && chosen().step !== 'working') render();
       },
     };
   }

@@ -12,14 +12,17 @@
   let latest = null;
 
   /**
+   * rules: the platform's rules; setting: the one of its settings this visit is for (a page may hold several, each
+   * with its own visit). lingering: fallback.snapshot() from the start of the in-app navigation that led here, or null.
    * report(observation) sends one observation and resolves with the background's answer ({result: 'ack', recorded}
    * once the host logged it). onChange({phase, value, element}) tells the page's UI what the visit knows:
-   * phase 'waiting', 'found' (value is the toggle's state), 'not-found' (unknown: never a guess) or 'signed-out'.
-   * Returns {stop(), switchOff(), phase, value}.
+   * phase 'waiting', 'found' (value is the toggle's state), 'unreadable' (the wait ended and no strategy could read
+   * the toggle: unknown, never a guess), 'not-found' (the toggle vanished after our click) or 'signed-out'.
+   * Returns {stop(), switchOff(), phase, value, setting}.
    */
-  function start({ doc = document, win = globalThis, platform, setting, others = [], report, onChange = () => {},
+  function start({ doc = document, win = globalThis, rules, setting, lingering = null, report, onChange = () => {},
     timeoutMs = 20000, assist = ASSIST }) {
-    const { detect, watch, page, rules, messages: { sources, limits } } = untrain;
+    const { detect, watch, page, rules: paths, messages: { sources, limits } } = untrain;
     let stopped = false;
     let assisting = false;
     let last = null;
@@ -27,20 +30,20 @@
     let timers = [];
     const cleanups = [];
 
-    const find = () => detect.find(doc, setting, others);
+    const find = () => detect.find(doc, setting, { rules, lingering });
     const tell = (next, result = {}) => {
       phase = next;
       if (!stopped) onChange({ phase, value: result.value ?? null, element: result.element ?? null });
     };
     // LinkedIn changes the URL before it replaces the page: a read made after that belongs to no setting.
-    const onItsPage = () => rules.normalizePath(win.location.pathname) === rules.normalizePath(setting.page);
+    const onItsPage = () => paths.normalizePath(win.location.pathname) === paths.normalizePath(setting.page);
 
     const observe = (value, source) => {
       if (stopped || !onItsPage()) return Promise.resolve(null);
       last = value;
       const href = win.location.href;
       return report({
-        platform,
+        platform: rules.platform,
         account: page.account(doc),
         setting: setting.id,
         value,
@@ -67,7 +70,7 @@
     cleanups.push(waiting.stop, () => timers.forEach(clearTimeout));
     waiting.promise.then((result) => {
       if (stopped) return;
-      if (!result.found) return tell('not-found');
+      if (!result.found) return tell('unreadable');
       // A signed-out page may show switches of its own (cookie consent); none of them is the member's setting.
       if (!page.isLoggedIn(doc)) return tell('signed-out');
       observe(result.value, sources.PAGE_LOAD);
@@ -98,7 +101,7 @@
     }
 
     /**
-     * Clicks LinkedIn's own toggle exactly once, then re-reads it and reports the outcome with source "assisted".
+     * Clicks LinkedIn's own toggle exactly once, where its component listens (detect.clickTarget), then re-reads it and reports the outcome with source "assisted".
      * Call only for the member's own click on our button. Resolves with {outcome, value, recorded}: outcome is
      * 'switched-off', 'not-accepted' (LinkedIn kept or restored the other value), 'unknown' (the toggle could not
      * be read afterwards: nothing is logged), 'already-off', 'not-found' or 'busy'.
@@ -111,7 +114,7 @@
       assisting = true;
       timers.forEach(clearTimeout);
       try {
-        before.element.click();
+        before.target.click();
         const after = await settle();
         if (stopped) return { outcome: 'unknown' };
         if (!after.found) {

@@ -43,8 +43,10 @@
    * (https://developer.chrome.com/docs/extensions/develop/concepts/content-scripts#isolated_world).
    * The Navigation API reports those navigations to every world
    * (https://developer.mozilla.org/en-US/docs/Web/API/Navigation_API); only where it is missing do we poll.
+   * onLeave(), where the API exists, is called as a navigation begins (its `navigate` event, before the URL changes
+   * and before LinkedIn renders the next page), so that what is on screen then can be told apart from what follows.
    */
-  function navigations(onChange, { win = globalThis, pollMs = 500 } = {}) {
+  function navigations(onChange, { win = globalThis, pollMs = 500, onLeave = null } = {}) {
     let last = win.location.href;
     const changed = () => {
       const href = win.location.href;
@@ -61,6 +63,10 @@
     if (win.navigation && typeof win.navigation.addEventListener === 'function') {
       // Fires after each same-document navigation, pushState included, once the URL has changed.
       listen(win.navigation, 'navigatesuccess');
+      if (onLeave) {
+        win.navigation.addEventListener('navigate', onLeave);
+        stops.push(() => win.navigation.removeEventListener('navigate', onLeave));
+      }
     } else {
       const poll = setInterval(changed, pollMs);
       stops.push(() => clearInterval(poll));

@@ -126,7 +126,7 @@ async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = 
 
     detect: (id) => inContentScript(page, `(() => {
       const rules = ${JSON.stringify(RULES)};
-      const r = globalThis.untrain.detect.find(document, rules.settings.find((s) => s.id === ${JSON.stringify(id)}), rules.settings);
+      const r = globalThis.untrain.detect.find(document, rules.settings.find((s) => s.id === ${JSON.stringify(id)}), { rules });
       return r.found ? { found: true, value: r.value, strategy: r.strategy, id: r.element.id } : { found: false };
     })()`),
 

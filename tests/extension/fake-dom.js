@@ -1,6 +1,7 @@
 'use strict';
-// Just enough of the DOM for detect.js and visit.js: elements with attributes and text, found by the few selectors
-// they use; a checkbox's click() flips it and fires click and change at the document, as a browser does.
+// Just enough of the DOM for the content scripts' readers (detect.js, fallback.js, page.js, visit.js): elements with
+// attributes, text and parents, found by the few selectors they use; a checkbox's click() flips it and fires click and
+// change at the document, as a browser does.
 
 class FakeElement {
   constructor(doc, localName, attributes = {}, { text = '', checked, children = [] } = {}) {
@@ -9,6 +10,8 @@ class FakeElement {
     this.attributes = new Map(Object.entries(attributes));
     this.ownText = text;
     this.children = children;
+    this.parentElement = null;
+    for (const child of children) child.parentElement = this;
     if (localName === 'input') this.checked = checked ?? 'checked' in attributes;
   }
   get id() { return this.attributes.get('id') ?? ''; }
@@ -25,7 +28,7 @@ class FakeElement {
   // Compound selectors of a tag, #id, .class and [attr], [attr="v"], [attr*="v"] parts, joined by commas; anything else throws.
   matches(selectors) {
     return selectors.split(',').some((selector) => {
-      const parts = selector.trim().match(/^[a-z]+|#[\w-]+|\.[\w-]+|\[[a-z-]+(?:\*?="[^"]*")?\]/g) ?? [];
+      const parts = selector.trim().match(/^[a-z][a-z0-9]*|#[\w-]+|\.[\w-]+|\[[a-z-]+(?:\*?="[^"]*")?\]/g) ?? [];
       if (parts.join('') !== selector.trim()) throw new Error(`fake DOM cannot match ${selector}`);
       return parts.every((part) => {
         if (part[0] === '#') return this.id === part.slice(1);
@@ -39,6 +42,20 @@ class FakeElement {
     });
   }
   querySelectorAll(selectors) { return [...this.descendants()].filter((e) => e.matches(selectors)); }
+  closest(selectors) {
+    for (let node = this; node; node = node.parentElement) if (node.matches(selectors)) return node;
+    return null;
+  }
+  contains(other) {
+    for (let node = other; node; node = node.parentElement) if (node === this) return true;
+    return false;
+  }
+  // As LinkedIn's rendering does: a test's in-app navigation replaces a page's content.
+  replaceChildren(...children) {
+    for (const child of this.children) child.parentElement = null;
+    this.children = children;
+    for (const child of children) child.parentElement = this;
+  }
   querySelector(selectors) { return this.querySelectorAll(selectors)[0] ?? null; }
   // afterClick(element), when a test sets it, plays the page's own handler (e.g. LinkedIn reverting a refused change).
   click() {
@@ -57,6 +74,7 @@ function fakeDocument(build) {
     const options = typeof textOrOptions === 'string' ? { text: textOrOptions } : textOrOptions;
     return new FakeElement(doc, tag, attributes, { ...options, children: [...(options.children ?? []), ...children] });
   };
+  doc.h = h;
   const body = h('body', {}, '', ...build(h));
   const listeners = new Map();
   Object.assign(doc, {

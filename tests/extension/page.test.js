@@ -34,3 +34,45 @@ test('a member is logged in when LinkedIn set liap=true or the global nav is the
   assert.equal(page.isLoggedIn(withPage((h) => [h('header', { id: 'global-nav' })])), true);
   assert.equal(page.isLoggedIn(withPage((h) => [h('header', { class: 'guest-nav' })], { cookie: 'liap=false' })), false);
 });
+
+// Storage as the browser shows it to a script: length and key(i).
+const storage = (...keys) => ({ length: keys.length, key: (i) => keys[i] ?? null });
+const withStorage = (build, store) => Object.assign(withPage(build), { defaultView: { localStorage: store } });
+
+test('the liap cookie is compared without case: LinkedIn has set it as True too', () => {
+  assert.equal(page.isLoggedIn(withPage(() => [], { cookie: 'JSESSIONID=x; liap=True' })), true);
+  assert.equal(page.isLoggedIn(withPage(() => [], { cookie: 'liap=TRUE' })), true);
+  assert.equal(page.isLoggedIn(withPage(() => [], { cookie: 'xliap=true; liap=no' })), false);
+});
+
+test('a voyager… localStorage key says a member is signed in; storage that cannot be read says nothing', () => {
+  assert.equal(page.isLoggedIn(withStorage(() => [], storage('li_theme', 'voyager-web:badges'))), true);
+  assert.equal(page.isLoggedIn(withStorage(() => [], storage('li_theme'))), false);
+  const refusing = { get length() { throw new Error('SecurityError'); } };
+  assert.equal(page.isLoggedIn(withStorage(() => [], refusing)), false);
+});
+
+test('in the rebuilt UI (hashed classes, no #global-nav, no <header>) the navigation\'s profile link is the member', () => {
+  const doc = withPage((h) => [h('div', { class: '_9f2c1' }, '',
+    h('nav', { class: '_x81aa', 'aria-label': 'Primary' }, '', h('a', { href: '/feed/' }, 'Home'), h('a', { href: '/in/jane-doe/', class: '_k2' }, 'Me')),
+    h('div', { class: '_c0n7' }, '', h('div', { class: '_p0st' }, '', h('a', { href: '/in/ada-lovelace/' }, 'Ada Lovelace'))))]);
+  assert.equal(page.isLoggedIn(doc), true);
+  assert.equal(page.account(doc), 'jane-doe');
+  const banner = withPage((h) => [h('div', { role: 'banner', class: '_b4' }, '', h('a', { href: '/in/jane-doe/' }, 'Me'))]);
+  assert.equal(page.account(banner), 'jane-doe');
+});
+
+test('a post author is never the member: no navigation link, no account, even for a signed-in member', () => {
+  const doc = withPage((h) => [
+    h('main', {}, '', h('article', {}, '', h('header', {}, '', h('a', { href: '/in/ada-lovelace/' }, 'Ada Lovelace')))),
+  ], { cookie: 'liap=true' });
+  assert.equal(page.isLoggedIn(doc), true);
+  assert.equal(page.account(doc), null);
+});
+
+test('a navigation that links to several profiles cannot tell which is the member: no account', () => {
+  const doc = withPage((h) => [h('nav', {}, '', h('a', { href: '/in/jane-doe/' }, 'Me'), h('a', { href: '/in/ada-lovelace/' }, 'Ada'))]);
+  assert.equal(page.account(doc), null);
+  const same = withPage((h) => [h('header', { id: 'global-nav' }, '', h('a', { href: '/in/jane-doe/' }, 'Me'), h('a', { href: '/in/jane-doe/recent-activity/' }, 'Activity'))]);
+  assert.equal(page.account(same), 'jane-doe', 'two links to the same profile are one member');
+});

@@ -39,8 +39,23 @@ for (const file of ruleFiles) {
       }
     }
     for (const form of forms.values()) for (const id of form.settings) assert.ok(ids.includes(id), `${form.id} names setting ${id}`);
-    const pages = rules.settings.map((s) => s.page);
-    assert.equal(new Set(pages).size, pages.length, 'one setting per page, so a page never reports two settings');
+  });
+
+  test(`${file}: settings that share a page are each found by their own key alone, never by label or fallback`, () => {
+    const rules = JSON.parse(fs.readFileSync(path.join(RULES, file), 'utf8'));
+    for (const setting of rules.settings) {
+      const neighbours = rules.settings.filter((s) => s.page === setting.page && s.id !== setting.id);
+      if (!neighbours.length) continue;
+      assert.deepEqual(setting.find.map((step) => step.strategy), ['key'], setting.id);
+      const theirs = neighbours.flatMap((s) => s.find.flatMap((step) => step.keys ?? []));
+      for (const key of setting.find[0].keys) assert.ok(!theirs.includes(key), `${setting.id}: ${key} is its own`);
+    }
+  });
+
+  test(`${file}: no key names two things: each setting's keys and the unmanaged keys are distinct`, () => {
+    const rules = JSON.parse(fs.readFileSync(path.join(RULES, file), 'utf8'));
+    const keys = [...rules.settings.flatMap((s) => s.find.flatMap((step) => step.keys ?? [])), ...(rules.unmanaged_keys ?? []).map((k) => k.key)];
+    assert.equal(new Set(keys).size, keys.length, keys.join(', '));
   });
 }
 
@@ -58,9 +73,54 @@ test('LinkedIn: the AI-training toggle, the objection form and at least six data
   assert.deepEqual(rules.settings.filter((s) => s.banner).map((s) => s.id), ['ai-training'], 'only AI training raises the banner');
 });
 
-test('LinkedIn: the label strategy carries the AI-training label in English, German, French and Spanish', () => {
-  const label = linkedin().settings[0].find.find((s) => s.strategy === 'label');
-  assert.equal(label.texts.length, 4);
+test('LinkedIn: AI training is found by its key first, then by its label in English, German, French and Spanish, then by the fallback', () => {
+  const ai = linkedin().settings.find((s) => s.id === 'ai-training');
+  assert.deepEqual(ai.find.map((s) => s.strategy), ['key', 'label', 'only-switch']);
+  assert.deepEqual(ai.find[0].keys, ['allowDataForGenerativeAI']);
+  // The published texts (docs/linkedin.md): one each in English, German and French, Spanish in two wordings.
+  assert.equal(ai.find[1].texts.length, 5);
+});
+
+test('LinkedIn: every switch Brave\'s list names is a setting, found by that key on that page', () => {
+  const brave = {
+    '/mypreferences/d/settings/data-for-ai-improvement': ['allowDataForGenerativeAI'],
+    '/mypreferences/d/settings/policy-and-academic-research': ['allowAnonymizedDataResearch'],
+    '/mypreferences/d/settings/linkedin-promotions': ['allowProfileAndActivityDataForMarketingAds', 'tipsForUsingLinkedinViaEmail'],
+    '/mypreferences/d/settings/share-data-with-select-partners': ['shareDataWithTrustedPartners'],
+    '/mypreferences/d/settings/ads-by-age': ['allowAdsByAge'],
+    '/mypreferences/d/settings/ads-by-gender': ['allowAdsByGender'],
+    '/mypreferences/d/settings/ads-beyond-linkedin': ['allowLinkedInAudienceNetwork'],
+    '/mypreferences/d/settings/ads-interactions-with-business': ['allowUseOfThirdPartyData'],
+    '/mypreferences/d/settings/ads-related-actions': ['allowConversionTrackings'],
+    '/mypreferences/d/member-cookies': ['nonEssentialCookieConsent'],
+    '/mypreferences/d/settings/ads-inferred-location': ['allowIpToPersonalizeAds'],
+    '/mypreferences/d/interest-categories': ['adsPrivacyAllowInterestsAndBehaviors'],
+  };
+  const rules = linkedin();
+  for (const [page, keys] of Object.entries(brave)) {
+    const found = rules.settings.filter((s) => s.page === page).map((s) => s.find.find((step) => step.strategy === 'key')?.keys[0]);
+    assert.deepEqual(found, keys, page);
+  }
+  assert.equal(rules.settings.length, Object.values(brave).flat().length);
+});
+
+test('LinkedIn: the Ads beyond LinkedIn note points at the Data sharing setting, which carries the 2025-11-03 opt-out', () => {
+  const rules = linkedin();
+  const ads = rules.settings.find((s) => s.id === 'ads-beyond-linkedin');
+  const sharing = rules.settings.find((s) => s.id === 'data-sharing');
+  assert.match(ads.regions[0].note, new RegExp(sharing.title));
+  assert.equal(sharing.regions[0].since, '2025-11-03');
+  assert.equal(sharing.default_value, true);
+  assert.ok(sharing.help.some((h) => h.url.endsWith('/a1397243')));
+});
+
+test('the schema refuses an unmanaged key without a note, and a category it does not know', () => {
+  const noNote = linkedin();
+  noNote.unmanaged_keys = [{ key: 'someKey' }];
+  assert.equal(validate(noNote), false);
+  const category = linkedin();
+  category.settings[0].category = 'misc';
+  assert.equal(validate(category), false);
 });
 
 test('LinkedIn: region notes are dated, and none after 2025-11-03 calls EU members exempt', () => {

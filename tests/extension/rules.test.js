@@ -10,20 +10,26 @@ const { rules } = load('content/rules.js');
 const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 const PAGE = '/mypreferences/d/settings/data-for-ai-improvement';
 
+const ids = (settings) => settings.map((s) => s.id);
+
 test('the AI-training page is recognised by its exact path', () => {
-  assert.equal(rules.settingForPath(linkedin, PAGE)?.id, 'ai-training');
+  assert.deepEqual(ids(rules.settingsForPath(linkedin, PAGE)), ['ai-training']);
+});
+
+test('the promotions page holds two settings, in the rules\' order', () => {
+  assert.deepEqual(ids(rules.settingsForPath(linkedin, '/mypreferences/d/settings/linkedin-promotions/')), ['promotions-marketing', 'promotions-email-tips']);
 });
 
 test('a trailing slash, a query or a fragment does not hide the page', () => {
   for (const variant of [`${PAGE}/`, `${PAGE}//`, `${PAGE}?trk=settings`, `${PAGE}/?lipi=abc#top`, `${PAGE}#x`]) {
-    assert.equal(rules.settingForPath(linkedin, variant)?.id, 'ai-training', variant);
+    assert.deepEqual(ids(rules.settingsForPath(linkedin, variant)), ['ai-training'], variant);
   }
 });
 
 test('other pages, including the wrong URL some guides give, are no setting page', () => {
   for (const other of ['/', '/feed/', '/mypreferences/d/settings', '/mypreferences/d/settings/data-for-generative-ai-improvement',
     `${PAGE}-extra`, `/in/jane-doe${PAGE}`]) {
-    assert.equal(rules.settingForPath(linkedin, other), null, other);
+    assert.deepEqual(rules.settingsForPath(linkedin, other), [], other);
   }
 });
 

@@ -8,11 +8,13 @@ const { test } = require('node:test');
 const { load, EXTENSION } = require('./load');
 const { fakeDocument } = require('./fake-dom');
 
-const { visit } = load('content/visit.js');
+const { visit, fallback } = load('content/visit.js');
 const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 const ai = linkedin.settings.find((s) => s.id === 'ai-training');
 const PAGE_URL = `https://www.linkedin.com${ai.page}`;
 const FAST = { pollMs: 5, holdMs: 40, giveUpMs: 200 };
+// Fake pages change only when a test changes them: a visit still waiting sees no mutation to react to.
+globalThis.MutationObserver ??= class { observe() {} disconnect() {} };
 
 function settingsPage({ checked = true, signedIn = true } = {}) {
   const doc = fakeDocument((h) => [
@@ -28,11 +30,11 @@ const at = (href) => ({ location: new URL(href) });
 const toggle = (doc) => doc.querySelector('input');
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function run(doc, { win = at(PAGE_URL), answer = (o) => ({ result: 'ack', recorded: 1000 + o.time % 1000 }), onChange } = {}) {
+function run(doc, { win = at(PAGE_URL), answer = (o) => ({ result: 'ack', recorded: 1000 + o.time % 1000 }), onChange, setting = ai, ...options } = {}) {
   const reports = [];
   const changes = [];
   const current = visit.start({
-    doc, win, platform: 'linkedin', setting: ai, others: linkedin.settings, assist: FAST,
+    doc, win, rules: linkedin, setting, assist: FAST, ...options,
     report: async (o) => { reports.push(o); return answer(o); },
     onChange: onChange ?? ((c) => changes.push(c.phase === 'found' ? c.value : c.phase)),
   });
@@ -149,4 +151,62 @@ test('a member flipping the toggle is reported as user-change', async () => {
   assert.deepEqual(reports.map((r) => [r.source, r.value]), [['page-load', true], ['user-change', false]]);
   current.stop();
   assert.equal(doc.listenerCount('change'), 0, 'stop() removes its listeners');
+});
+
+test('when the wait ends and no strategy could read the toggle, the visit is unreadable and logs nothing', async () => {
+  const doc = fakeDocument((h) => [h('header', { id: 'global-nav' }), h('main', {}, '', h('h1', {}, 'Data for Generative AI Improvement'),
+    h('div', { role: 'switch', 'aria-checked': 'true' }), h('div', { role: 'switch', 'aria-checked': 'false' }))]);
+  const { current, reports, changes } = run(Object.assign(doc, { cookie: '', baseURI: PAGE_URL }), { timeoutMs: 20 });
+  await wait(60);
+  assert.equal(current.phase, 'unreadable');
+  assert.deepEqual(changes, ['unreadable']);
+  assert.deepEqual(reports, []);
+  assert.deepEqual(await current.switchOff(), { outcome: 'not-found' }, 'nothing to click');
+  current.stop();
+});
+
+test('a switch lingering from the previous page is not reported for the page the URL names', async () => {
+  // In-app move from the Data sharing page (its key taken away): the URL is the AI-training page's, the DOM not yet.
+  const doc = fakeDocument((h) => [h('header', { id: 'global-nav' }, '', h('a', { href: '/in/jane-doe/' }, 'Me')),
+    h('main', {}, '', h('section', {}, '', h('h1', {}, 'Data sharing with affiliates and select partners'),
+      h('input', { type: 'checkbox', role: 'switch' }, { checked: true })))]);
+  Object.assign(doc, { cookie: '', baseURI: PAGE_URL });
+  const lingering = fallback.snapshot(doc);
+  const { current, reports } = run(doc, { lingering, timeoutMs: 30 });
+  await wait(60);
+  assert.deepEqual(reports, []);
+  assert.equal(current.phase, 'unreadable');
+  current.stop();
+});
+
+test('behind LinkedIn\'s artdeco component the click goes to its wrapper, once, and the outcome is re-read', async () => {
+  const doc = fakeDocument((h) => [h('header', { id: 'global-nav' }, '', h('a', { href: '/in/jane-doe/' }, 'Me')),
+    h('main', {}, '', h('div', { class: 'artdeco-toggle artdeco-toggle--toggled' }, '',
+      h('input', { type: 'checkbox', role: 'switch', id: 'ember7', class: 'artdeco-toggle__button', 'aria-labelledby': 'allowDataForGenerativeAI' }, { checked: true }),
+      h('label', { for: 'ember7' }, 'On')))]);
+  Object.assign(doc, { cookie: '', baseURI: PAGE_URL });
+  const wrapper = doc.querySelector('.artdeco-toggle');
+  // The component handles the wrapper's click and renders the input's new state afterwards.
+  wrapper.afterClick = () => setTimeout(() => { toggle(doc).checked = !toggle(doc).checked; }, 10);
+  const { current, reports } = run(doc);
+  await wait(5);
+  const result = await current.switchOff();
+  assert.equal(wrapper.clicks, 1);
+  assert.equal(toggle(doc).clicks, undefined, 'the input itself is not clicked');
+  assert.equal(result.outcome, 'switched-off');
+  assert.deepEqual(reports.map((r) => [r.setting, r.source, r.value]), [['ai-training', 'page-load', true], ['ai-training', 'assisted', false]]);
+  current.stop();
+});
+
+test('each setting of a page with two is reported under its own id, read from its own key', async () => {
+  const doc = fakeDocument((h) => [h('header', { id: 'global-nav' }, '', h('a', { href: '/in/jane-doe/' }, 'Me')),
+    h('main', {}, '', h('h1', {}, 'LinkedIn promotions'),
+      h('input', { type: 'checkbox', role: 'switch', 'aria-labelledby': 'allowProfileAndActivityDataForMarketingAds' }, { checked: true }),
+      h('input', { type: 'checkbox', role: 'switch', 'aria-labelledby': 'tipsForUsingLinkedinViaEmail' }, { checked: false }))]);
+  const url = 'https://www.linkedin.com/mypreferences/d/settings/linkedin-promotions';
+  Object.assign(doc, { cookie: '', baseURI: url });
+  const both = ['promotions-marketing', 'promotions-email-tips'].map((id) => run(doc, { win: at(url), setting: linkedin.settings.find((s) => s.id === id) }));
+  await wait(5);
+  assert.deepEqual(both.flatMap((v) => v.reports).map((r) => [r.setting, r.value]), [['promotions-marketing', true], ['promotions-email-tips', false]]);
+  both.forEach((v) => v.current.stop());
 });

@@ -25,7 +25,8 @@ const FOUND = [
   ['index', 'off', { value: false, strategy: 'label' }],
   ['other-language', 'on', { value: true, strategy: 'only-switch' }],
   ['decoys', 'off', { value: false, strategy: 'label' }],
-  ['artdeco', 'on', { value: true, strategy: 'label' }],
+  ['aria-button', 'on', { value: true, strategy: 'label' }],
+  ['keyed', 'off', { value: false, strategy: 'key' }],
 ];
 
 scenario('the AI-training toggle is found in every variant it can be told apart in, and is unknown in the others', { state: 'on', name: 'detection-ai-training' }, async (h) => {

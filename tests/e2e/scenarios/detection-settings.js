@@ -11,7 +11,8 @@ const { scenarios } = require('../scenario');
 // WebDriver BiDi does not reach (firefox-harness.js).
 const scenario = scenarios(module, { browsers: ['chromium'] });
 
-const OTHERS = RULES.settings.filter((s) => s.id !== 'ai-training');
+// Settings that share a page (LinkedIn promotions) are read together, in scenarios/linkedin-variants.js.
+const OTHERS = RULES.settings.filter((s) => s.id !== 'ai-training' && RULES.settings.filter((o) => o.page === s.page).length === 1);
 
 scenario('each data-sharing and advertising setting is found by its key and logged as itself', { state: 'on', name: 'detection-settings' }, async (h) => {
   for (const [i, setting] of OTHERS.entries()) {
