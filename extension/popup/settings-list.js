@@ -1,12 +1,37 @@
-// The popup's list of every setting in the rules, with its state badge, its last check and a link to its page,
-// and the forms that complete an opt-out with the date each was marked sent.
+// The popup's list of every setting in the rules, with its state badge, its last check (and the rules version that
+// read it, or that it is the member's own report) and a link to its page, and the forms that complete an opt-out with
+// the date each was marked sent.
 const BADGES = {
   'on-by-default': { kind: 'on', key: 'badgeOnByDefault' },
   'on': { kind: 'on', key: 'badgeOn' },
   'off': { kind: 'off', key: 'badgeOff' },
   'stale': { kind: 'unknown', key: 'badgeStale' },
   'unknown': { kind: 'unknown', key: 'badgeUnknown' },
+  // The member's word: drawn apart from untrain's readings, never as a plain Off.
+  'off-reported': { kind: 'reported', key: 'badgeOffReported' },
+  'on-reported': { kind: 'reported', key: 'badgeOnReported' },
 };
+
+const isTime = (v) => Number.isSafeInteger(v);
+const isVersion = (v) => typeof v === 'string' && v.length > 0;
+
+/**
+ * What the entry's value rests on: {reported, checked, detail}. A member's report says so, with what untrain last read
+ * itself; a reading names the rules version that read it. An entry from a host that predates member reports (no
+ * `verified`) is a reading, as every value then was.
+ */
+function basis(entry, { t, formatDate }) {
+  if (!isTime(entry?.last_checked)) return { reported: false, checked: t('popupNeverChecked'), detail: '' };
+  const withRules = (text, version) => (isVersion(version) ? t('popupReadWithRules', text, version) : text);
+  if (entry.verified === false) {
+    const read = entry.last_verified;
+    const detail = read && isTime(read.time)
+      ? withRules(t(read.value ? 'popupLastReadOn' : 'popupLastReadOff', formatDate(read.time)), read.rules_version)
+      : t('popupNeverRead');
+    return { reported: true, checked: t('popupReported', formatDate(entry.last_checked)), detail };
+  }
+  return { reported: false, checked: withRules(t('popupChecked', formatDate(entry.last_checked)), entry.rules_version), detail: '' };
+}
 
 /**
  * One row per setting, in the rules' order. status: the background's status answer (null when there is none: every
@@ -15,15 +40,19 @@ const BADGES = {
 export function rows(rules, status, { t, ruleText, formatDate }) {
   return rules.settings.map((setting) => {
     const entry = (status?.settings ?? []).find((s) => s.setting === setting.id);
-    const verdict = BADGES[entry?.verdict] ? entry.verdict : 'unknown';
+    const verdict = Object.hasOwn(BADGES, entry?.verdict ?? '') ? entry.verdict : 'unknown';
     const title = ruleText(setting, 'title');
+    const { reported, checked, detail } = basis(entry, { t, formatDate });
     return {
       id: setting.id,
       title,
       verdict,
       severity: setting.severity,
       badge: { kind: BADGES[verdict].kind, text: t(BADGES[verdict].key) },
-      checked: Number.isSafeInteger(entry?.last_checked) ? t('popupChecked', formatDate(entry.last_checked)) : t('popupNeverChecked'),
+      reported,
+      checked,
+      detail,
+      rulesVersion: isVersion(entry?.rules_version) ? entry.rules_version : null,
       href: rules.origin + setting.page,
       open: t('popupOpen'),
       openLabel: t('popupOpenLabel', title),
@@ -52,11 +81,13 @@ export function render(doc, list, items) {
     const item = make('li', { className: `setting severity-${row.severity}` });
     item.dataset.setting = row.id;
     item.dataset.verdict = row.verdict;
+    item.dataset.reported = String(row.reported);
     const badge = make('span', { className: `badge badge-${row.badge.kind}`, textContent: row.badge.text });
     const open = make('a', { className: 'open', href: row.href, target: '_blank', rel: 'noopener noreferrer', textContent: row.open });
     open.setAttribute('aria-label', row.openLabel);
     item.append(make('span', { className: 'title', textContent: row.title }), badge,
       make('span', { className: 'checked', textContent: row.checked }), open);
+    if (row.detail) item.append(make('span', { className: 'detail', textContent: row.detail }));
     return item;
   }));
 }

@@ -19,12 +19,16 @@
   // The formats the popup offers (the host also makes "ndjson", for the command line).
   const exportFormats = Object.freeze(['html', 'json', 'csv']);
 
-  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted' });
+  // How an observation was made: the first three are readings of the page; MEMBER_REPORTED is the member's own answer
+  // ("I checked it myself: it is Off / On") when untrain could not read the page, sent only on their click on that
+  // answer and never for anything read from the page. The host logs it as theirs and never as a verified reading.
+  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted', MEMBER_REPORTED: 'member-reported' });
 
   // What the member did with a nudge, and where (docs/protocol.md, `nudge`); forms are marked from the same places.
   const nudgeActions = Object.freeze({ SHOWN: 'shown', CLICKED: 'clicked', SNOOZED: 'snoozed', DISMISSED: 'dismissed' });
   const nudgeSources = Object.freeze({ BANNER: 'banner', CALLOUT: 'callout', POPUP: 'popup' });
-  const verdicts = Object.freeze(['unknown', 'stale', 'off', 'on-by-default', 'on']);
+  // The host's verdicts (docs/protocol.md, `status`): off-reported and on-reported rest on the member's report alone.
+  const verdicts = Object.freeze(['unknown', 'stale', 'off', 'on-by-default', 'on', 'off-reported', 'on-reported']);
 
   // What the banner shows; 'off' means no banner.
   const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off', NO_HOST: 'no-host' });

@@ -43,6 +43,14 @@ test('a well-formed observation is accepted', () => {
   assert.equal(messages.isObservation({ ...observation(), account: null }), true);
 });
 
+test('a member\'s own report is an observation of its own source, checked like any other', () => {
+  assert.equal(messages.sources.MEMBER_REPORTED, 'member-reported');
+  assert.equal(messages.isObservation({ ...observation(), value: false, source: 'member-reported' }), true);
+  assert.equal(messages.isInternal({ type: 'observe', observation: { ...observation(), source: 'member-reported' } }), true);
+  assert.equal(messages.isObservation({ ...observation(), source: 'member-reported', value: 'off' }), false);
+  assert.equal(messages.isObservation({ ...observation(), source: 'member' }), false);
+});
+
 test('observations the host would refuse are rejected before they are queued', () => {
   const bad = [
     { value: 'true' }, { value: undefined }, { source: 'mutation' }, { url: 'http://www.linkedin.com/' },
@@ -94,4 +102,11 @@ test('nudges and forms the host would refuse are rejected before they leave the 
     assert.equal(messages.isForm({ ...form(), ...change }), false, JSON.stringify(change));
   }
   assert.equal(messages.isInternal({ type: 'nudge', ...nudge() }), false, 'the nudge must be nested');
+});
+
+test('the verdicts are exactly those docs/protocol.md lists, and a nudge may show each', () => {
+  const section = protocol.slice(protocol.indexOf('row that applies:'), protocol.indexOf('A member\'s report is never a verified reading'));
+  const documented = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
+  assert.deepEqual([...messages.verdicts].sort(), documented);
+  for (const verdict of messages.verdicts) assert.equal(messages.isNudge({ ...nudge(), verdict }), true, verdict);
 });

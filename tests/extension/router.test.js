@@ -213,3 +213,43 @@ test('an observation the host cannot take now is kept, and goes to the host once
   assert.equal(acked.length, 1);
   assert.deepEqual(host.asked.at(-1), { type: 'observe', ...observation });
 });
+
+// "I checked it myself: it is Off": the member's answer when untrain could not read the page.
+const memberReport = { ...observation, value: false, source: 'member-reported' };
+
+test('a member\'s report from the content script goes to the host as it is, like any observation', async () => {
+  const { host, send } = setUp();
+  assert.deepEqual(await send({ type: 'observe', observation: memberReport }, contentScript),
+    { answer: { result: 'ack', seq: 1, recorded: TIME + 5 } });
+  assert.deepEqual(host.asked, [{ type: 'observe', ...memberReport }]);
+});
+
+test('a member\'s report the host cannot take now waits in the outbox, and goes to the host once it is back', async () => {
+  let down = true;
+  const { router, host, send } = setUp({
+    host: fakeHost({ observe: () => {
+      if (down) throw Object.assign(new Error('the host stopped'), { code: 'host-exited' });
+      return { seq: 1, recorded: TIME + 5 };
+    } }),
+  });
+  assert.deepEqual(await send({ type: 'observe', observation: memberReport }, contentScript), { answer: { result: 'queued', error: 'host-exited' } });
+  down = false;
+  assert.equal((await router.queue.flush()).acked.length, 1);
+  assert.deepEqual(host.asked.at(-1), { type: 'observe', ...memberReport });
+});
+
+test('a member\'s report refused by an older host that does not know the source is answered as refused', async () => {
+  const refuse = () => { throw Object.assign(new Error('field \'source\' must be "page-load", "user-change" or "assisted"'), { code: 'bad_request' }); };
+  const { send } = setUp({ host: fakeHost({ observe: refuse }) });
+  assert.deepEqual(await send({ type: 'observe', observation: memberReport }, contentScript), { answer: { result: 'refused', error: 'bad_request' } });
+});
+
+test('status passes on whose word each value is and the rules version that read it', async () => {
+  const settings = [{ setting: 'ai-training', verdict: 'off-reported', value: false, account: 'jane-doe', source: 'member-reported', verified: false,
+    rules_version: '2026-11-28', last_verified: { value: true, time: TIME - DAY_MS, rules_version: '2026-11-28' } }];
+  const { send } = setUp({ host: fakeHost({ status: () => ({ now: TIME, settings, forms: [] }) }) });
+  const { answer } = await send(fromContentScript.status, contentScript);
+  assert.deepEqual(answer.settings, settings);
+  assert.equal(answer.state, 'off', 'the member said it is off: no banner');
+  assert.equal(answer.verdict, 'off-reported', 'and the verdict still says it is their word');
+});

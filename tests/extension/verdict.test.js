@@ -65,3 +65,15 @@ test('when one banner setting is held back, another one still raises the banner'
   const result = { settings: [{ setting: 'a', verdict: 'on', nudge: { snoozed_until: 5, dismissed: false } }, { setting: 'b', verdict: 'unknown' }] };
   assert.deepEqual(verdict.bannerState(result, rules), { state: 'unknown', verdict: 'unknown', setting: 'b', account: null, held: null });
 });
+
+test('a member who reported it Off is not nagged; the verdict still says it is their word', () => {
+  assert.deepEqual(verdict.bannerState(status('off-reported'), linkedin), { state: 'off', verdict: 'off-reported', setting: 'ai-training', account: 'jane-doe', held: null });
+});
+
+test('a member who reported it On gets the on banner, as for a reading', () => {
+  assert.deepEqual(verdict.bannerState(status('on-reported'), linkedin), shown('on', 'on-reported'));
+});
+
+test('a verdict this extension does not know is unknown, never off', () => {
+  for (const v of ['off-assumed', 'toString', '__proto__']) assert.equal(verdict.bannerState(status(v), linkedin).state, 'unknown', v);
+});

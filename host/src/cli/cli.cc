@@ -59,6 +59,31 @@ Outcome print(const nlohmann::json& value) {
   return Outcome::ok;
 }
 
+// One setting's line of `untrain status`: its verdict, then what it rests on: untrain's reading (when, with which
+// rules) or the member's report, said to be theirs, with what untrain last read itself.
+std::string status_line(const std::string& platform, const nlohmann::json& s) {
+  std::string line = platform + "  " + s["setting"].get<std::string>() + "  " + s["verdict"].get<std::string>();
+  auto with_rules = [](const nlohmann::json& version) {
+    return version.is_string() ? ", read with rules " + version.get<std::string>() : std::string();
+  };
+  auto on_off = [](const nlohmann::json& value) { return std::string(value == true ? "On" : "Off"); };
+  if (s["verified"] == false) {
+    line += "  " + on_off(s["value"]) + " — reported by you, not read by untrain  (reported " +
+            format_utc(s["last_checked"].get<std::int64_t>()) + ")";
+    const auto& read = s["last_verified"];
+    line += read.is_null() ? std::string("  (untrain has never read it)")
+                           : "  (untrain last read it " + on_off(read["value"]) + " on " +
+                                 format_utc(read["time"].get<std::int64_t>()) + with_rules(read["rules_version"]) + ")";
+  } else if (!s["last_checked"].is_null()) {
+    line += "  (checked " + format_utc(s["last_checked"].get<std::int64_t>()) + with_rules(s["rules_version"]) + ")";
+  }
+  if (!s["nudge"]["snoozed_until"].is_null()) {
+    line += "  (reminders snoozed until " + format_utc(s["nudge"]["snoozed_until"].get<std::int64_t>()) + ")";
+  }
+  if (s["nudge"]["dismissed"] == true) line += "  (reminders dismissed)";
+  return line;
+}
+
 Outcome status_command(const Options& options) {
   Store store = open_store(options);
   report_moved_aside(options, options.json ? std::cerr : std::cout);
@@ -70,16 +95,7 @@ Outcome status_command(const Options& options) {
   if (options.json) return print(all);
   for (const auto& platform : all) {
     for (const auto& s : platform["settings"]) {
-      std::cout << platform["platform"].get<std::string>() << "  " << s["setting"].get<std::string>() << "  "
-                << s["verdict"].get<std::string>();
-      if (!s["last_checked"].is_null())
-        std::cout << "  (checked " << format_utc(s["last_checked"].get<std::int64_t>()) << ")";
-      if (!s["nudge"]["snoozed_until"].is_null()) {
-        std::cout << "  (reminders snoozed until " << format_utc(s["nudge"]["snoozed_until"].get<std::int64_t>())
-                  << ")";
-      }
-      if (s["nudge"]["dismissed"] == true) std::cout << "  (reminders dismissed)";
-      std::cout << '\n';
+      std::cout << status_line(platform["platform"].get<std::string>(), s) << '\n';
     }
     for (const auto& f : platform["forms"]) {
       std::cout << platform["platform"].get<std::string>() << "  " << f["form"].get<std::string>() << "  "

@@ -1,6 +1,8 @@
 #include "export/html_report.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "core/clock.h"
 #include "trail/vocabulary.h"
@@ -24,6 +26,8 @@ td.url { overflow-wrap: anywhere; max-width: 18rem; }
 td.time { white-space: nowrap; }
 .on { color: #a61b1b; font-weight: 600; }
 .off { color: #1b6e2a; font-weight: 600; }
+tr.reported td { background: #fff8e1; }
+tr.reported .on, tr.reported .off { font-style: italic; }
 svg { display: block; max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 )css";
@@ -103,11 +107,29 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
       "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e0e0e0\"/>"
       "<rect width=\"3\" height=\"6\" fill=\"" +
       std::string(kUnknownColor) + "\"/></pattern></defs>";
+  // A member's report is drawn in its value's colour but hatched, never as a solid (read) On or Off.
+  bool any_reported = std::any_of(bands.begin(), bands.end(), [](const Band& b) { return b.reported; });
+  if (any_reported) {
+    svg += "<defs>";
+    for (auto [id, color] : {std::pair{"reported-on", kOnColor}, {"reported-off", kOffColor}}) {
+      svg += std::string("<pattern id=\"") + id +
+             "\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+             "<rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><rect width=\"4\" height=\"8\" fill=\"" +
+             color + "\"/></pattern>";
+    }
+    svg += "</defs>";
+  }
   for (const Band& b : bands) {
     std::string fill = !b.value ? "url(#unknown)" : (*b.value ? kOnColor : kOffColor);
     std::string state = !b.value ? "unknown" : (*b.value ? "On" : "Off");
+    std::string title = state;
+    if (b.value && b.reported) {
+      fill = *b.value ? "url(#reported-on)" : "url(#reported-off)";
+      title = state + ", as you reported (untrain did not read it)";
+      state = *b.value ? "reported-on" : "reported-off";
+    }
     svg += "<rect x=\"" + fmt(x(b.start)) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(x(b.end) - x(b.start)) +
-           "\" height=\"" + fmt(kHeight) + "\" fill=\"" + fill + "\" data-state=\"" + state + "\"><title>" + state +
+           "\" height=\"" + fmt(kHeight) + "\" fill=\"" + fill + "\" data-state=\"" + state + "\"><title>" + title +
            ": " + minute_text(b.start) + " to " + minute_text(b.end) + "</title></rect>";
   }
   svg += "<rect x=\"" + fmt(kLeft) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(kBar) + "\" height=\"" + fmt(kHeight) +
@@ -115,12 +137,17 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   svg += "<text x=\"" + fmt(kLeft) + "\" y=\"50\" font-size=\"11\" fill=\"#333\">" + day_text(from) + "</text>";
   svg += "<text x=\"" + fmt(kLeft + kBar) + "\" y=\"50\" font-size=\"11\" fill=\"#333\" text-anchor=\"end\">" +
          day_text(to) + "</text>";
+  std::vector<std::pair<std::string, std::string>> legend = {
+      {"On", kOnColor}, {"Off", kOffColor}, {"unknown", "url(#unknown)"}};
+  if (any_reported) {
+    legend.push_back({"On, as you reported", "url(#reported-on)"});
+    legend.push_back({"Off, as you reported", "url(#reported-off)"});
+  }
   double lx = kLeft;
-  for (auto [name, fill] :
-       {std::pair<const char*, std::string>{"On", kOnColor}, {"Off", kOffColor}, {"unknown", "url(#unknown)"}}) {
+  for (const auto& [name, fill] : legend) {
     svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\"/>";
     svg += "<text x=\"" + fmt(lx + 16) + "\" y=\"70\" font-size=\"11\" fill=\"#333\">" + name + "</text>";
-    lx += 80;
+    lx += name.size() > 8 ? 150 : 80;
   }
   svg += "</svg>";
   return svg;
@@ -186,11 +213,14 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
 }
 
 void HtmlReportWriter::add(const Event& e) {
-  out_ << "<tr><td>" << e.seq << "</td><td class=\"time\">" << minute_text(e.time) << "</td><td>"
-       << html_escape(what_happened(e)) << "</td><td>" << html_escape(e.setting) << "</td><td>" << value_cell(e.value)
-       << "</td><td>" << html_escape(e.source) << "</td><td>" << html_escape(e.account) << "</td><td class=\"url\">"
-       << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << e.hash << "\">" << short_hash(e.hash)
-       << "</td></tr>\n";
+  bool reported =
+      e.kind == to_string(EventKind::observation) && e.source == to_string(ObservationSource::member_reported);
+  out_ << (reported ? "<tr class=\"reported\"><td>" : "<tr><td>") << e.seq << "</td><td class=\"time\">"
+       << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e)) << "</td><td>" << html_escape(e.setting)
+       << "</td><td>" << value_cell(e.value) << "</td><td>" << html_escape(e.source)
+       << (reported ? " (your word; untrain did not read it)" : "") << "</td><td>" << html_escape(e.account)
+       << "</td><td class=\"url\">" << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << e.hash << "\">"
+       << short_hash(e.hash) << "</td></tr>\n";
 }
 
 void HtmlReportWriter::finish() {

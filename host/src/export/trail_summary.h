@@ -7,6 +7,9 @@
 // (30 days, as for verdicts) of the one before. Memory grows with the number of runs, that is with
 // changes and long silences, not with the number of events. A value is taken to hold from one
 // observation until the next, for at most the stale period; outside that it is unknown.
+//
+// A member's report (source member-reported) is their word, not a reading: it is kept in runs of its
+// own, never counted as a check, and the text says whose word it is and what untrain last read itself.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +21,7 @@
 
 #include "core/rules.h"
 #include "trail/event.h"
+#include "trail/setting_state.h"
 #include "trail/verdict.h"
 
 namespace untrain {
@@ -26,6 +30,7 @@ struct ValueRun {
   std::int64_t start = 0;  // the first observation of the run
   std::int64_t last = 0;   // the last observation of the run
   bool value = false;
+  bool reported = false;  // the member's reports, not untrain's readings
 };
 
 struct SettingHistory {
@@ -37,9 +42,16 @@ struct SettingHistory {
   std::int64_t last_checked = 0;
   bool value = false;                      // the latest observed value
   std::optional<std::int64_t> changed_at;  // the latest change of value
-  std::string changed_by;                  // its source: page-load, user-change or assisted
-  std::int64_t checks_since = 0;           // observations after that change (or after first seen)
+  std::string changed_by;                  // its source: page-load, user-change, assisted or member-reported
+  std::int64_t checks_since = 0;           // readings after that change (or after first seen); reports are not
   std::vector<ValueRun> runs;
+  std::string first_source;  // the source of the first observation
+  std::string source;        // the source of the latest value
+  // The first reading of the current value after a change the member reported; nullopt until untrain read it.
+  std::optional<std::int64_t> confirmed_at;
+  std::optional<VerifiedReading> last_verified;  // the latest value untrain read itself
+
+  bool reported() const;  // the latest value is the member's report
 };
 
 class TrailSummary {
@@ -60,7 +72,8 @@ class TrailSummary {
 };
 
 // "AI training: Off since 2026-03-02 14:03 UTC (switched off on the settings page). It was On, by
-// default, when first seen on 2026-02-28. Checked 4 times since, Off each time; last checked …".
+// default, when first seen on 2026-02-28. Checked 4 times since, Off each time; last checked …", or for
+// a member's report "AI training: you reported Off on …; untrain did not read it. untrain last read it On …".
 // `rule` may be null for a setting the rules no longer describe.
 std::string summary_text(const SettingHistory& history, const SettingRule* rule, std::int64_t now_ms,
                          std::int64_t stale_after_ms = kDefaultStaleAfterMs);
@@ -70,6 +83,7 @@ struct Band {
   std::int64_t start = 0;
   std::int64_t end = 0;
   std::optional<bool> value;
+  bool reported = false;  // the value is the member's report
 };
 
 // The timeline of one setting over [from, to): contiguous bands covering the whole range.

@@ -138,7 +138,8 @@ NudgeRequest validate_nudge(const json& message) {
   n.source = word_field<NudgeSource>(message, "source", 32);
   n.verdict = string_field(message, "verdict", 32);
   if (!verdict_from_name(n.verdict)) {
-    throw Error(Code::bad_request, "field 'verdict' must be one of unknown, stale, off, on-by-default, on");
+    throw Error(Code::bad_request,
+                "field 'verdict' must be one of unknown, stale, off, on-by-default, on, off-reported, on-reported");
   }
   n.url = optional_https_url(message);
   n.time_ms = time_field(message, "time");

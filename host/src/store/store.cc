@@ -83,6 +83,31 @@ CREATE TABLE form_state (
   PRIMARY KEY (platform, account, form)
 ) WITHOUT ROWID;
 )sql",
+    // 4: member reports (docs/protocol.md, `observe`): the latest value's source and rules version, and apart from it
+    // the latest value untrain read itself, so that a member's word is never taken for a reading. Before this version
+    // every observation was a reading, so the latest value is the latest reading; its source and rules version are
+    // those of the event that set it (the latest time, the last of equal times, as record_observation keeps it), found
+    // in one pass over the log.
+    R"sql(
+ALTER TABLE current_state ADD COLUMN source TEXT;
+ALTER TABLE current_state ADD COLUMN rules_version TEXT;
+ALTER TABLE current_state ADD COLUMN verified_value INTEGER CHECK (verified_value IN (0, 1));
+ALTER TABLE current_state ADD COLUMN verified_time INTEGER;
+ALTER TABLE current_state ADD COLUMN verified_rules_version TEXT;
+CREATE TEMP TABLE migration_4_latest AS
+  SELECT e.platform, e.account, e.setting, e.source, e.rules_version, max(e.seq) AS seq
+  FROM events e JOIN current_state s
+    ON s.platform = e.platform AND s.account = e.account AND s.setting = e.setting AND s.last_checked = e.time
+  WHERE e.kind = 'observation'
+  GROUP BY e.platform, e.account, e.setting;
+UPDATE current_state SET
+  (source, rules_version, verified_rules_version) = (
+    SELECT l.source, l.rules_version, l.rules_version FROM temp.migration_4_latest l
+    WHERE l.platform = current_state.platform AND l.account = current_state.account AND l.setting = current_state.setting),
+  verified_value = value,
+  verified_time = last_checked;
+DROP TABLE temp.migration_4_latest;
+)sql",
 };
 
 void ensure_private_folder(const std::filesystem::path& folder) {
@@ -186,7 +211,7 @@ Event Store::append(const Record& record, std::int64_t recorded_ms) {
     }
     e.recorded = recorded_ms;
     std::visit(Overloaded{
-                   [&](const Observation&) { record_observation(e); },
+                   [&](const Observation& o) { record_observation(e, o); },
                    [&](const Nudge& n) { record_nudge(e, n); },
                    [&](const FormReport& f) { record_form(e, f); },
                    [](const Exported&) {},
@@ -209,7 +234,7 @@ Event Store::append(const Record& record, std::int64_t recorded_ms) {
   });
 }
 
-void Store::record_observation(Event& e) {
+void Store::record_observation(Event& e, const Observation& o) {
   auto before = db_.prepare("SELECT value FROM current_state WHERE platform = ? AND account = ? AND setting = ?");
   before.bind(1, e.platform).bind(2, e.account).bind(3, e.setting);
   if (before.step()) {
@@ -220,18 +245,35 @@ void Store::record_observation(Event& e) {
   }
   // A late observation (flushed from the extension's queue) is logged but never overrides a newer one.
   db_.prepare(
-         "INSERT INTO current_state (platform, account, setting, value, first_value, first_seen, last_checked) "
-         "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5) "
+         "INSERT INTO current_state (platform, account, setting, value, first_value, first_seen, last_checked, source, "
+         "rules_version) "
+         "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5, ?6, ?7) "
          "ON CONFLICT (platform, account, setting) DO UPDATE SET "
          "  last_changed = CASE WHEN excluded.value != value THEN excluded.last_checked ELSE last_changed END, "
-         "  value = excluded.value, last_checked = excluded.last_checked "
+         "  value = excluded.value, last_checked = excluded.last_checked, source = excluded.source, "
+         "  rules_version = excluded.rules_version "
          "WHERE excluded.last_checked >= last_checked")
       .bind(1, e.platform)
       .bind(2, e.account)
       .bind(3, e.setting)
       .bind(4, std::int64_t{*e.value})
       .bind(5, e.time)
+      .bind(6, e.source)
+      .bind(7, e.rules_version)
       .run();
+  // The latest reading is kept whatever the member reported after it; a late reading only replaces an older one.
+  if (is_verified(o.source)) {
+    db_.prepare(
+           "UPDATE current_state SET verified_value = ?4, verified_time = ?5, verified_rules_version = ?6 "
+           "WHERE platform = ?1 AND account = ?2 AND setting = ?3 AND (verified_time IS NULL OR verified_time <= ?5)")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, std::int64_t{*e.value})
+        .bind(5, e.time)
+        .bind(6, e.rules_version)
+        .run();
+  }
 }
 
 void Store::record_nudge(const Event& e, const Nudge& n) {
@@ -305,13 +347,27 @@ std::vector<FormState> Store::forms(const std::string& platform) {
 
 std::vector<SettingState> Store::states(const std::string& platform) {
   auto stmt = db_.prepare(
-      "SELECT account, setting, value, first_value, first_seen, last_checked, last_changed "
+      "SELECT account, setting, value, first_value, first_seen, last_checked, last_changed, source, rules_version, "
+      "verified_value, verified_time, verified_rules_version "
       "FROM current_state WHERE platform = ? ORDER BY setting, account");
   stmt.bind(1, platform);
   std::vector<SettingState> out;
+  auto text_or_empty = [&](int column) { return stmt.is_null(column) ? std::string() : stmt.text(column); };
   while (stmt.step()) {
-    out.push_back(SettingState{platform, stmt.text(0), stmt.text(1), stmt.integer(2) != 0, stmt.integer(3) != 0,
-                               stmt.integer(4), stmt.integer(5), stmt.optional_integer(6)});
+    SettingState state{platform,
+                       stmt.text(0),
+                       stmt.text(1),
+                       stmt.integer(2) != 0,
+                       stmt.integer(3) != 0,
+                       stmt.integer(4),
+                       stmt.integer(5),
+                       stmt.optional_integer(6)};
+    state.source = text_or_empty(7);
+    state.rules_version = text_or_empty(8);
+    if (!stmt.is_null(9) && !stmt.is_null(10)) {
+      state.last_verified = VerifiedReading{stmt.integer(9) != 0, stmt.integer(10), text_or_empty(11)};
+    }
+    out.push_back(std::move(state));
   }
   return out;
 }

@@ -58,7 +58,7 @@ class Store {
  private:
   explicit Store(sql::Database db) : db_(std::move(db)) {}
   void migrate();
-  void record_observation(Event& row);
+  void record_observation(Event& row, const Observation& observation);
   void record_nudge(const Event& row, const Nudge& nudge);
   void record_form(const Event& row, const FormReport& form);
 

@@ -55,12 +55,24 @@ nlohmann::json status_view(const PlatformRules& rules, const std::vector<Setting
       entry["first_seen"] = state->first_seen;
       entry["last_checked"] = state->last_checked;
       entry["last_changed"] = nullable(state->last_changed);
+      entry["source"] = text_or_null(state->source);
+      entry["rules_version"] = text_or_null(state->rules_version);
+      entry["verified"] = state->verified();
+      entry["last_verified"] =
+          state->last_verified ? nlohmann::json{{"value", state->last_verified->value},
+                                                {"time", state->last_verified->time},
+                                                {"rules_version", text_or_null(state->last_verified->rules_version)}}
+                               : nlohmann::json(nullptr);
     } else {
       entry["account"] = account ? nlohmann::json(*account) : nlohmann::json(nullptr);
       entry["value"] = nullptr;
       entry["first_seen"] = nullptr;
       entry["last_checked"] = nullptr;
       entry["last_changed"] = nullptr;
+      entry["source"] = nullptr;
+      entry["rules_version"] = nullptr;
+      entry["verified"] = nullptr;
+      entry["last_verified"] = nullptr;
     }
     // The nudge belongs to the same account as the state it is about.
     std::string nudge_account = state ? state->account : account.value_or("");

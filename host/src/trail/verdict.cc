@@ -9,12 +9,15 @@ std::string_view verdict_name(Verdict verdict) {
     case Verdict::off: return "off";
     case Verdict::on_by_default: return "on-by-default";
     case Verdict::on: return "on";
+    case Verdict::off_reported: return "off-reported";
+    case Verdict::on_reported: return "on-reported";
   }
   return "unknown";
 }
 
 std::optional<Verdict> verdict_from_name(std::string_view name) {
-  for (Verdict v : {Verdict::unknown, Verdict::stale, Verdict::off, Verdict::on_by_default, Verdict::on}) {
+  for (Verdict v : {Verdict::unknown, Verdict::stale, Verdict::off, Verdict::on_by_default, Verdict::on,
+                    Verdict::off_reported, Verdict::on_reported}) {
     if (verdict_name(v) == name) return v;
   }
   return std::nullopt;
@@ -24,6 +27,8 @@ Verdict decide(const SettingRule& rule, const std::optional<SettingState>& state
                std::int64_t stale_after_ms) {
   if (!state) return Verdict::unknown;
   if (now_ms - state->last_checked > stale_after_ms) return Verdict::stale;
+  // The member's word says what they saw; it is kept apart so that nobody takes it for untrain's reading.
+  if (!state->verified()) return state->value == rule.private_value ? Verdict::off_reported : Verdict::on_reported;
   if (state->value == rule.private_value) return Verdict::off;
   // Any recorded change means the current value is no longer simply what LinkedIn chose.
   bool never_changed = !state->last_changed.has_value();

@@ -11,7 +11,8 @@
 
 namespace untrain {
 
-enum class Verdict { unknown, stale, off, on_by_default, on };
+// off_reported and on_reported rest on the member's own report, never on a reading: a verified Off is `off` alone.
+enum class Verdict { unknown, stale, off, on_by_default, on, off_reported, on_reported };
 
 inline constexpr std::int64_t kDefaultStaleAfterMs = 30LL * 24 * 60 * 60 * 1000;
 

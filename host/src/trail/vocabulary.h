@@ -13,7 +13,9 @@ enum class EventKind { observation, nudge, form, export_ };
 
 // An observation's action is decided by the store, from the state before it.
 enum class ObservationAction { first_seen, check, change };
-enum class ObservationSource { page_load, user_change, assisted };
+// The first three are readings untrain made on the page; member_reported is the member's own answer when untrain
+// could not read it, never counted as a reading (docs/protocol.md, `observe`).
+enum class ObservationSource { page_load, user_change, assisted, member_reported };
 
 enum class NudgeAction { shown, clicked, snoozed, dismissed };
 // untrain's own surfaces: where a nudge was shown, and where a form was marked as sent.
@@ -41,9 +43,13 @@ static_assert(names_cover(ObservationAction::change));
 
 template <>
 struct EnumNames<ObservationSource> {
-  static constexpr auto names = std::to_array<std::string_view>({"page-load", "user-change", "assisted"});
+  static constexpr auto names =
+      std::to_array<std::string_view>({"page-load", "user-change", "assisted", "member-reported"});
 };
-static_assert(names_cover(ObservationSource::assisted));
+static_assert(names_cover(ObservationSource::member_reported));
+
+// Whether an observation of this source is a reading untrain made itself.
+constexpr bool is_verified(ObservationSource source) { return source != ObservationSource::member_reported; }
 
 template <>
 struct EnumNames<NudgeAction> {

@@ -1,6 +1,7 @@
 'use strict';
-// The popup lists every setting of the rules with its state and last check, and marks the objection form sent;
-// the options page's snooze length reaches the banner's "Remind me later".
+// The popup lists every setting of the rules with its state, its last check and the rules version that read it, says
+// when a value is the member's own report, and marks the objection form sent; the options page's snooze length reaches
+// the banner's "Remind me later".
 
 const assert = require('node:assert/strict');
 const { RULES: rules, SETTING_PATH } = require('../site');
@@ -30,7 +31,7 @@ scenario('the popup lists every setting with its badge, and the options change h
   const by = Object.fromEntries(rows.map((r) => [r.id, r]));
   assert.equal(by['ai-training'].title, 'Data for Generative AI Improvement');
   assert.equal(by['ai-training'].badge, 'On by default');
-  assert.match(by['ai-training'].checked, /^Checked /);
+  assert.match(by['ai-training'].checked, new RegExp(`^Checked .* · read with rules ${rules.version}$`));
   assert.equal(by['ads-by-age'].badge, 'Off');
   assert.equal(by.cookies.badge, 'Not checked yet');
   assert.match(by.cookies.checked, /^Never checked/);
@@ -46,6 +47,23 @@ scenario('the popup lists every setting with its badge, and the options change h
   assert.equal(form.source, 'popup');
   assert.equal(form.account, 'jane-doe');
   assert.equal(await popup.locator('.form .state').textContent(), `Sent on ${form.detail.sent_on}`);
+
+  // The member's own answer ("I checked it myself: it is Off"), sent as the content script sends it: the popup says it
+  // is theirs, never an Off untrain read.
+  const answer = await popup.evaluate((observation) => chrome.runtime.sendMessage({ type: 'observe', observation }), {
+    platform: 'linkedin', account: 'jane-doe', setting: 'cookies', value: false, url: `${rules.origin}/mypreferences/d/settings/cookies`,
+    time: Date.now(), source: 'member-reported',
+  });
+  assert.equal(answer.result, 'ack');
+  const reported = (await h.events()).find((e) => e.source === 'member-reported');
+  assert.equal(reported.setting, 'cookies');
+  await popup.reload();
+  await h.waitFor('the popup to show the report', async () => (await popup.locator('li[data-setting="cookies"]').getAttribute('data-reported')) === 'true');
+  const cookies = popup.locator('li[data-setting="cookies"]');
+  assert.equal(await cookies.locator('.badge').textContent(), 'Off, as you reported');
+  assert.match(await cookies.locator('.checked').textContent(), /^Reported by you on .*, not read by untrain$/);
+  assert.equal(await cookies.locator('.detail').textContent(), 'untrain has never read it');
+  await h.screenshot('popup-reported.png', popup);
   await popup.close();
 
   // Options: "Remind me later" for 7 days.

@@ -233,3 +233,84 @@ TEST_CASE("a partial HTML report says it is partial and names the whole chain's 
       html,
       Catch::Contains("This report holds part of the trail (from 2026-03-02 00:00 UTC). The whole trail had 4 events"));
 }
+
+TEST_CASE("the summary of a member's report says it is their word and what untrain last read", "[export][summary]") {
+  std::int64_t first = since_bound("2026-02-28T10:00Z");
+  std::int64_t said = since_bound("2026-03-02T14:03Z");
+  auto h = history_of({observed(true, first), observed(false, said, "member-reported")});
+  CHECK(summary_text(h, &ai_training(), said + kDay) ==
+        "AI training: you reported Off on 2026-03-02 14:03 UTC; untrain did not read it. untrain last read it On on "
+        "2026-02-28 10:00 UTC. It was On, by default, when first seen on 2026-02-28.");
+  auto only_said = history_of({observed(false, said, "member-reported")});
+  CHECK(summary_text(only_said, &ai_training(), said + kDay) ==
+        "AI training: you reported Off on 2026-03-02 14:03 UTC; untrain did not read it. untrain has never read it.");
+  CHECK_THAT(summary_text(only_said, &ai_training(), said + 40 * kDay),
+             Catch::EndsWith("Not checked for 40 days: LinkedIn may have changed it since."));
+}
+
+TEST_CASE("a reported change untrain then read is dated by the report and confirmed by the reading",
+          "[export][summary]") {
+  std::int64_t first = since_bound("2026-02-28T10:00Z");
+  std::int64_t said = since_bound("2026-03-02T14:03Z");
+  auto h = history_of(
+      {observed(true, first), observed(false, said, "member-reported"), observed(false, said + kDay, "page-load")});
+  CHECK(summary_text(h, &ai_training(), said + 2 * kDay) ==
+        "AI training: Off since 2026-03-02 14:03 UTC (as you reported; untrain first read it Off on 2026-03-03 14:03 "
+        "UTC). It was On, by default, when first seen on 2026-02-28. Checked 1 time since, Off each time. Last checked "
+        "2026-03-03 14:03 UTC.");
+  auto began_with_a_report = history_of({observed(false, said, "member-reported"), observed(false, said + kDay)});
+  CHECK(
+      summary_text(began_with_a_report, &ai_training(), said + 2 * kDay) ==
+      "AI training: Off. You reported it Off when it was first recorded on 2026-03-02, before untrain read it, and it "
+      "has not changed since. Checked 1 time since, Off each time. Last checked 2026-03-03 14:03 UTC.");
+}
+
+TEST_CASE("a member's report is never counted as a check", "[export][summary]") {
+  std::int64_t first = since_bound("2026-02-28T10:00Z");
+  auto h = history_of({observed(false, first), observed(false, first + kDay, "member-reported"),
+                       observed(false, first + 2 * kDay), observed(false, first + 3 * kDay, "member-reported"),
+                       observed(false, first + 4 * kDay)});
+  CHECK_THAT(summary_text(h, &ai_training(), first + 5 * kDay),
+             Catch::Contains("Checked 2 times since, Off each time. Last checked 2026-03-04 10:00 UTC."));
+}
+
+TEST_CASE("the timeline draws the member's reports apart from untrain's readings", "[export][summary]") {
+  std::int64_t t0 = kFeb28;
+  auto h = history_of(
+      {observed(true, t0), observed(false, t0 + 2 * kDay, "member-reported"), observed(false, t0 + 3 * kDay)});
+  std::int64_t from = t0 - kDay, to = t0 + 60 * kDay;
+  auto bands = timeline_bands(h, from, to);
+  REQUIRE(bands.size() == 5);
+  CHECK((bands[1].value == std::optional<bool>(true) && !bands[1].reported));
+  CHECK((bands[2].start == t0 + 2 * kDay && bands[2].end == t0 + 3 * kDay));
+  CHECK((bands[2].value == std::optional<bool>(false) && bands[2].reported));
+  CHECK((bands[3].start == t0 + 3 * kDay && bands[3].value == std::optional<bool>(false) && !bands[3].reported));
+  CHECK(!bands[4].value);
+}
+
+TEST_CASE("the HTML report shows a member's report as theirs, in the summary, the timeline and the table",
+          "[export][html]") {
+  TempDir dir;
+  Store store = Store::open(dir.path() / "untrain.db");
+  store.append(observed(true, kFeb28), kFeb28 + 1);
+  store.append(observed(false, kFeb28 + 2 * kDay, "member-reported"), kFeb28 + 2 * kDay + 1);
+  std::string html = export_of(store, ExportFormat::html);
+  CHECK_THAT(html, Catch::Contains("AI training: you reported Off on 2026-03-02 09:30 UTC; untrain did not read it. "
+                                   "untrain last read it On on 2026-02-28 09:30 UTC."));
+  CHECK_THAT(html, Catch::Contains("data-state=\"reported-off\""));
+  CHECK_THAT(html, !Catch::Contains("data-state=\"Off\""));  // never drawn as an Off untrain read
+  CHECK_THAT(html, Catch::Contains("Off, as you reported"));
+  CHECK_THAT(html, Catch::Contains("<tr class=\"reported\"><td>2</td>"));
+  CHECK_THAT(html, Catch::Contains("member-reported (your word; untrain did not read it)"));
+  CHECK_THAT(html, !Catch::Contains("switched off"));
+  // The report's own rows only: the untouched reading is drawn as before.
+  CHECK_THAT(html, Catch::Contains("<tr><td>1</td>"));
+}
+
+TEST_CASE("JSON and CSV exports carry a member's report under its own source", "[export]") {
+  TempDir dir;
+  Store store = Store::open(dir.path() / "untrain.db");
+  store.append(observed(false, kFeb28, "member-reported"), kFeb28 + 1);
+  CHECK_THAT(export_of(store, ExportFormat::json), Catch::Contains(R"("source":"member-reported")"));
+  CHECK_THAT(export_of(store, ExportFormat::csv), Catch::Contains(",member-reported,"));
+}

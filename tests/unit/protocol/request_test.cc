@@ -63,6 +63,18 @@ TEST_CASE("a valid observe becomes an observation", "[request]") {
   CHECK(o.source == ObservationSource::page_load);
 }
 
+TEST_CASE("an observe may carry the member's own report, kept apart from untrain's readings", "[request]") {
+  auto message = valid_observe();
+  message["source"] = "member-reported";
+  auto request = validate_request(message);
+  const auto& o = std::get<ObserveRequest>(request.body).observation;
+  CHECK(o.source == ObservationSource::member_reported);
+  CHECK_FALSE(is_verified(o.source));
+  for (auto source : {ObservationSource::page_load, ObservationSource::user_change, ObservationSource::assisted}) {
+    CHECK(is_verified(source));
+  }
+}
+
 TEST_CASE("an observe whose account is null has no account", "[request]") {
   auto message = valid_observe();
   message["account"] = nullptr;
@@ -227,6 +239,14 @@ TEST_CASE("a nudge other than a snooze needs no until, and the url may be left o
   CHECK(n.url.empty());
 }
 
+TEST_CASE("a nudge may show the verdicts of a member's report", "[request]") {
+  for (const char* verdict : {"off-reported", "on-reported"}) {
+    auto message = valid_nudge();
+    message["verdict"] = verdict;
+    CHECK(std::get<NudgeRequest>(validate_request(message).body).nudge.verdict == verdict);
+  }
+}
+
 TEST_CASE("each invalid nudge field is refused with bad_request naming the field", "[request]") {
   check_refusals(valid_nudge(),
                  {{"action", "closed"},
@@ -283,7 +303,8 @@ TEST_CASE("account, url and time are refused in the same words by every request 
 TEST_CASE("a word the protocol does not know is refused with the words it does", "[request]") {
   auto observe = valid_observe();
   observe["source"] = "script";
-  CHECK(failure(observe).second == R"(field 'source' must be "page-load", "user-change" or "assisted")");
+  CHECK(failure(observe).second ==
+        R"(field 'source' must be "page-load", "user-change", "assisted" or "member-reported")");
   auto nudge = valid_nudge();
   nudge["action"] = "closed";
   CHECK(failure(nudge).second == R"(field 'action' must be "shown", "clicked", "snoozed" or "dismissed")");

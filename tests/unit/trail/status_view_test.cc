@@ -70,3 +70,51 @@ TEST_CASE("status applies the requested stale threshold and says which it used",
   CHECK(by_default["settings"][0]["verdict"] == "on-by-default");
   CHECK(by_default["stale_after_days"] == 30);
 }
+
+TEST_CASE("status names the source and rules version of each value, and whether untrain read it", "[status]") {
+  SettingState read = seen_on("jane-doe", kNow - 10);
+  read.source = "page-load";
+  read.rules_version = "2026-11-28";
+  read.last_verified = VerifiedReading{true, kNow - 10, "2026-11-28"};
+  auto view = status_view(two_settings(), {read}, std::nullopt, kNow);
+  auto ai = view["settings"][0];
+  CHECK(ai["source"] == "page-load");
+  CHECK(ai["rules_version"] == "2026-11-28");
+  CHECK(ai["verified"] == true);
+  CHECK(ai["last_verified"] == nlohmann::json{{"value", true}, {"time", kNow - 10}, {"rules_version", "2026-11-28"}});
+  // Never observed: nothing to name, and nothing verified.
+  auto ads = view["settings"][1];
+  for (const char* field : {"source", "rules_version", "verified", "last_verified"}) {
+    INFO(field);
+    CHECK(ads[field].is_null());
+  }
+}
+
+TEST_CASE("a member's report is shown as theirs, beside what untrain last read itself", "[status]") {
+  SettingState report = seen_on("jane-doe", kNow - 10);
+  report.value = false;
+  report.last_changed = kNow - 10;
+  report.source = "member-reported";
+  report.rules_version = "2026-11-28";
+  report.last_verified = VerifiedReading{true, kNow - kDay, "2026-11-20"};
+  auto ai = status_view(two_settings(), {report}, std::nullopt, kNow)["settings"][0];
+  CHECK(ai["verdict"] == "off-reported");
+  CHECK(ai["value"] == false);
+  CHECK(ai["source"] == "member-reported");
+  CHECK(ai["verified"] == false);
+  CHECK(ai["last_verified"] == nlohmann::json{{"value", true}, {"time", kNow - kDay}, {"rules_version", "2026-11-20"}});
+
+  report.last_verified.reset();  // untrain never read it
+  ai = status_view(two_settings(), {report}, std::nullopt, kNow)["settings"][0];
+  CHECK(ai["verified"] == false);
+  CHECK(ai["last_verified"].is_null());
+}
+
+TEST_CASE("every field status had before member reports is still there", "[status]") {
+  auto ai = status_view(two_settings(), {seen_on("jane-doe", kNow - 10)}, std::nullopt, kNow)["settings"][0];
+  for (const char* field :
+       {"setting", "account", "value", "verdict", "first_seen", "last_checked", "last_changed", "nudge"}) {
+    INFO(field);
+    CHECK(ai.contains(field));
+  }
+}

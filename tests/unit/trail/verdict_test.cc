@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "doc_table.h"
+
 using namespace untrain;
 
 namespace {
@@ -17,7 +19,7 @@ SettingRule ai_training() {
   return rule;
 }
 
-SettingState state(bool first, bool latest, bool changed, std::int64_t age) {
+SettingState state(bool first, bool latest, bool changed, std::int64_t age, const char* source = "page-load") {
   SettingState s;
   s.setting = "ai-training";
   s.first_value = first;
@@ -25,6 +27,15 @@ SettingState state(bool first, bool latest, bool changed, std::int64_t age) {
   s.first_seen = kNow - 40 * kDay;
   s.last_checked = kNow - age;
   if (changed) s.last_changed = kNow - age;
+  s.source = source;
+  if (s.verified()) s.last_verified = VerifiedReading{latest, s.last_checked, "2026-11-28"};
+  return s;
+}
+
+// The member said so; untrain read `read` before (nullopt: never).
+SettingState reported(bool value, std::optional<bool> read, std::int64_t age = 0) {
+  SettingState s = state(read.value_or(value), value, read && *read != value, age, "member-reported");
+  if (read) s.last_verified = VerifiedReading{*read, kNow - age - kDay, "2026-11-28"};
   return s;
 }
 
@@ -47,6 +58,13 @@ TEST_CASE("the verdict of every state follows the documented order", "[verdict]"
       {"checked 31 days ago, on", state(true, true, false, 31 * kDay), Verdict::stale},
       {"checked 31 days ago, off", state(true, false, true, 31 * kDay), Verdict::stale},
       {"checked exactly 30 days ago", state(true, false, true, 30 * kDay), Verdict::off},
+      {"reported Off by the member, never read", reported(false, std::nullopt), Verdict::off_reported},
+      {"reported Off by the member after untrain read it On", reported(false, true), Verdict::off_reported},
+      {"reported Off by the member after untrain read it Off", reported(false, false), Verdict::off_reported},
+      {"reported On by the member, never read", reported(true, std::nullopt), Verdict::on_reported},
+      {"reported On by the member after untrain read it Off", reported(true, false), Verdict::on_reported},
+      {"reported Off by the member 31 days ago", reported(false, true, 31 * kDay), Verdict::stale},
+      {"an older trail's state, whose source is not recorded", state(true, false, true, 0, ""), Verdict::off},
   };
   for (const auto& row : table) {
     INFO(row.name);
@@ -63,4 +81,36 @@ TEST_CASE("a setting whose private value is On is off when observed On", "[verdi
 
 TEST_CASE("the stale threshold can be chosen", "[verdict]") {
   CHECK(decide(ai_training(), state(true, false, true, 2 * kDay), kNow, 1 * kDay) == Verdict::stale);
+}
+
+TEST_CASE("a member's report is never a verified Off, whatever the setting's private value", "[verdict]") {
+  SettingRule block = ai_training();
+  block.private_value = true;
+  CHECK(decide(block, reported(true, std::nullopt), kNow) == Verdict::off_reported);
+  CHECK(decide(block, reported(false, true), kNow) == Verdict::on_reported);
+  for (bool value : {false, true}) {
+    for (const auto& rule : {ai_training(), block}) CHECK(decide(rule, reported(value, value), kNow) != Verdict::off);
+  }
+}
+
+TEST_CASE("a reading after the member's report supersedes it", "[verdict]") {
+  SettingState s = reported(false, true);
+  CHECK(decide(ai_training(), s, kNow) == Verdict::off_reported);
+  s.source = "page-load";  // untrain then read it Off itself
+  CHECK(decide(ai_training(), s, kNow) == Verdict::off);
+  s.value = true;  // or On
+  CHECK(decide(ai_training(), s, kNow) == Verdict::on);
+}
+
+TEST_CASE("the verdicts are exactly those docs/protocol.md lists, each read back by its name", "[verdict]") {
+  std::vector<std::string> documented;
+  for (const auto& row : doc_table("protocol.md", "row that applies:")) documented.push_back(row.at(0));
+  std::vector<std::string> named;
+  for (Verdict v : {Verdict::unknown, Verdict::stale, Verdict::off_reported, Verdict::on_reported, Verdict::off,
+                    Verdict::on_by_default, Verdict::on}) {
+    named.emplace_back(verdict_name(v));
+    CHECK(verdict_from_name(verdict_name(v)) == v);
+  }
+  CHECK(documented == named);
+  CHECK_FALSE(verdict_from_name("reported").has_value());
 }
