@@ -124,6 +124,7 @@ TEST_CASE("eight hosts appending 500 observations each at once make one valid ch
   constexpr int kHosts = 8;
   constexpr int kObserves = 500;
   std::atomic<int> errors{0};
+  std::string first_error;  // the first refusal's reply, so that a failure says what went wrong
   std::vector<std::vector<std::int64_t>> seqs(kHosts);
   auto started = std::chrono::steady_clock::now();
   {
@@ -138,7 +139,7 @@ TEST_CASE("eight hosts appending 500 observations each at once make one valid ch
         for (int i = 0; i < kObserves; ++i) {
           json reply = host.ask(observe(i, 1'700'000'000'000 + h * 1000 + i));
           if (reply["ok"] != true) {
-            ++errors;
+            if (errors++ == 0) first_error = reply.dump();
             continue;
           }
           seqs[h].push_back(reply["result"]["seq"]);
@@ -150,6 +151,7 @@ TEST_CASE("eight hosts appending 500 observations each at once make one valid ch
   }
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   WARN(kHosts * kObserves << " observes from " << kHosts << " hosts in " << seconds << " s");
+  INFO("first refusal: " << first_error);
   CHECK(errors == 0);
 
   std::set<std::int64_t> all;

@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -142,6 +144,21 @@ std::optional<std::string> damage_at(const std::filesystem::path& path, std::chr
   }
 }
 
+// Switching a new database to WAL takes an exclusive lock, and SQLite returns SQLITE_BUSY at once,
+// without calling the busy handler, where two connections would otherwise wait for each other
+// (https://www.sqlite.org/c3ref/busy_handler.html): hosts that create the database at the same
+// moment retry here, for as long as the busy timeout allows. Once the file is in WAL mode the
+// pragma changes nothing and takes no such lock.
+void enter_wal_mode(sql::Database& db, std::chrono::milliseconds busy_timeout) {
+  auto deadline = std::chrono::steady_clock::now() + busy_timeout;
+  for (std::chrono::milliseconds pause{1};; pause = std::min(pause * 2, std::chrono::milliseconds{50})) {
+    int rc = sqlite3_exec(db.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) break;
+    std::this_thread::sleep_for(pause);
+  }
+  db.exec("PRAGMA journal_mode = WAL");  // in WAL mode already (a no-op), or the error to report
+}
+
 }  // namespace
 
 Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
@@ -160,7 +177,7 @@ Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds b
   }
   Store store(sql::Database(path.string()));
   store.db_.exec(busy_pragma(busy_timeout).c_str());
-  store.db_.exec("PRAGMA journal_mode = WAL");
+  enter_wal_mode(store.db_, busy_timeout);
   store.db_.exec("PRAGMA synchronous = FULL");
   store.migrate();
   return store;
