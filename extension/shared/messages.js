@@ -19,7 +19,7 @@
   // The formats the popup offers (the host also makes "ndjson", for the command line).
   const exportFormats = Object.freeze(['html', 'json', 'csv']);
 
-  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted' });
+  const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted', MEMBER_REPORTED: 'member-reported' });
 
   // What the member did with a nudge, and where (docs/protocol.md, `nudge`); forms are marked from the same places.
   const nudgeActions = Object.freeze({ SHOWN: 'shown', CLICKED: 'clicked', SNOOZED: 'snoozed', DISMISSED: 'dismissed' });
