@@ -1,5 +1,6 @@
 // The banner that tells the member LinkedIn may be training AI on their data, with "Review now", "Remind me later"
-// and "Dismiss", drawn in a shadow root so page and banner styles stay apart.
+// and "Dismiss" (on the setting's own page, when its switch cannot be read, what the callout says: unreadable.js),
+// drawn in a shadow root so page and banner styles stay apart.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -17,6 +18,14 @@
     .mark { flex: none; font-weight: 700; letter-spacing: .02em; color: #7a4a00; }
     :host([data-state="no-host"]) .mark { color: #38434f; }
     p { margin: 0; flex: 1 1 320px; }
+    .said { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; flex: 1 1 100%; }
+    .said[hidden] { display: none; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    /* LinkedIn's help is a place to go, not an answer: a link, not a button. */
+    .said a { background: transparent; color: #0a66c2; border: none; padding: 6px 4px; text-decoration: underline; }
+    .said a:hover { background: transparent; color: #004182; }
+    .note { font-weight: 600; flex-basis: 100%; }
+    button[disabled] { color: #56687a; cursor: progress; }
     .actions { display: flex; flex-wrap: wrap; gap: 8px; }
     a, button { flex: none; padding: 6px 12px; border-radius: 16px; font: inherit; font-weight: 600; white-space: nowrap; cursor: pointer; }
     a { background: #0a66c2; color: #fff; border: 1px solid #0a66c2; text-decoration: none; }
@@ -32,9 +41,11 @@
 
   /**
    * What the banner says for a background status answer ({state, verdict, setting, staleAfterDays, snoozeDays}), or
-   * null for no banner. rules: the platform's rules file; t: the i18n lookup.
+   * null for no banner. rules: the platform's rules file; t: the i18n lookup. unreadable: on the page of a setting
+   * whose switch cannot be read, {setting, view} (view: unreadable.model's), said instead when it is the banner's
+   * setting; "Review now" is then left out, the member being on that page.
    */
-  function model(status, rules, t) {
+  function model(status, rules, t, unreadable = null) {
     const state = status?.state ?? 'unknown';
     if (state === 'off') return null;
     if (state === 'no-host') return { state, verdict: null, setting: null, text: t('bannerNoHost'), review: null, actions: [] };
@@ -43,10 +54,14 @@
     const setting = rules?.settings?.find((s) => s.id === status?.setting) ?? null;
     const review = setting ? rules.origin + setting.page : null;
     const snoozeDays = status?.snoozeDays === 7 ? 7 : 1;
-    return {
+    const view = {
       state, verdict, setting: setting?.id ?? null, account: status?.account ?? null, text, review, snoozeDays,
-      actions: review ? ['review', 'snooze', 'dismiss'] : [],
+      actions: review ? ['review', 'snooze', 'dismiss'] : [], unreadable: null,
     };
+    if (setting && unreadable?.setting === setting.id) {
+      Object.assign(view, { text: unreadable.view.text, unreadable: unreadable.view, actions: ['snooze', 'dismiss'] });
+    }
+    return view;
   }
 
   // Page scripts can reach an open shadow root and call .click(): only a person's click (isTrusted) acts.
@@ -72,9 +87,12 @@
     mark.className = 'mark';
     mark.textContent = 'untrain';
     const text = doc.createElement('p');
+    const said = doc.createElement('div');
+    said.className = 'said';
+    said.hidden = true;
     const actions = doc.createElement('div');
     actions.className = 'actions';
-    box.append(mark, text, actions);
+    box.append(mark, text, said, actions);
     root.append(style, box);
     return host;
   }
@@ -85,6 +103,9 @@
     host.dataset.state = view.state;
     host.dataset.verdict = view.verdict ?? view.state;
     root.querySelector('p').textContent = view.text;
+    const said = root.querySelector('.said');
+    said.replaceChildren(...(view.unreadable ? untrain.unreadable.parts(doc, view.unreadable, { answer: on.answer }) : []));
+    said.hidden = !view.unreadable;
     const actions = root.querySelector('.actions');
     actions.replaceChildren();
     if (!view.actions.length) return;
@@ -120,7 +141,8 @@
       hide();
       on.dismiss?.(view);
     }));
-    actions.append(review, snooze, dismiss);
+    const controls = { review, snooze, dismiss };
+    actions.append(...view.actions.map((action) => controls[action]));
   }
 
   function hide() {
@@ -131,10 +153,11 @@
 
   /**
    * Shows, updates or removes the banner for a background status answer; returns what it shows (null: nothing).
-   * on: {review(view), snooze(view), dismiss(view)}, called after the member's own click.
+   * unreadable: see model. on: {review(view), snooze(view), dismiss(view)}, called after the member's own click;
+   * unreadable.answer(value) takes the member's answer.
    */
-  function show(doc, status, { rules, t, on = {} }) {
-    const view = model(status, rules, t);
+  function show(doc, status, { rules, t, on = {}, unreadable = null }) {
+    const view = model(status, rules, t, unreadable);
     if (!view) {
       hide();
       return null;
@@ -147,7 +170,7 @@
       // LinkedIn re-rendered the body: put the same banner back.
       doc.body.append(ours);
     }
-    fill(ours, view, t, on);
+    fill(ours, view, t, { ...on, answer: unreadable?.answer });
     return view;
   }
 

@@ -1,5 +1,6 @@
 // The callout on a setting's own page: a ring around LinkedIn's toggle and a short panel beside it with
-// "Switch it off for me", the outcome, and the objection form for a full opt-out; drawn in a shadow root.
+// "Switch it off for me", the outcome, and the objection form for a full opt-out; or, when the toggle cannot be read,
+// a panel in the corner that says so and takes the member's own answer (unreadable.js); drawn in a shadow root.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -25,18 +26,23 @@
     .primary:hover { background: #004182; }
     .primary[disabled] { background: #56687a; border-color: #56687a; cursor: progress; }
     .secondary { background: transparent; color: #0a66c2; border: 1px solid #0a66c2; }
+    .secondary[disabled] { color: #56687a; border-color: #56687a; cursor: progress; }
+    .note { font-weight: 600; }
+    /* LinkedIn's help is a place to go, not an answer: a link, not a button. */
+    a.help { border-color: transparent; padding-left: 4px; padding-right: 4px; text-decoration: underline; }
     .close { background: transparent; border: none; color: #38434f; padding: 0 4px; font-size: 18px; line-height: 1; }
     a:focus-visible, button:focus-visible { outline: 3px solid #004182; outline-offset: 2px; }
   `;
 
   /**
-   * What the callout says. step: 'on' | 'working' | 'switched-off' | 'not-accepted' | 'off' | 'unknown' | 'not-found'.
-   * setting: its rule; recorded: when the host logged the outcome (ms, null while it waits for the helper);
-   * form: the rules' form that completes the opt-out, or null; formSentOn: the date it was marked sent, or null.
+   * What the callout says. step: 'on' | 'working' | 'switched-off' | 'not-accepted' | 'off' | 'unknown' | 'not-found' |
+   * 'unreadable'. setting: its rule; recorded: when the host logged the outcome (ms, null while it waits for the
+   * helper); form: the rules' form that completes the opt-out, or null; formSentOn: the date it was marked sent, or
+   * null; unreadable: at step 'unreadable', what unreadable.model says (the banner says the same).
    */
-  function model({ step, setting, recorded = null, form = null, formSentOn = null }, { t, ruleText, formatTime }) {
+  function model({ step, setting, recorded = null, form = null, formSentOn = null, unreadable = null }, { t, ruleText, formatTime }) {
     const title = ruleText(setting, 'title');
-    const view = { step, title, text: '', detail: '', button: null, form: null };
+    const view = { step, title, text: '', detail: '', button: null, form: null, unreadable: null };
     switch (step) {
       case 'on':
         view.text = t('calloutOn', title);
@@ -61,6 +67,13 @@
       case 'unknown':
         view.text = t('calloutUnknown');
         break;
+      case 'unreadable':
+        if (unreadable) {
+          view.text = unreadable.text;
+          view.unreadable = unreadable;
+          break;
+        }
+      // falls through: without what to say about it, an unreadable toggle is one not found
       default:
         view.step = 'not-found';
         view.text = t('calloutNotFound', title);
@@ -169,6 +182,7 @@
     head.append(make('span', { className: 'mark', textContent: 'untrain' }), close);
     const parts = [head, make('p', { className: 'text', textContent: view.text })];
     if (view.detail) parts.push(make('p', { className: 'detail', textContent: view.detail }));
+    if (view.unreadable) parts.push(...untrain.unreadable.parts(doc, view.unreadable, { answer: on.answer }));
     if (view.button) {
       const row = make('div', { className: 'row' });
       const button = make('button', { type: 'button', className: 'primary switch-off', textContent: view.button.label, disabled: view.button.disabled });
@@ -194,7 +208,7 @@
 
   /**
    * Shows or updates the callout beside `element` (null: a panel in the corner, when the toggle was not found).
-   * on: {switchOff(), formSent(), close()}, called after the member's own click.
+   * on: {switchOff(), formSent(), answer(value), close()}, called after the member's own click.
    */
   function show(doc, element, view, { t, on = {} }) {
     if (!ours || ours.ownerDocument !== doc) ours = build(doc, t);

@@ -13,18 +13,23 @@
 
   let latest = null;
   let asked = 0;
+  // A logged-out page has no member to warn. On a setting's page whose switch cannot be read, the banner says what the callout says.
+  const showBanner = async () => {
+    const all = await allRules;
+    if (!latest || !page.isLoggedIn(document)) return;
+    const view = banner.show(document, latest, { rules: all, t: i18n.t, on, unreadable: current?.unreadable(latest.setting) ?? null });
+    if (view?.setting) log.shown(aboutBanner(view));
+  };
   const refresh = async () => {
     const mine = ++asked;
     const account = page.account(document);
     const all = await allRules;
     const status = all?.platform ? await ask({ type: internal.STATUS, platform: all.platform, account }) : null;
-    // Only the latest answer counts; and a logged-out page has no member to warn.
+    // Only the latest answer counts.
     if (mine !== asked || !status || status.error) return;
     latest = status;
     current?.statusChanged();
-    if (!page.isLoggedIn(document)) return;
-    const view = banner.show(document, status, { rules: all, t: i18n.t, on });
-    if (view?.setting) log.shown(aboutBanner(view));
+    showBanner();
   };
   const logged = (type, key) => async (item) => {
     const answer = await ask({ type, [key]: item });
@@ -56,7 +61,7 @@
     const all = await allRules;
     if (path !== here || !all?.settings) return;
     const settings = rules.settingsForPath(all, here);
-    if (settings.length) current = settingPage.start({ rules: all, settings, lingering, report, markForm, nudges: log, status: () => latest });
+    if (settings.length) current = settingPage.start({ rules: all, settings, lingering, report, markForm, nudges: log, status: () => latest, changed: showBanner });
   };
   arrive();
   watch.navigations(arrive, { onLeave: () => { leaving = fallback.snapshot(document); } });

@@ -1,5 +1,6 @@
 // What untrain does on a settings page: reads each of its settings' toggles (one visit each, visit.js), rings one with
-// the callout, switches it off for the member when they ask, then confirms what was logged and points to the form.
+// the callout, switches it off for the member when they ask, then confirms what was logged and points to the form;
+// where a toggle cannot be read, says so and logs the member's own answer (unreadable.js), in the callout and banner.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -11,14 +12,19 @@
   /**
    * rules: the platform's rules; settings: the rules of this page (one or more). lingering: fallback.snapshot() from
    * the start of the in-app navigation that led here, or null. report(observation) and markForm(form) send to the
-   * background and resolve with its answer; nudges: the page's nudge log (nudges.js); status(): the latest status.
-   * Returns {stop(), statusChanged()}: call statusChanged() when a new status arrived (verdict, form dates).
+   * background and resolve with its answer; nudges: the page's nudge log (nudges.js); status(): the latest status;
+   * changed(): called when what unreadable() returns has changed, for the banner to say the same.
+   * Returns {stop(), statusChanged(), unreadable(settingId)}: call statusChanged() when a new status arrived (verdict,
+   * form dates); unreadable(settingId) is {setting, view, answer(value)} while that setting's toggle cannot be read
+   * (view: unreadable.model's; answer: the member's own answer, for their own click), else null.
    */
-  function start({ doc = document, win = globalThis, rules, settings, lingering = null, report, markForm, nudges, status }) {
-    const { visit, callout, page, i18n, messages: { nudgeSources, limits } } = untrain;
+  function start({ doc = document, win = globalThis, rules, settings, lingering = null, report, markForm, nudges, status,
+    changed = () => {} }) {
+    const { visit, callout, page, i18n, unreadable, messages: { nudgeSources, limits } } = untrain;
     let stopped = false;
 
     const formatTime = (ms) => new Intl.DateTimeFormat(i18n.language(), { timeStyle: 'medium' }).format(ms);
+    const formatDate = (ms) => new Intl.DateTimeFormat(i18n.language(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
     const entry = (one) => status()?.settings?.find((s) => s.setting === one.setting.id) ?? null;
     const fields = (one) => ({
       platform: rules.platform, account: page.account(doc), setting: one.setting.id, source: nudgeSources.CALLOUT,
@@ -30,6 +36,7 @@
       setting,
       form: (setting.forms ?? []).map((id) => (rules.forms ?? []).find((f) => f.id === id)).find(Boolean) ?? null,
       step: null, element: null, recorded: null, formSentOn: null, formFailed: false,
+      said: null,  // what became of the member's own answer while the toggle is unreadable (unreadable.model's report)
       closed: false,  // the member closed its callout: not again on this visit
       visit: null,
     }));
@@ -39,6 +46,10 @@
       return open.find((one) => ANSWERING.has(one.step)) ?? open.find((one) => one.step === 'on') ?? open[0] ?? null;
     }
 
+    // What the banner and the callout both say while one's toggle cannot be read.
+    const unreadableView = (one) => unreadable.model({ setting: one.setting, lang: doc.documentElement?.lang ?? null, report: one.said },
+      { t: i18n.t, ruleText: i18n.ruleText, formatDate });
+
     function render() {
       const one = chosen();
       if (!one) {
@@ -46,12 +57,14 @@
         return;
       }
       const sentOn = one.formSentOn ?? (status()?.forms ?? []).find((f) => f.form === one.form?.id)?.sent_on ?? null;
-      const view = callout.model({ step: one.step, setting: one.setting, recorded: one.recorded, form: one.form, formSentOn: sentOn },
+      const said = one.step === 'unreadable' ? unreadableView(one) : null;
+      const view = callout.model({ step: one.step, setting: one.setting, recorded: one.recorded, form: one.form, formSentOn: sentOn, unreadable: said },
         { t: i18n.t, ruleText: i18n.ruleText, formatTime });
       if (one.formFailed && view.form) view.form.text = i18n.t('calloutFormFailed');
       const on = {
         switchOff: () => switchOff(one),
         formSent: () => formSent(one),
+        answer: (value) => answer(one, value),
         close: () => {
           one.closed = true;
           render();
@@ -74,6 +87,20 @@
       render();
     }
 
+    // The member's own answer: one at a time, none once it was logged or queued (visit.reportByMember refuses them too).
+    async function answer(one, value) {
+      if (one.step !== 'unreadable' || ['sending', 'logged', 'queued'].includes(one.said?.state)) return;
+      one.said = { state: 'sending', value };
+      render();
+      changed();
+      const result = await one.visit.reportByMember(value);
+      if (stopped) return;
+      const state = { logged: 'logged', queued: 'queued' }[result.outcome] ?? 'failed';
+      one.said = { state, value, at: result.recorded ?? Date.now() };
+      render();
+      changed();
+    }
+
     async function formSent(one) {
       const sentOn = i18n.localDate();
       const href = win.location.href;
@@ -90,18 +117,22 @@
       one.visit = visit.start({
         doc, win, rules, setting: one.setting, lingering, report,
         onChange({ phase, value, element }) {
+          const wasUnreadable = one.step === 'unreadable';
           if (element) one.element = element;
           if (phase === 'found') {
             // While we switch it off, and once we did, the outcome speaks rather than the last reading.
             if (one.step === 'working') return;
             const off = value === one.setting.private_value;
             if (!(off && one.step === 'switched-off')) one.step = off ? 'off' : 'on';
-          } else if (phase === 'unreadable' || phase === 'not-found') {
+          } else if (phase === 'unreadable') {
+            one.step = 'unreadable';
+          } else if (phase === 'not-found') {
             one.step = 'not-found';
           } else if (phase === 'signed-out') {
             one.step = null;
           }
           render();
+          if (wasUnreadable !== (one.step === 'unreadable')) changed();
         },
       });
     }
@@ -114,6 +145,11 @@
       },
       statusChanged() {
         if (!stopped && chosen() && chosen().step !== 'working') render();
+      },
+      unreadable(settingId) {
+        const one = all.find((o) => o.setting.id === settingId);
+        if (stopped || one?.step !== 'unreadable') return null;
+        return { setting: settingId, view: unreadableView(one), answer: (value) => answer(one, value) };
       },
     };
   }

@@ -1,5 +1,6 @@
 // One visit to a setting's page: report the toggle's state once when it shows, again each time the member flips it,
-// and, only when the member asks, switch it off by clicking LinkedIn's own toggle once and report what came of it.
+// and, only when the member asks, switch it off by clicking LinkedIn's own toggle once and report what came of it;
+// when no strategy can read the toggle, log what the member says they saw, as theirs, once.
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -8,6 +9,8 @@
   // After our click: the switch must stay at the private value for holdMs (LinkedIn reverts it when its server
   // refuses); past giveUpMs without that, LinkedIn did not accept the change.
   const ASSIST = Object.freeze({ pollMs: 100, holdMs: 1000, giveUpMs: 4000 });
+  // Once the wait gave up, LinkedIn may still render the toggle: looked for at most once a second, until the visit ends.
+  const LATE_SETTLE_MS = 1000;
 
   let latest = null;
 
@@ -17,14 +20,16 @@
    * report(observation) sends one observation and resolves with the background's answer ({result: 'ack', recorded}
    * once the host logged it). onChange({phase, value, element}) tells the page's UI what the visit knows:
    * phase 'waiting', 'found' (value is the toggle's state), 'unreadable' (the wait ended and no strategy could read
-   * the toggle: unknown, never a guess), 'not-found' (the toggle vanished after our click) or 'signed-out'.
-   * Returns {stop(), switchOff(), phase, value, setting}.
+   * the toggle: unknown, never a guess; a toggle readable later is 'found' as on a page load), 'not-found' (the
+   * toggle vanished after our click) or 'signed-out'.
+   * Returns {stop(), switchOff(), reportByMember(value), phase, value, setting}.
    */
   function start({ doc = document, win = globalThis, rules, setting, lingering = null, report, onChange = () => {},
     timeoutMs = 20000, assist = ASSIST }) {
     const { detect, watch, page, rules: paths, messages: { sources, limits } } = untrain;
     let stopped = false;
     let assisting = false;
+    let memberAnswered = false;  // the member's own answer while the toggle is unreadable: one per visit
     let last = null;
     let phase = 'waiting';
     let timers = [];
@@ -38,9 +43,8 @@
     // LinkedIn changes the URL before it replaces the page: a read made after that belongs to no setting.
     const onItsPage = () => paths.normalizePath(win.location.pathname) === paths.normalizePath(setting.page);
 
-    const observe = (value, source) => {
+    const send = (value, source) => {
       if (stopped || !onItsPage()) return Promise.resolve(null);
-      last = value;
       const href = win.location.href;
       return report({
         platform: rules.platform,
@@ -52,6 +56,12 @@
         time: Date.now(),
         source,
       });
+    };
+    // A reading of ours: recheck compares what follows with it.
+    const observe = (value, source) => {
+      if (stopped || !onItsPage()) return Promise.resolve(null);
+      last = value;
+      return send(value, source);
     };
 
     // Re-reads the toggle after the member clicked or changed something; reports only a real change of state.
@@ -66,21 +76,29 @@
       }, ms));
     };
 
-    const waiting = watch.untilFound(find, { root: doc.documentElement, timeoutMs });
-    cleanups.push(waiting.stop, () => timers.forEach(clearTimeout));
-    waiting.promise.then((result) => {
-      if (stopped) return;
-      if (!result.found) return tell('unreadable');
-      // A signed-out page may show switches of its own (cookie consent); none of them is the member's setting.
-      if (!page.isLoggedIn(doc)) return tell('signed-out');
-      observe(result.value, sources.PAGE_LOAD);
-      tell('found', result);
-      // Listening on the document rather than the element survives LinkedIn re-rendering the toggle.
-      for (const type of ['change', 'click']) {
-        doc.addEventListener(type, recheck, true);
-        cleanups.push(() => doc.removeEventListener(type, recheck, true));
-      }
-    });
+    function waitForToggle(options) {
+      const waiting = watch.untilFound(find, { root: doc.documentElement, ...options });
+      cleanups.push(waiting.stop);
+      waiting.promise.then((result) => {
+        if (stopped) return;
+        // A signed-out page may show switches of its own (cookie consent); none of them is the member's setting, and
+        // without a member there is nobody to ask about it.
+        if (!page.isLoggedIn(doc)) return tell('signed-out');
+        if (!result.found) {
+          tell('unreadable');
+          return waitForToggle({ timeoutMs: Infinity, settleMs: LATE_SETTLE_MS });
+        }
+        observe(result.value, sources.PAGE_LOAD);
+        tell('found', result);
+        // Listening on the document rather than the element survives LinkedIn re-rendering the toggle.
+        for (const type of ['change', 'click']) {
+          doc.addEventListener(type, recheck, true);
+          cleanups.push(() => doc.removeEventListener(type, recheck, true));
+        }
+      });
+    }
+    cleanups.push(() => timers.forEach(clearTimeout));
+    waitForToggle({ timeoutMs });
 
     const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -134,12 +152,30 @@
       }
     }
 
+    /**
+     * Logs what the member says LinkedIn's switch shows, with source "member-reported": their word, never a reading of
+     * ours. Only while the toggle is unreadable, and once a visit: another answer while one is on its way, or after it
+     * was logged or queued, is refused ('busy'); one the background could not take ('failed') may be given again.
+     * Call only for the member's own click. Resolves with {outcome, value, recorded}: outcome 'logged', 'queued'
+     * (kept until the helper answers), 'failed', 'busy' or 'not-unreadable'.
+     */
+    async function reportByMember(value) {
+      if (stopped || phase !== 'unreadable' || typeof value !== 'boolean') return { outcome: 'not-unreadable' };
+      if (memberAnswered) return { outcome: 'busy' };
+      memberAnswered = true;
+      const answer = await send(value, sources.MEMBER_REPORTED);
+      const outcome = { ack: 'logged', queued: 'queued' }[answer?.result] ?? 'failed';
+      if (outcome === 'failed') memberAnswered = false;
+      return { outcome, value, recorded: answer?.recorded ?? null };
+    }
+
     const visit = {
       stop() {
         stopped = true;
         cleanups.splice(0).forEach((cleanup) => cleanup());
       },
       switchOff,
+      reportByMember,
       get phase() { return phase; },
       get value() { return last; },
       get setting() { return setting.id; },

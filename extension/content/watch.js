@@ -3,7 +3,8 @@
   const untrain = (globalThis.untrain ??= {});
 
   /**
-   * Calls find() until it returns {found: true}, re-checking when the DOM changes, for at most timeoutMs.
+   * Calls find() until it returns {found: true}, re-checking when the DOM changes, for at most timeoutMs (Infinity:
+   * until stopped).
    * Resolves with the last result ({found: false} on time-out). stop() ends the wait early with {found: false}.
    */
   function untilFound(find, { root = document.documentElement, timeoutMs = 20000, settleMs = 100 } = {}) {
@@ -32,7 +33,7 @@
       // LinkedIn mutates the DOM constantly: look at most once per settleMs, not once per mutation.
       observer = new MutationObserver(() => { pending ??= setTimeout(check, settleMs); });
       observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-checked', 'role', 'aria-labelledby'] });
-      timer = setTimeout(() => finish(find()), timeoutMs);
+      if (Number.isFinite(timeoutMs)) timer = setTimeout(() => finish(find()), timeoutMs);
     }
     return { promise, stop: () => finish({ found: false }) };
   }

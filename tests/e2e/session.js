@@ -80,6 +80,19 @@ function hostView(db) {
   return view;
 }
 
+/** WCAG's contrast ratio of two CSS rgb() colours (4.5 or more: AA for normal text). */
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 /** Fails unless the host binary exists: every harness runs it to install the host and to read the trail. */
 function assertHostBinary() {
   assert.ok(fs.existsSync(UNTRAIN_BIN), `the host binary ${UNTRAIN_BIN} does not exist: build it or set UNTRAIN_BIN`);
@@ -99,6 +112,9 @@ function readBanner() {
     open: root !== null,
     text: root?.querySelector('p')?.textContent ?? null,
     links: root ? [...root.querySelectorAll('a')].map((a) => a.href) : [],
+    buttons: root ? [...root.querySelectorAll('button')].map((b) => ({ text: b.textContent, disabled: b.disabled })) : [],
+    lookFor: root?.querySelector('.look-for')?.textContent ?? null,
+    note: root?.querySelector('.note')?.textContent ?? null,
     styles: root ? [...root.querySelectorAll('style')].map((s) => s.textContent).join('\n') : '',
     top: box.top,
     bottom: box.bottom,
@@ -122,6 +138,8 @@ function readCallout() {
     formText: root.querySelector('.form-text')?.textContent ?? null,
     buttons: [...root.querySelectorAll('button')].map((b) => ({ text: b.textContent, disabled: b.disabled })),
     links: [...root.querySelectorAll('a')].map((a) => a.href),
+    lookFor: root.querySelector('.look-for')?.textContent ?? null,
+    note: root.querySelector('.note')?.textContent ?? null,
     ring: box(ring),
     panel: box(root.querySelector('.panel')),
   };
@@ -143,5 +161,5 @@ async function withSession(launch, options, body) {
 }
 
 module.exports = {
-  ARTIFACTS, UNTRAIN_BIN, waitFor, staysFalse, run, hostView, assertHostBinary, readBanner, readCallout, withSession,
+  ARTIFACTS, UNTRAIN_BIN, waitFor, staysFalse, run, hostView, assertHostBinary, readBanner, readCallout, withSession, contrast,
 };

@@ -54,3 +54,24 @@ test('"Remind me later" says how long it hides the banner', () => {
   assert.equal(banner.model(status('on', { snoozeDays: 1 }), linkedin, t).snoozeDays, 1);
   assert.equal(banner.model(status('on'), linkedin, t).snoozeDays, 1);
 });
+
+// What setting-page.js hands the banner on the page of a setting whose switch cannot be read (unreadable.js's view).
+const unreadable = (setting = 'ai-training') => ({
+  setting,
+  view: { text: t('unreadableText'), lookFor: 'Look for the switch “…”.', help: null, answers: [], note: '' },
+});
+
+test('on its page, while its switch cannot be read, the banner says what the callout says, and offers no review of the page it is on', () => {
+  const view = banner.model(status('unknown'), linkedin, t, unreadable());
+  assert.equal(view.text, 'untrain could not read this page; LinkedIn may have changed it.');
+  assert.deepEqual(view.unreadable, unreadable().view);
+  assert.deepEqual(view.actions, ['snooze', 'dismiss']);
+  assert.equal(view.verdict, 'unknown', 'the verdict is still the host\'s: unknown, never off');
+  assert.equal(banner.model(status('on-by-default'), linkedin, t, unreadable()).text, t('unreadableText'));
+});
+
+test('the banner keeps its own words for another setting\'s unreadable page, for a missing helper, and when it is off', () => {
+  assert.equal(banner.model(status('on'), linkedin, t, unreadable('ads-by-age')).text, t('bannerOn'));
+  assert.equal(banner.model({ state: 'no-host', verdict: null, setting: null }, linkedin, t, unreadable()).text, t('bannerNoHost'));
+  assert.equal(banner.model(status('off'), linkedin, t, unreadable()), null);
+});

@@ -65,3 +65,14 @@ test('a toggle that was not found is unknown, with no button to press', () => {
   assert.equal(view.button, null);
   assert.equal(callout.model({ step: 'something-else', setting: ads }, helpers).step, 'not-found');
 });
+
+test('an unreadable toggle: the panel says what unreadable.js says, beside no toggle; without it, the toggle is not found', () => {
+  const said = { text: t('unreadableText'), lookFor: 'Look for the switch “…”.', help: null, answers: [], note: '' };
+  const view = callout.model({ step: 'unreadable', setting: ai, form, unreadable: said }, helpers);
+  assert.equal(view.step, 'unreadable');
+  assert.equal(view.text, 'untrain could not read this page; LinkedIn may have changed it.');
+  assert.equal(view.unreadable, said);
+  assert.equal(view.button, null, 'nothing of ours to click on LinkedIn\'s page');
+  assert.equal(view.form, null);
+  assert.equal(callout.model({ step: 'unreadable', setting: ai }, helpers).step, 'not-found');
+});

@@ -1,7 +1,8 @@
 'use strict';
 // Just enough of the DOM for the content scripts' readers (detect.js, fallback.js, page.js, visit.js): elements with
 // attributes, text and parents, found by the few selectors they use; a checkbox's click() flips it and fires click and
-// change at the document, as a browser does.
+// change at the document, as a browser does. For what untrain draws (unreadable.js), document.createElement and
+// elements' own listeners: fire(type, {isTrusted}) plays a person's click (true) or a page script's (false).
 
 class FakeElement {
   constructor(doc, localName, attributes = {}, { text = '', checked, children = [] } = {}) {
@@ -13,10 +14,26 @@ class FakeElement {
     this.parentElement = null;
     for (const child of children) child.parentElement = this;
     if (localName === 'input') this.checked = checked ?? 'checked' in attributes;
+    this.dataset = {};
+    this.listeners = new Map();
   }
   get id() { return this.attributes.get('id') ?? ''; }
   get type() { return this.attributes.get('type') ?? ''; }
+  set type(value) { this.attributes.set('type', String(value)); }
+  get className() { return this.attributes.get('class') ?? ''; }
+  set className(value) { this.attributes.set('class', String(value)); }
   get textContent() { return [this.ownText, ...this.children.map((c) => c.textContent)].join(' '); }
+  set textContent(value) {
+    this.replaceChildren();
+    this.ownText = String(value);
+  }
+  append(...children) { this.replaceChildren(...this.children, ...children); }
+  addEventListener(type, fn) { this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]); }
+  fire(type, { isTrusted }) {
+    const event = { type, isTrusted, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    (this.listeners.get(type) ?? []).forEach((fn) => fn(event));
+    return event;
+  }
   getAttribute(name) { return this.attributes.has(name) ? this.attributes.get(name) : null; }
   setAttribute(name, value) { this.attributes.set(name, String(value)); }
   *descendants() {
@@ -75,6 +92,7 @@ function fakeDocument(build) {
     return new FakeElement(doc, tag, attributes, { ...options, children: [...(options.children ?? []), ...children] });
   };
   doc.h = h;
+  doc.createElement = (tag) => new FakeElement(doc, tag);
   const body = h('body', {}, '', ...build(h));
   const listeners = new Map();
   Object.assign(doc, {

@@ -79,7 +79,18 @@ test('LinkedIn: AI training is found by its key first, then by its label in Engl
   assert.deepEqual(ai.find[0].keys, ['allowDataForGenerativeAI']);
   // The published texts (docs/linkedin.md): one each in English, German and French, Spanish in two wordings.
   assert.equal(ai.find[1].texts.length, 5);
+  // The one untrain names when it cannot read the page, in each language of LinkedIn's pages.
+  assert.deepEqual(Object.keys(ai.find[1].by_language).sort(), ['de', 'en', 'es', 'fr']);
 });
+
+for (const file of ruleFiles) {
+  test(`${file}: a label named for a page language is one of the texts the detector looks for`, () => {
+    const rules = JSON.parse(fs.readFileSync(path.join(RULES, file), 'utf8'));
+    for (const step of rules.settings.flatMap((s) => s.find).filter((s) => s.strategy === 'label')) {
+      for (const [lang, text] of Object.entries(step.by_language ?? {})) assert.ok(step.texts.includes(text), `${lang}: ${text}`);
+    }
+  });
+}
 
 test('LinkedIn: every switch Brave\'s list names is a setting, found by that key on that page', () => {
   const brave = {

@@ -18,29 +18,36 @@ const promotions = linkedin.settings.filter((s) => s.page === '/mypreferences/d/
 const ai = linkedin.settings.find((s) => s.id === 'ai-training');
 const { model } = untrain.callout;
 
-function stage(settings, { lingering = null } = {}) {
+function stage(settings, { lingering = null, reported = (value) => ({ outcome: 'logged', value, recorded: 7 }) } = {}) {
   const visits = [];
   const drawn = [];
+  const changes = [];
   untrain.visit = {
     start: (options) => {
-      const one = { options, switchOff: async () => ({ outcome: 'switched-off', value: false, recorded: 7 }), stop: () => { one.stopped = true; } };
+      const one = {
+        options, said: [],
+        switchOff: async () => ({ outcome: 'switched-off', value: false, recorded: 7 }),
+        reportByMember: async (value) => { one.said.push(value); return reported(value); },
+        stop: () => { one.stopped = true; },
+      };
       visits.push(one);
       return one;
     },
   };
   untrain.callout = {
     model,
-    show: (doc, element, view, { on }) => drawn.push({ setting: view.title, step: view.step, element, on }),
+    show: (doc, element, view, { on }) => drawn.push({ setting: view.title, step: view.step, element, on, view }),
     hide: () => drawn.push(null),
   };
   const doc = fakeDocument(() => []);
+  doc.documentElement.lang = 'en';
   const page = untrain.settingPage.start({
     doc, win: { location: new URL(`https://www.linkedin.com${settings[0].page}`) }, rules: linkedin, settings, lingering,
     report: async () => ({ result: 'ack' }), markForm: async () => ({ result: 'ack' }),
-    nudges: { shown() {}, clicked() {} }, status: () => null,
+    nudges: { shown() {}, clicked() {} }, status: () => null, changed: () => changes.push(page.unreadable('ai-training')),
   });
   const tell = (id, change) => visits.find((v) => v.options.setting.id === id).options.onChange(change);
-  return { page, visits, drawn, tell, last: () => drawn.at(-1) };
+  return { page, visits, drawn, tell, changes, last: () => drawn.at(-1) };
 }
 
 test('a page with two settings starts one visit per setting, each given the lingering snapshot', () => {
@@ -77,9 +84,60 @@ test('a setting that is Off leaves the callout to one that is On', () => {
   assert.deepEqual([last().setting, last().step], [promotions[1].title, 'on']);
 });
 
-test('a toggle no strategy could read is said to be not found: the unreadable phase reaches the callout', () => {
+test('a toggle no strategy could read: the callout, in the corner, says so, names the switch, links LinkedIn\'s help and asks the member', () => {
   const { tell, last } = stage([ai]);
   tell('ai-training', { phase: 'unreadable', value: null, element: null });
+  assert.deepEqual([last().step, last().element], ['unreadable', null]);
+  const { text, unreadable } = last().view;
+  assert.equal(text, 'untrain could not read this page; LinkedIn may have changed it.');
+  assert.equal(unreadable.lookFor, 'Look for the switch “Use my data for training content creation AI models”.');
+  assert.equal(unreadable.help.url, ai.help[0].url);
+  assert.deepEqual(unreadable.answers.map((a) => a.value), [false, true]);
+});
+
+test('the banner is given the very words of the callout, and the same answer, while the toggle cannot be read', async () => {
+  const { page, tell, last, visits, changes } = stage([ai]);
+  assert.equal(page.unreadable('ai-training'), null, 'nothing to say while untrain still looks');
+  tell('ai-training', { phase: 'unreadable', value: null, element: null });
+  const forBanner = changes.at(-1);
+  assert.equal(forBanner.setting, 'ai-training');
+  assert.deepEqual(forBanner.view, last().view.unreadable);
+  assert.equal(page.unreadable('ads-by-age'), null, 'not for a setting of another page');
+  await forBanner.answer(true);
+  assert.deepEqual(visits[0].said, [true]);
+  assert.equal(changes.at(-1).view.answers, null, 'answered from the banner: the callout and banner stop asking');
+  assert.equal(last().view.unreadable.answers, null);
+  tell('ai-training', { phase: 'found', value: false, element: { id: 'ai-toggle' } });
+  assert.equal(changes.at(-1), null, 'a reading once the toggle shows: the banner is the banner again');
+  assert.equal(last().step, 'off');
+});
+
+test('one answer per click, none once it was logged: the callout then says it was the member\'s, and when', async () => {
+  const { tell, last, visits } = stage([ai]);
+  tell('ai-training', { phase: 'unreadable', value: null, element: null });
+  const pending = last().on.answer(false);
+  assert.ok(last().view.unreadable.answers.every((a) => a.disabled), 'disabled while on its way');
+  last().on.answer(true);
+  await pending;
+  assert.deepEqual(visits[0].said, [false], 'the second click while the first was on its way did nothing');
+  assert.match(last().view.unreadable.note, /^You checked it yourself: “Off”\. Logged as reported by you on .+; untrain did not read it\.$/);
+  assert.equal(last().view.unreadable.answers, null);
+  await last().on.answer(true);
+  assert.deepEqual(visits[0].said, [false], 'none after the confirmation');
+});
+
+test('an answer the helper did not take is said so, and may be given again', async () => {
+  const { tell, last, visits } = stage([ai], { reported: (value) => ({ outcome: 'failed', value, recorded: null }) });
+  tell('ai-training', { phase: 'unreadable', value: null, element: null });
+  await last().on.answer(false);
+  assert.match(last().view.unreadable.note, /could not log your answer/);
+  await last().on.answer(false);
+  assert.deepEqual(visits[0].said, [false, false]);
+});
+
+test('a toggle that vanished after our click is still said to be not found', () => {
+  const { tell, last } = stage([ai]);
+  tell('ai-training', { phase: 'not-found', value: null, element: null });
   assert.equal(last().step, 'not-found');
 });
 

@@ -165,6 +165,114 @@ test('when the wait ends and no strategy could read the toggle, the visit is unr
   current.stop();
 });
 
+// The rebuilt UI's toggle drawn as a plain div (the `unreadable` fixture): no strategy can read it.
+function unreadablePage({ signedIn = true } = {}) {
+  const doc = fakeDocument((h) => [signedIn ? h('nav', {}, '', h('a', { href: '/in/jane-doe/' }, 'Me')) : h('nav', {}, 'Sign in'),
+    h('div', {}, '', h('h1', {}, 'Data for Generative AI Improvement'),
+      h('span', {}, 'Use my data for training content creation AI models'), h('div', { id: 'ai-toggle', tabindex: '0' }))]);
+  return Object.assign(doc, { cookie: '', baseURI: PAGE_URL });
+}
+
+test('while the toggle is unreadable, the member\'s answer is logged once, as theirs: member-reported, with their value', async () => {
+  const { current, reports } = run(unreadablePage(), { timeoutMs: 10 });
+  await wait(30);
+  const before = Date.now();
+  const result = await current.reportByMember(false);
+  assert.deepEqual(result, { outcome: 'logged', value: false, recorded: result.recorded });
+  assert.equal(typeof result.recorded, 'number');
+  assert.equal(reports.length, 1);
+  const [said] = reports;
+  assert.deepEqual({ ...said, time: 0 }, { platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', value: false, url: PAGE_URL, time: 0, source: 'member-reported' });
+  assert.ok(said.time >= before && said.time <= Date.now());
+  assert.equal(current.value, null, 'the member\'s word is not a reading of the visit\'s');
+  assert.equal(current.phase, 'unreadable');
+  assert.deepEqual(await current.reportByMember(true), { outcome: 'busy' }, 'none after it was logged');
+  assert.equal(reports.length, 1);
+  current.stop();
+});
+
+test('two answers at once are one report; an answer the background could not take may be given again', async () => {
+  const answers = [null, { result: 'refused', error: 'bad_request' }, { result: 'queued', error: 'no-host' }];
+  const { current, reports } = run(unreadablePage(), { timeoutMs: 10, answer: () => answers.shift() });
+  await wait(30);
+  const [first, second] = await Promise.all([current.reportByMember(false), current.reportByMember(true)]);
+  assert.deepEqual([first.outcome, second.outcome], ['failed', 'busy']);
+  assert.deepEqual((await current.reportByMember(false)).outcome, 'failed');
+  assert.deepEqual(await current.reportByMember(true), { outcome: 'queued', value: true, recorded: null }, 'kept in the outbox: not offered again');
+  assert.deepEqual((await current.reportByMember(false)).outcome, 'busy');
+  assert.deepEqual(reports.map((r) => [r.source, r.value]), [['member-reported', false], ['member-reported', false], ['member-reported', true]]);
+  current.stop();
+});
+
+test('the member\'s answer is taken only while the toggle is unreadable, never beside a reading', async () => {
+  const found = run(settingsPage());
+  await wait(5);
+  assert.deepEqual(await found.current.reportByMember(false), { outcome: 'not-unreadable' });
+  assert.deepEqual(found.reports.map((r) => r.source), ['page-load']);
+  found.current.stop();
+  const waiting = run(unreadablePage(), { timeoutMs: 1000 });
+  assert.deepEqual(await waiting.current.reportByMember(false), { outcome: 'not-unreadable' }, 'not while untrain still looks');
+  waiting.current.stop();
+  assert.deepEqual(await waiting.current.reportByMember(false), { outcome: 'not-unreadable' }, 'not once the visit ended');
+  assert.deepEqual(waiting.reports, []);
+});
+
+test('a signed-out page whose toggle cannot be read is signed-out, with nobody to ask', async () => {
+  const { current, changes } = run(unreadablePage({ signedIn: false }), { timeoutMs: 10 });
+  await wait(30);
+  assert.deepEqual(changes, ['signed-out']);
+  assert.deepEqual(await current.reportByMember(false), { outcome: 'not-unreadable' });
+  current.stop();
+});
+
+test('a toggle LinkedIn renders after the wait gave up is read as on a page load, and wins over the member\'s answer', async () => {
+  const observers = [];
+  const original = globalThis.MutationObserver;
+  globalThis.MutationObserver = class {
+    constructor(callback) { this.callback = callback; }
+    observe() { observers.push(this); }
+    disconnect() { observers.splice(observers.indexOf(this), 1); }
+  };
+  try {
+    const doc = unreadablePage();
+    const { current, reports, changes } = run(doc, { timeoutMs: 10 });
+    await wait(30);
+    assert.equal(current.phase, 'unreadable');
+    assert.equal(observers.length, 1, 'still looking, once the wait gave up');
+    await current.reportByMember(false);
+    const toggle = doc.getElementById('ai-toggle');
+    toggle.setAttribute('role', 'switch');
+    toggle.setAttribute('aria-checked', 'true');
+    observers[0].callback([]);
+    await wait(1100);
+    assert.deepEqual(reports.map((r) => [r.source, r.value]), [['member-reported', false], ['page-load', true]]);
+    assert.deepEqual(changes, ['unreadable', true]);
+    assert.equal(current.phase, 'found');
+    assert.equal(observers.length, 0, 'and no longer looking');
+    current.stop();
+  } finally {
+    globalThis.MutationObserver = original;
+  }
+});
+
+test('leaving the page stops the look that goes on after the wait', async () => {
+  const observers = new Set();
+  const original = globalThis.MutationObserver;
+  globalThis.MutationObserver = class {
+    observe() { observers.add(this); }
+    disconnect() { observers.delete(this); }
+  };
+  try {
+    const { current } = run(unreadablePage(), { timeoutMs: 10 });
+    await wait(30);
+    assert.equal(observers.size, 1);
+    current.stop();
+    assert.equal(observers.size, 0);
+  } finally {
+    globalThis.MutationObserver = original;
+  }
+});
+
 test('a switch lingering from the previous page is not reported for the page the URL names', async () => {
   // In-app move from the Data sharing page (its key taken away): the URL is the AI-training page's, the DOM not yet.
   const doc = fakeDocument((h) => [h('header', { id: 'global-nav' }, '', h('a', { href: '/in/jane-doe/' }, 'Me')),

@@ -5,23 +5,11 @@
 const assert = require('node:assert/strict');
 const { SETTING_PATH, SETTING_URL } = require('../site');
 const { scenarios } = require('../scenario');
+const { contrast } = require('../session');
 
 // Chromium only, for now: it drives the page through Playwright (h.page: keyboard focus, locators inside our shadow
 // roots, waitForURL), which the session interface does not offer in both browsers.
 const scenario = scenarios(module, { browsers: ['chromium'] });
-
-// WCAG's contrast ratio of two CSS rgb() colours.
-function contrast(a, b) {
-  const luminance = (css) => {
-    const [r, g, bl] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
-      const s = c / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 scenario('banner, Review now, Switch it off for me: switched off once, logged, confirmed, and the banner is gone', { state: 'on', name: 'assisted-switch-off' }, async (h) => {
   // A first visit records LinkedIn's default: On.

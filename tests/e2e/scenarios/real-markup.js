@@ -1,12 +1,14 @@
 'use strict';
 // The AI-training page as LinkedIn's published markup draws it (docs/linkedin.md), in Chromium: the keyed switch whose
 // state is a property alone, the artdeco component whose wrapper handles the click, French and Spanish labels, a page
-// without <main> with a side panel's switch, the rebuilt UI's header, a page no strategy can read; and the promotions
-// page's two switches switched off one at a time. Every row of the trail is the setting it names, or there is none.
+// without <main> with a side panel's switch, the rebuilt UI's header, a page no strategy can read (and the member's
+// own answer about it); and the promotions page's two switches switched off one at a time. Every row of the trail is
+// the setting it names, or there is none.
 
 const assert = require('node:assert/strict');
-const { SETTING_PATH } = require('../site');
+const { SETTING_PATH, SETTING_URL, RULES } = require('../site');
 const { scenarios } = require('../scenario');
+const { contrast } = require('../session');
 
 // Chromium only: it runs the extension's detector and reads the visit's phase in the content script's world
 // (h.can.contentScript), and clicks inside our callout through Playwright's locators (h.page); the cases Firefox must
@@ -84,14 +86,114 @@ scenario('in the rebuilt UI the member is signed in, and is the navigation\'s pr
   await h.waitFor('the banner, shown to a signed-in member', async () => (await h.banner())?.verdict === 'on-by-default');
 });
 
-scenario('a page no strategy can read logs nothing, and the visit ends unreadable', { state: 'on', name: 'real-markup-unreadable' }, async (h) => {
+// Records, in the content script's own world, every observation it sends the background and the answer it gets.
+const SPY_ON_OBSERVATIONS = `(() => {
+  const runtime = (globalThis.browser ?? globalThis.chrome).runtime;
+  const send = runtime.sendMessage.bind(runtime);
+  globalThis.sentObservations = [];
+  runtime.sendMessage = (message, ...rest) => {
+    const answer = send(message, ...rest);
+    if (message?.type !== 'observe') return answer;
+    const entry = { observation: message.observation, answer: null };
+    globalThis.sentObservations.push(entry);
+    return answer.then((a) => { entry.answer = a; return a; });
+  };
+  return true;
+})()`;
+
+scenario('a page no strategy can read: callout and banner say so alike, and log the member\'s own answer, from their click alone', { state: 'on', name: 'real-markup-unreadable' }, async (h) => {
   await h.goto(at('unreadable', 'on'));
   assert.deepEqual(await h.detect('ai-training'), { found: false });
   assert.deepEqual(await h.contentState().then((s) => [s.setting, s.phase]), ['ai-training', 'waiting']);
+  assert.equal(await h.inContentScript(SPY_ON_OBSERVATIONS), true);
+  const sent = () => h.inContentScript('globalThis.sentObservations');
+  // The visit's wait (20 s) is the extension's own: nothing on the page may shorten it.
   await h.waitFor('the visit to give up', async () => (await h.contentState()).phase === 'unreadable', { timeoutMs: 25000 });
-  assert.equal(await h.waitFor('the callout to say so', async () => (await h.callout())?.step), 'not-found');
+
+  // The callout, in the corner (no toggle to ring), and the banner say the same, name the switch and link LinkedIn's help.
+  const SENTENCE = 'untrain could not read this page; LinkedIn may have changed it.';
+  const LOOK_FOR = 'Look for the switch “Use my data for training content creation AI models”.';
+  const HELP = RULES.settings.find((s) => s.id === 'ai-training').help[0].url;
+  const ANSWERS = ['I checked it myself: it is Off', 'I checked it myself: it is On'];
+  const callout = await h.waitFor('the callout to say so', async () => {
+    const c = await h.callout();
+    return c?.step === 'unreadable' && c;
+  });
+  assert.deepEqual([callout.text, callout.lookFor, callout.links, callout.ring], [SENTENCE, LOOK_FOR, [HELP], null]);
+  assert.deepEqual(callout.buttons.map((b) => b.text), ['×', ...ANSWERS]);
+  const banner = await h.waitFor('the banner to say the same', async () => {
+    const b = await h.banner();
+    return b?.text === SENTENCE && b;
+  });
+  assert.equal(banner.verdict, 'unknown', 'unknown, never off');
+  assert.deepEqual([banner.lookFor, banner.links], [LOOK_FOR, [HELP]], 'no "Review now": the member is on the page');
+  assert.deepEqual(banner.buttons.map((b) => b.text), [...ANSWERS, 'Remind me later', 'Dismiss']);
+  const links = await h.evaluate(() => ['untrain-callout', 'untrain-banner'].map((id) => {
+    const a = document.getElementById(id).shadowRoot.querySelector('a.help');
+    return [a.target, a.rel];
+  }));
+  assert.deepEqual(links, [['_blank', 'noopener noreferrer'], ['_blank', 'noopener noreferrer']], 'a new tab that learns nothing of this page');
+  const colours = await h.evaluate(() => ['untrain-callout', 'untrain-banner'].flatMap((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const style = (el) => getComputedStyle(el);
+    const back = style(root.querySelector(id === 'untrain-banner' ? '.box' : '.panel')).backgroundColor;
+    const help = root.querySelector('a.help');
+    const solid = (colour) => (colour === 'rgba(0, 0, 0, 0)' ? back : colour);
+    return [[style(root.querySelector('.look-for')).color, back], [style(help).color, solid(style(help).backgroundColor)],
+      [style(root.querySelector('button.answer')).color, back]];
+  }));
+  for (const [fg, bg] of colours) assert.ok(contrast(fg, bg) >= 4.5, `contrast ${fg} on ${bg} is ${contrast(fg, bg).toFixed(2)}`);
+  await h.screenshot('unreadable.png');
+
+  // The page's own scripts reach our open shadow roots; their clicks are not the member's answer.
+  await h.evaluate(() => {
+    document.getElementById('untrain-callout').shadowRoot.querySelector('button.answer[data-value="off"]').click();
+    document.getElementById('untrain-banner').shadowRoot.querySelector('button.answer[data-value="on"]').click();
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.deepEqual(await sent(), [], 'nothing was sent');
   assert.deepEqual(await h.trail(), [], 'unknown is never logged, let alone as Off');
-  assert.equal((await h.banner())?.verdict, 'unknown');
+  assert.deepEqual((await h.callout()).buttons.map((b) => b.text), ['×', ...ANSWERS], 'still asking');
+
+  // The member's own click: one observation, theirs, with what they said.
+  const clicked = Date.now();
+  await h.page.locator('#untrain-callout button.answer[data-value="off"]').click();
+  const [report] = await h.waitFor('the answer to be sent and answered', async () => {
+    const all = await sent();
+    return all?.length && all[0].answer && all;
+  });
+  assert.equal((await sent()).length, 1, 'exactly one observation');
+  const { time, ...rest } = report.observation;
+  assert.deepEqual(rest, { platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', value: false,
+    url: `${SETTING_URL}?fixture=unreadable&fixture-state=on`, source: 'member-reported' });
+  assert.ok(time >= clicked && time <= Date.now());
+
+  assert.equal(report.answer.result, 'ack');
+  assert.deepEqual((await h.trail()).map((e) => [e.setting, e.source, e.value, e.account]), [['ai-training', 'member-reported', false, 'jane-doe']]);
+  // The banner follows the host's verdict (off-reported raises none); while it shows, it says the same.
+  const confirmed = await h.waitFor('the confirmation, in the callout and any banner', async () => {
+    const [c, b] = [await h.callout(), await h.banner()];
+    return c?.note && (b === null || b.note) && [c, b].filter(Boolean);
+  });
+  for (const shown of confirmed) {
+    assert.match(shown.note, /^You checked it yourself: “Off”\. Logged as reported by you on .+; untrain did not read it\.$/);
+    assert.ok(!shown.buttons.some((b) => ANSWERS.includes(b.text)), 'no longer asking: none after the confirmation');
+  }
+  const reported = (await h.hostStatus()).settings.find((s) => s.setting === 'ai-training');
+  assert.deepEqual([reported.verdict, reported.verified, reported.source], ['off-reported', false, 'member-reported'],
+    'the member\'s word is never a verified Off');
+
+  // LinkedIn renders a readable switch later in the same visit: untrain's own reading wins, logged as on a page load.
+  await h.evaluate(() => {
+    const toggle = document.getElementById('ai-toggle');
+    toggle.setAttribute('role', 'switch');
+    toggle.setAttribute('aria-checked', 'true');
+    toggle.setAttribute('aria-label', 'Use my data for training content creation AI models');
+  });
+  await h.waitFor('the callout to read it', async () => (await h.callout())?.step === 'on', { timeoutMs: 5000 });
+  assert.deepEqual((await sent()).map((s) => [s.observation.source, s.observation.value]), [['member-reported', false], ['page-load', true]]);
+  assert.deepEqual((await h.trail()).map((e) => [e.source, e.value]).slice(-1), [['page-load', true]]);
+  await h.waitFor('the banner to be the banner again', async () => (await h.banner())?.text !== SENTENCE);
 });
 
 scenario('on the promotions page the callout switches off one setting at a time, each logged as itself', { state: 'on', name: 'real-markup-promotions' }, async (h) => {
