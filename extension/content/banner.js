@@ -5,7 +5,9 @@
   const untrain = (globalThis.untrain ??= {});
 
   const ID = 'untrain-banner';
-  const TEXT_KEYS = { 'on-by-default': 'bannerOnByDefault', 'on': 'bannerOn', 'unknown': 'bannerUnknown', 'stale': 'bannerStale' };
+  const TEXT_KEYS = {
+    'on-by-default': 'bannerOnByDefault', 'on': 'bannerOn', 'on-reported': 'bannerOnReported', 'unknown': 'bannerUnknown', 'stale': 'bannerStale',
+  };
 
   // `all: initial` stops LinkedIn's inherited styles at the shadow boundary; everything else is ours alone.
   // Colours keep every text at 4.5:1 or more against its background (WCAG AA), checked by the end-to-end test.

@@ -31,6 +31,14 @@ test('on, unknown and stale each have their own sentence; stale names the chosen
   assert.match(banner.model(status('stale'), linkedin, t).text, /over 30 days ago/);
 });
 
+test('a member who said the setting is On sees it as their word, not as untrain\'s reading, and keeps that verdict for dismissals', () => {
+  const view = banner.model(status('on-reported'), linkedin, t);
+  assert.equal(view.verdict, 'on-reported');
+  assert.equal(view.text, t('bannerOnReported'));
+  assert.match(view.text, /You told untrain .* could not read it itself/);
+  assert.deepEqual(view.actions, ['review', 'snooze', 'dismiss']);
+});
+
 test('off means no banner', () => {
   assert.equal(banner.model(status('off'), linkedin, t), null);
   assert.equal(banner.model({ state: 'off', verdict: 'off', setting: null, held: 'snoozed' }, linkedin, t), null);
