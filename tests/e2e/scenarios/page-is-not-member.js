@@ -37,16 +37,17 @@ scenario('a person\'s click on our buttons acts only when they are visible and o
 
   // Restyled from inside our open shadow root, and an overlay slipped over the button as the click arrives.
   await h.page.evaluate(() => {
-    document.getElementById('untrain-callout').style.opacity = '';
-    document.getElementById('untrain-banner').style.filter = '';
+    // (A banner already dismissed by the harvested click is gone: the assertions below say so.)
+    document.getElementById('untrain-callout')?.style.removeProperty('opacity');
+    document.getElementById('untrain-banner')?.style.removeProperty('filter');
     const style = document.createElement('style');
     style.id = 'restyle';
     style.textContent = '.panel { opacity: 0.05 }';
-    document.getElementById('untrain-callout').shadowRoot.append(style);
+    document.getElementById('untrain-callout')?.shadowRoot.append(style);
   });
   await h.page.mouse.click(...switchOff);
   await h.page.evaluate(() => {
-    document.getElementById('untrain-callout').shadowRoot.getElementById('restyle').remove();
+    document.getElementById('untrain-callout')?.shadowRoot.getElementById('restyle')?.remove();
     window.addEventListener('click', () => {
       const cover = Object.assign(document.createElement('div'), { id: 'cover' });
       cover.style.cssText = 'position: fixed; inset: 0; z-index: 2147483647';
@@ -54,7 +55,7 @@ scenario('a person\'s click on our buttons acts only when they are visible and o
     }, { capture: true, once: true });
   });
   await h.page.mouse.click(...dismiss);
-  await h.page.evaluate(() => document.getElementById('cover').remove());
+  await h.page.evaluate(() => document.getElementById('cover')?.remove());
 
   // LinkedIn's toggle, flipped by the page's own synthetic clicks, many times.
   await h.page.evaluate(async () => {
