@@ -5,14 +5,13 @@
 import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 import { createHostPort } from './host-port.js';
 import { createRouter } from './router.js';
+import { keyed, restrictToExtension } from './storage.js';
 
 const { messages } = globalThis.untrain;
 const api = globalThis.browser ?? globalThis.chrome;
 
-const storage = {
-  get: async (key) => (await api.storage.local.get(key))[key],
-  set: (key, value) => api.storage.local.set({ [key]: value }),
-};
+restrictToExtension(api.storage.local);
+const storage = keyed(api.storage.local);
 
 let router = null;
 const host = createHostPort({
@@ -29,6 +28,10 @@ router = createRouter({
   host,
   storage,
   readRules: (path) => fetch(api.runtime.getURL(path)),
+  // Opening a page of our own needs no permission (tabs.create asks for none).
+  openPage: (path) => api.tabs.create({ url: api.runtime.getURL(path) }),
+  // A tab closed or navigated away meanwhile has nobody to tell.
+  notifyTab: (tabId, message) => api.tabs.sendMessage(tabId, message).catch(() => {}),
 });
 
 api.runtime.onMessage.addListener(router.onMessage);

@@ -4,8 +4,11 @@
  * storage: {get(key) → Promise<value|undefined>, set(key, value) → Promise} (storage.local in the extension, a Map in tests).
  * send(observation) → Promise that resolves with the host's result when it acknowledged it, rejects with {code} otherwise.
  * isRefused(error): true when the host will never accept this item, so keeping it would block everything behind it.
+ * isValid(observation): whether an item read back is still one the background would have queued; one that is not is
+ * never sent, and is dropped as refused with the code 'invalid'.
  */
-export function createQueue({ storage, send, isRefused = () => false, key = 'outbox', limit = 500, newId = () => crypto.randomUUID() }) {
+export function createQueue({ storage, send, isRefused = () => false, isValid = () => true, key = 'outbox', limit = 500,
+  newId = () => crypto.randomUUID() }) {
   // storage.local has no transactions: every read-modify-write goes through this chain so two handlers can't interleave.
   let lock = Promise.resolve();
   const locked = (fn) => {
@@ -14,7 +17,12 @@ export function createQueue({ storage, send, isRefused = () => false, key = 'out
     return run;
   };
 
-  const load = async () => (await storage.get(key)) ?? [];
+  // Anything but a list (storage written behind our back) holds nothing to send, and must not stop the outbox for ever.
+  const load = async () => {
+    const items = await storage.get(key);
+    return Array.isArray(items) ? items : [];
+  };
+  const INVALID = Object.freeze({ code: 'invalid', message: 'an outbox item that is not an observation was dropped, not sent' });
 
   function add(observation) {
     return locked(async () => {
@@ -37,6 +45,16 @@ export function createQueue({ storage, send, isRefused = () => false, key = 'out
     for (;;) {
       const [item] = await locked(load);
       if (!item) return null;
+      const intact = typeof item === 'object' && item !== null && typeof item.id === 'string' && isValid(item.observation);
+      if (!intact) {
+        refused.push({ id: item?.id ?? null, error: INVALID });
+        // Unless it has gone meanwhile (a full outbox drops its oldest), the first item is still the one looked at.
+        await locked(async () => {
+          const items = await load();
+          if (JSON.stringify(items[0]) === JSON.stringify(item)) await storage.set(key, items.slice(1));
+        });
+        continue;
+      }
       try {
         results[item.id] = await send(item.observation);
         acked.push(item.id);

@@ -7,19 +7,30 @@ import { createQueue } from './queue.js';
 import { bannerState } from './verdict.js';
 
 const { messages } = globalThis.untrain;
-const { internal, host: types, states, errors, nudgeActions, popup } = messages;
+const { internal, toContent, host: types, states, errors, nudgeActions, popup, fields, limits } = messages;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+// A host request is built from a report's own fields alone, with `type` set last: whatever else a page managed to put
+// into a message (a `type: "export"` inside a nudge, an `id`) never reaches the host.
+const pick = (report, { required, optional }) => Object.fromEntries([...required, ...optional]
+  .filter((key) => Object.hasOwn(report, key) && report[key] !== undefined).map((key) => [key, report[key]]));
+export const hostRequest = (type, report, shape, added = {}) => ({ ...pick(report, shape), ...added, type });
 
 /**
  * extension: {id, url}, the extension's runtime.id and runtime.getURL(''). host: the host port (host-port.js).
  * storage: {get(key), set(key, value)} over storage.local. readRules(path) → Promise of the fetch Response for a file
- * of the extension. Returns {onMessage, queue}: onMessage is runtime.onMessage's listener (false: refused, never
+ * of the extension. openPage(path) opens one of the extension's pages in a new tab; notifyTab(tabId, message) sends a
+ * message to our content script in that tab. Returns {onMessage, queue}: onMessage is runtime.onMessage's listener (false: refused, never
  * answered; true: answered later with the result, or {error, message}); queue is the outbox of observations.
  */
-export function createRouter({ extension, host, storage, readRules, warn = console.warn }) {
+export function createRouter({ extension, host, storage, readRules, openPage = async () => {}, notifyTab = async () => {},
+  warn = console.warn }) {
   const queue = createQueue({
     storage,
-    send: (observation) => host.request({ type: types.OBSERVE, ...observation }),
+    // What the outbox gives back is checked again: content scripts could write storage.local where the browser does
+    // not let the background keep it to itself (background.js), so an item is trusted no more than a message.
+    isValid: messages.isObservation,
+    send: (observation) => host.request(hostRequest(types.OBSERVE, observation, fields.observation)),
     isRefused: (error) => errors.REFUSED.includes(error.code),
   });
 
@@ -67,13 +78,29 @@ export function createRouter({ extension, host, storage, readRules, warn = conso
   // A snooze lasts as long as the member chose on the options page; the host keeps it, so every browser honours it.
   async function nudge(report) {
     const until = report.action === nudgeActions.SNOOZED ? { until: report.time + (await options.load(storage)).snoozeDays * DAY_MS } : {};
-    const result = await host.request({ type: types.NUDGE, ...report, ...until });
+    const result = await host.request(hostRequest(types.NUDGE, report, fields.nudge, until));
     return { result: 'ack', ...result };
   }
 
+  // The LinkedIn tabs whose callout asked for a confirmation: told once a form was marked, to show its date.
+  const confirming = new Set();
   async function form(report) {
-    const result = await host.request({ type: types.FORM, ...report });
+    const result = await host.request(hostRequest(types.FORM, report, fields.form));
+    for (const tab of confirming) notifyTab(tab, { type: toContent.STATUS_CHANGED });
+    confirming.clear();
     return { result: 'ack', ...result };
+  }
+
+  // "I've sent it" on LinkedIn's page only opens our own page, where the member confirms: LinkedIn's page can make our
+  // button transparent over a decoy, and nothing it can script may mark a form sent. The page it came from is the
+  // browser's word (sender.url), not the content script's.
+  async function confirmForm(message, sender) {
+    const query = new URLSearchParams({ platform: message.platform, form: message.form });
+    if (message.account !== null) query.set('account', message.account);
+    if (sender.url.length <= limits.URL) query.set('from', sender.url);
+    if (Number.isInteger(sender.tab?.id)) confirming.add(sender.tab.id);
+    await openPage(`confirm/confirm.html?${query}`);
+    return { result: 'opened' };
   }
 
   // The audit trail holds the member's accounts and pages: only the extension's own pages (the popup) may export it.
@@ -88,13 +115,16 @@ export function createRouter({ extension, host, storage, readRules, warn = conso
       case internal.OBSERVE: return observe(message.observation);
       case internal.STATUS: return status(message.platform, message.account);
       case internal.NUDGE: return nudge(message.nudge);
-      case internal.FORM: return form(message.form);
+      case internal.FORM:
+        if (!fromOwnPage(sender)) return Promise.reject(new Error('forms are marked only on the extension\'s own pages'));
+        return form(message.form);
+      case internal.CONFIRM_FORM: return confirmForm(message, sender);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return host.request({ type: types.EXPORT, format: message.format });
+        return host.request({ format: message.format, type: types.EXPORT });
       case popup.EXPORT_CHUNK:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return host.request({ type: types.EXPORT_CHUNK, export: message.export, offset: message.offset });
+        return host.request({ export: message.export, offset: message.offset, type: types.EXPORT_CHUNK });
       default: return Promise.reject(new Error(`unhandled message type ${message.type}`));
     }
   }

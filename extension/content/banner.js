@@ -66,14 +66,9 @@
     return view;
   }
 
-  // Page scripts can reach an open shadow root and call .click(): only a person's click (isTrusted) acts.
-  const trusted = (handler) => (event) => {
-    if (!event.isTrusted) {
-      event.preventDefault();
-      return;
-    }
-    handler(event);
-  };
+  // Page scripts can reach our open shadow roots, call .click(), or make a button transparent over a decoy: only the
+  // member's own click on a button they could see acts (guard.js).
+  const trusted = (handler) => untrain.guard.member(handler);
 
   function build(doc, t) {
     const host = doc.createElement('div');

@@ -93,9 +93,9 @@
     return element.closest('label') ?? element.parentElement ?? element;
   }
 
-  const trusted = (handler) => (event) => {
-    if (event.isTrusted) handler(event);
-  };
+  // Page scripts can reach our open shadow roots, call .click(), or make a button transparent over a decoy: only the
+  // member's own click on a button they could see acts (guard.js).
+  const trusted = (handler) => untrain.guard.member(handler);
 
   let ours = null;
   let stopPlacing = null;

@@ -1,6 +1,6 @@
 // Wires the content-script modules together on each LinkedIn page: the banner everywhere, the callout on a setting's own page.
 (() => {
-  const { messages: { internal, nudgeSources }, rules, page, banner, watch, nudges, settingPage, fallback, i18n } = globalThis.untrain;
+  const { messages: { internal, toContent, nudgeSources }, rules, page, banner, watch, nudges, settingPage, fallback, i18n } = globalThis.untrain;
   const api = globalThis.browser ?? globalThis.chrome;
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
   const log = nudges.create({ send: (nudge) => ask({ type: internal.NUDGE, nudge }) });
@@ -37,7 +37,11 @@
     return answer;
   };
   const report = logged(internal.OBSERVE, 'observation');
-  const markForm = logged(internal.FORM, 'form');
+  const confirmForm = (form) => ask({ type: internal.CONFIRM_FORM, ...form });
+  // The background says when the member confirmed a form on our own page: the callout then shows its date.
+  api.runtime.onMessage.addListener((message) => {
+    if (message?.type === toContent.STATUS_CHANGED) refresh();
+  });
 
   let path = null;
   let current = null;
@@ -61,7 +65,7 @@
     const all = await allRules;
     if (path !== here || !all?.settings) return;
     const settings = rules.settingsForPath(all, here);
-    if (settings.length) current = settingPage.start({ rules: all, settings, lingering, report, markForm, nudges: log, status: () => latest, changed: showBanner });
+    if (settings.length) current = settingPage.start({ rules: all, settings, lingering, report, confirmForm, nudges: log, status: () => latest, changed: showBanner });
   };
   arrive();
   watch.navigations(arrive, { onLeave: () => { leaving = fallback.snapshot(document); } });

@@ -44,13 +44,9 @@
       return null;
     }
     const match = PROFILE_PATH.exec(path);
-    if (!match) return null;
-    try {
-      const id = decodeURIComponent(match[1]);
-      return id.length >= 1 && id.length <= untrain.messages.limits.ACCOUNT ? id : null;
-    } catch {
-      return null;
-    }
+    // The slug as the parsed URL spells it (raw non-ASCII percent-encoded), never decoded: the host keeps it so
+    // (docs/protocol.md, "The account id"), and anything else is no account at all.
+    return match ? untrain.messages.accountId(match[1]) : null;
   }
 
   /** The distinct profile ids the member's navigation links to (outside the page's content). */

@@ -11,16 +11,17 @@
 
   /**
    * rules: the platform's rules; settings: the rules of this page (one or more). lingering: fallback.snapshot() from
-   * the start of the in-app navigation that led here, or null. report(observation) and markForm(form) send to the
-   * background and resolve with its answer; nudges: the page's nudge log (nudges.js); status(): the latest status;
+   * the start of the in-app navigation that led here, or null. report(observation) sends to the background and
+   * resolves with its answer; confirmForm({platform, account, form}) asks it to open the page of ours where the member
+   * confirms they sent the form (nothing on LinkedIn's page marks it), and resolves with {result: 'opened'}; nudges: the page's nudge log (nudges.js); status(): the latest status;
    * changed(): called when what unreadable() returns has changed, for the banner to say the same.
    * Returns {stop(), statusChanged(), unreadable(settingId)}: call statusChanged() when a new status arrived (verdict,
    * form dates); unreadable(settingId) is {setting, view, answer(value)} while that setting's toggle cannot be read
    * (view: unreadable.model's; answer: the member's own answer, for their own click), else null.
    */
-  function start({ doc = document, win = globalThis, rules, settings, lingering = null, report, markForm, nudges, status,
+  function start({ doc = document, win = globalThis, rules, settings, lingering = null, report, confirmForm, nudges, status,
     changed = () => {} }) {
-    const { visit, callout, page, i18n, unreadable, messages: { nudgeSources, limits } } = untrain;
+    const { visit, callout, page, i18n, unreadable, messages: { nudgeSources } } = untrain;
     let stopped = false;
 
     const formatTime = (ms) => new Intl.DateTimeFormat(i18n.language(), { timeStyle: 'medium' }).format(ms);
@@ -101,15 +102,10 @@
       changed();
     }
 
+    // The date is the member's to give on our own page; the callout shows it once a new status carries it.
     async function formSent(one) {
-      const sentOn = i18n.localDate();
-      const href = win.location.href;
-      const answer = await markForm({
-        platform: rules.platform, account: page.account(doc), form: one.form.id, sent_on: sentOn, source: nudgeSources.CALLOUT,
-        ...(href.length <= limits.URL ? { url: href } : {}), time: Date.now(),
-      });
-      one.formFailed = answer?.result !== 'ack';
-      if (!one.formFailed) one.formSentOn = sentOn;
+      const answer = await confirmForm({ platform: rules.platform, account: page.account(doc), form: one.form.id });
+      one.formFailed = answer?.result !== 'opened';
       if (!stopped) render();
     }
 

@@ -45,14 +45,9 @@
     return view;
   }
 
-  // A page script can reach our open shadow roots and call .click(): only a person's click (isTrusted) answers.
-  const trusted = (handler) => (event) => {
-    if (!event.isTrusted) {
-      event.preventDefault?.();
-      return;
-    }
-    handler(event);
-  };
+  // Page scripts can reach our open shadow roots, call .click(), or make a button transparent over a decoy: only the
+  // member's own click on a button they could see acts (guard.js).
+  const trusted = (handler) => untrain.guard.member(handler);
 
   /**
    * The elements that say `view` after its sentence, which the banner and the callout each show in their own place:

@@ -11,6 +11,9 @@
   const ASSIST = Object.freeze({ pollMs: 100, holdMs: 1000, giveUpMs: 4000 });
   // Once the wait gave up, LinkedIn may still render the toggle: looked for at most once a second, until the visit ends.
   const LATE_SETTLE_MS = 1000;
+  // A member flips a switch a few times a visit at most. Rechecks closer together than this wait for its end, so a
+  // burst of changes logs the state it ended in; past `perVisit` user-change observations a visit logs no more.
+  const USER_CHANGE = Object.freeze({ spacingMs: 2000, perVisit: 20 });
 
   let latest = null;
 
@@ -25,7 +28,7 @@
    * Returns {stop(), switchOff(), reportByMember(value), phase, value, setting}.
    */
   function start({ doc = document, win = globalThis, rules, setting, lingering = null, report, onChange = () => {},
-    timeoutMs = 20000, assist = ASSIST }) {
+    timeoutMs = 20000, assist = ASSIST, userChange = USER_CHANGE }) {
     const { detect, watch, page, rules: paths, messages: { sources, limits } } = untrain;
     let stopped = false;
     let assisting = false;
@@ -64,17 +67,32 @@
       return send(value, source);
     };
 
-    // Re-reads the toggle after the member clicked or changed something; reports only a real change of state.
-    const recheck = () => {
-      if (assisting) return;
+    // Re-reads the toggle after the member clicked or changed something; reports only a real change of state, as the
+    // member's: so only a person's own event counts (a page script's synthetic clicks are not isTrusted), and a visit
+    // logs at most one user-change per spacingMs and perVisit in all, however many events the page provokes.
+    let userChanges = 0;
+    let lastUserChange = -Infinity;
+    let deferred = null;
+    const recheck = (event) => {
+      if (assisting || !event?.isTrusted || userChanges >= userChange.perVisit) return;
       timers.forEach(clearTimeout);
-      timers = RECHECK_MS.map((ms) => setTimeout(() => {
-        const now = find();
-        if (stopped || assisting || !now.found || now.value === last) return;
-        observe(now.value, sources.USER_CHANGE);
-        tell('found', now);
-      }, ms));
+      timers = RECHECK_MS.map((ms) => setTimeout(() => readChange(), ms));
     };
+    function readChange() {
+      const now = find();
+      if (stopped || assisting || !now.found || now.value === last || userChanges >= userChange.perVisit) return;
+      const early = lastUserChange + userChange.spacingMs - Date.now();
+      if (early > 0) {
+        // Too soon after the last one: read again when the spacing is over, and log what it shows then.
+        if (!deferred) deferred = setTimeout(() => { deferred = null; readChange(); }, early);
+        return;
+      }
+      userChanges += 1;
+      lastUserChange = Date.now();
+      observe(now.value, sources.USER_CHANGE);
+      tell('found', now);
+    }
+    cleanups.push(() => clearTimeout(deferred));
 
     function waitForToggle(options) {
       const waiting = watch.untilFound(find, { root: doc.documentElement, ...options });
@@ -184,5 +202,5 @@
     return visit;
   }
 
-  untrain.visit = { start, ASSIST, get current() { return latest; } };
+  untrain.visit = { start, ASSIST, USER_CHANGE, get current() { return latest; } };
 })();

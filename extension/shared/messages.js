@@ -3,8 +3,13 @@
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
-  // Content script → background. Each has exactly one handler in background/background.js.
-  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe', NUDGE: 'nudge', FORM: 'form' });
+  // Content script → background. Each has exactly one handler in background/router.js. CONFIRM_FORM asks the
+  // background to open the extension's own page where the member says they sent a form: LinkedIn's page may overlay or
+  // script anything around our buttons there, so the form is marked only from the extension's pages (FORM).
+  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe', NUDGE: 'nudge', FORM: 'form', CONFIRM_FORM: 'confirm-form' });
+
+  // Background → content script: a status it should ask for again (the member confirmed a form on our own page).
+  const toContent = Object.freeze({ STATUS_CHANGED: 'status-changed' });
 
   // Background → native host; the host answers exactly these (docs/protocol.md).
   const host = Object.freeze({
@@ -43,19 +48,56 @@
   });
 
   // The longest values the host accepts (docs/protocol.md): the one place the checks below and the content script take them from.
-  const limits = Object.freeze({ URL: 2048, ID: 64, PLATFORM: 32, ACCOUNT: 128, EXPORT_ID: 64 });
+  const limits = Object.freeze({ URL: 2048, ID: 64, PLATFORM: 32, EXPORT_ID: 64, ACCOUNT_MIN: 3, ACCOUNT_MAX: 100 });
 
   const ID = new RegExp(`^[a-z0-9-]{1,${limits.ID}}$`);
   const PLATFORM = new RegExp(`^[a-z0-9-]{1,${limits.PLATFORM}}$`);
   const EXPORT_ID = new RegExp(`^[0-9a-f]{1,${limits.EXPORT_ID}}$`);
   const isString = (v, max) => typeof v === 'string' && v.length >= 1 && v.length <= max;
-  const isAccount = (v) => v === null || isString(v, limits.ACCOUNT);
   const isPlatform = (v) => typeof v === 'string' && PLATFORM.test(v);
   const isUrl = (v) => isString(v, limits.URL) && v.startsWith('https://');
 
+  // docs/protocol.md, "The account id": LinkedIn's slug as its URL spells it. ASCII letters, digits and hyphens stand
+  // for themselves; anything else is percent-encoded UTF-8 in upper-case hex, and only non-ASCII is ever escaped
+  // (an escape of a byte below 0x80 would give one account two spellings). Its length is counted in characters, an
+  // escaped character being one, exactly as the host counts it: neither bytes nor UTF-16 units.
+  const ACCOUNT_SPELLING = /^(?:[A-Za-z0-9-]|%[89A-F][0-9A-F])+$/;
+  function isAccountId(v) {
+    // Each character is at most 4 escapes of 3 characters: anything longer cannot be within the limit.
+    if (typeof v !== 'string' || v.length > limits.ACCOUNT_MAX * 12 || !ACCOUNT_SPELLING.test(v)) return false;
+    let decoded;
+    try {
+      // Throws on what is not well-formed UTF-8: overlong forms, surrogates, beyond U+10FFFF, a stray byte.
+      decoded = decodeURIComponent(v);
+    } catch {
+      return false;
+    }
+    const characters = [...decoded].length;
+    return characters >= limits.ACCOUNT_MIN && characters <= limits.ACCOUNT_MAX;
+  }
+  const isAccount = (v) => v === null || isAccountId(v);
+
+  /** The account id of a /in/<segment>/ path segment as the parsed URL gives it, or null when it breaks the rule. */
+  function accountId(segment) {
+    if (typeof segment !== 'string') return null;
+    const id = segment.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+    return isAccountId(id) ? id : null;
+  }
+
+  // The fields of each report, required and optional: the shape checks accept no other key, and the background builds
+  // each host request from these alone, so nothing a page adds (a `type`, an `id`) ever reaches the host.
+  const fields = Object.freeze({
+    observation: Object.freeze({ required: ['platform', 'account', 'setting', 'value', 'url', 'time', 'source'], optional: [] }),
+    nudge: Object.freeze({ required: ['platform', 'account', 'setting', 'action', 'source', 'verdict', 'time'], optional: ['url'] }),
+    form: Object.freeze({ required: ['platform', 'account', 'form', 'sent_on', 'source', 'time'], optional: ['url'] }),
+  });
+  const hasOnly = (o, { required, optional = [] }) => typeof o === 'object' && o !== null && !Array.isArray(o)
+    && required.every((key) => Object.hasOwn(o, key))
+    && Object.keys(o).every((key) => required.includes(key) || optional.includes(key));
+
   // Mirrors the host's checks so a malformed observation never enters the queue.
   function isObservation(o) {
-    return typeof o === 'object' && o !== null
+    return hasOnly(o, fields.observation)
       && isPlatform(o.platform)
       && isAccount(o.account)
       && typeof o.setting === 'string' && ID.test(o.setting)
@@ -70,7 +112,7 @@
 
   // The background adds `until` to a snooze from the member's options; nothing else is filled in.
   function isNudge(n) {
-    return typeof n === 'object' && n !== null
+    return hasOnly(n, fields.nudge)
       && isPlatform(n.platform)
       && isAccount(n.account)
       && typeof n.setting === 'string' && ID.test(n.setting)
@@ -82,7 +124,7 @@
   }
 
   function isForm(f) {
-    return typeof f === 'object' && f !== null
+    return hasOnly(f, fields.form)
       && isPlatform(f.platform)
       && isAccount(f.account)
       && typeof f.form === 'string' && ID.test(f.form)
@@ -92,26 +134,31 @@
       && isTime(f.time);
   }
 
-  // A message from a page is untrusted input: accept only the exact shapes the content script sends.
+  // A message from a page is untrusted input: accept only the exact shapes the content script and our pages send,
+  // with no key besides their own.
+  const only = (message, required, optional = []) => hasOnly(message, { required: ['type', ...required], optional });
   function isInternal(message) {
     if (typeof message !== 'object' || message === null) return false;
     switch (message.type) {
       case internal.RULES:
-        return true;
+        return only(message, [], ['platform']) && (message.platform === undefined || isPlatform(message.platform));
       case internal.STATUS:
-        return isPlatform(message.platform)
+        return only(message, ['platform'], ['account']) && isPlatform(message.platform)
           && (message.account === undefined || isAccount(message.account));
       case internal.OBSERVE:
-        return isObservation(message.observation);
+        return only(message, ['observation']) && isObservation(message.observation);
       case popup.EXPORT:
-        return exportFormats.includes(message.format);
+        return only(message, ['format']) && exportFormats.includes(message.format);
       case popup.EXPORT_CHUNK:
-        return typeof message.export === 'string' && EXPORT_ID.test(message.export)
+        return only(message, ['export', 'offset']) && typeof message.export === 'string' && EXPORT_ID.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;
       case internal.NUDGE:
-        return isNudge(message.nudge);
+        return only(message, ['nudge']) && isNudge(message.nudge);
       case internal.FORM:
-        return isForm(message.form);
+        return only(message, ['form']) && isForm(message.form);
+      case internal.CONFIRM_FORM:
+        return only(message, ['platform', 'account', 'form']) && isPlatform(message.platform) && isAccount(message.account)
+          && typeof message.form === 'string' && ID.test(message.form);
       default:
         return false;
     }
@@ -121,9 +168,9 @@
     HOST_NAME: 'org.untrain.host',
     PROTOCOL: 1,
     limits,
-    internal, host, sources, states, errors,
+    internal, toContent, host, sources, states, errors,
     popup, exportFormats,
-    isObservation, isInternal,
+    isObservation, isInternal, fields, isAccountId, accountId,
     nudgeActions, nudgeSources, verdicts, isNudge, isForm,
   });
 })();

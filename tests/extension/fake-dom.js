@@ -2,7 +2,10 @@
 // Just enough of the DOM for the content scripts' readers (detect.js, fallback.js, page.js, visit.js): elements with
 // attributes, text and parents, found by the few selectors they use; a checkbox's click() flips it and fires click and
 // change at the document, as a browser does. For what untrain draws (unreadable.js), document.createElement and
-// elements' own listeners: fire(type, {isTrusted}) plays a person's click (true) or a page script's (false).
+// elements' own listeners: fire(type, {isTrusted}) plays a person's click (true) or a page script's (false), at the
+// element's centre. Layout is as simple as it gets, for guard.js: every element is a 10×10 box at (0, 0), shown and
+// opaque unless its `style` says otherwise (visibility inherits), and the document's hit test finds the element last
+// clicked, unless a test lays `doc.covering` over everything.
 
 class FakeElement {
   constructor(doc, localName, attributes = {}, { text = '', checked, children = [] } = {}) {
@@ -15,8 +18,16 @@ class FakeElement {
     for (const child of children) child.parentElement = this;
     if (localName === 'input') this.checked = checked ?? 'checked' in attributes;
     this.dataset = {};
+    this.style = {};
     this.listeners = new Map();
   }
+  get isConnected() {
+    let node = this;
+    while (node.parentElement) node = node.parentElement;
+    return node === this.ownerDocument.body;
+  }
+  getRootNode() { return this.isConnected ? this.ownerDocument : this; }
+  getBoundingClientRect() { return { left: 0, top: 0, width: 10, height: 10, right: 10, bottom: 10 }; }
   get id() { return this.attributes.get('id') ?? ''; }
   get type() { return this.attributes.get('type') ?? ''; }
   set type(value) { this.attributes.set('type', String(value)); }
@@ -29,8 +40,10 @@ class FakeElement {
   }
   append(...children) { this.replaceChildren(...this.children, ...children); }
   addEventListener(type, fn) { this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]); }
-  fire(type, { isTrusted }) {
-    const event = { type, isTrusted, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  fire(type, { isTrusted, detail = 1 }) {
+    this.ownerDocument.pointedAt = this;
+    const event = { type, isTrusted, detail, clientX: 5, clientY: 5, currentTarget: this, defaultPrevented: false,
+      preventDefault() { this.defaultPrevented = true; } };
     (this.listeners.get(type) ?? []).forEach((fn) => fn(event));
     return event;
   }
@@ -93,6 +106,19 @@ function fakeDocument(build) {
   };
   doc.h = h;
   doc.createElement = (tag) => new FakeElement(doc, tag);
+  doc.elementFromPoint = () => doc.covering ?? doc.pointedAt ?? null;
+  doc.defaultView = {
+    getComputedStyle(element) {
+      let visibility = 'visible';
+      for (let node = element; node; node = node.parentElement) {
+        if (node.style.visibility) {
+          visibility = node.style.visibility;
+          break;
+        }
+      }
+      return { display: 'block', opacity: '1', filter: 'none', ...element.style, visibility };
+    },
+  };
   const body = h('body', {}, '', ...build(h));
   const listeners = new Map();
   Object.assign(doc, {
@@ -100,7 +126,8 @@ function fakeDocument(build) {
     documentElement: body,
     addEventListener: (type, fn) => listeners.set(type, [...(listeners.get(type) ?? []), fn]),
     removeEventListener: (type, fn) => listeners.set(type, (listeners.get(type) ?? []).filter((f) => f !== fn)),
-    dispatch: (type) => (listeners.get(type) ?? []).forEach((fn) => fn({ type, isTrusted: true })),
+    // A person's event unless told otherwise: dispatch(type, {isTrusted: false}) plays a page script's.
+    dispatch: (type, { isTrusted = true } = {}) => (listeners.get(type) ?? []).forEach((fn) => fn({ type, isTrusted })),
     listenerCount: (type) => (listeners.get(type) ?? []).length,
     querySelectorAll: (s) => body.querySelectorAll(s),
     querySelector: (s) => body.querySelector(s),

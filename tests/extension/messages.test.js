@@ -31,7 +31,7 @@ test('every host error treated as a permanent refusal is a documented error code
 });
 
 test('the internal catalogue names the messages the content script, popup and background exchange', () => {
-  assert.deepEqual(Object.values(messages.internal).sort(), ['form', 'nudge', 'observe', 'rules', 'status']);
+  assert.deepEqual(Object.values(messages.internal).sort(), ['confirm-form', 'form', 'nudge', 'observe', 'rules', 'status']);
 });
 
 test('the catalogue cannot be changed at run time', () => {
@@ -55,7 +55,7 @@ test('observations the host would refuse are rejected before they are queued', (
   const bad = [
     { value: 'true' }, { value: undefined }, { source: 'mutation' }, { url: 'http://www.linkedin.com/' },
     { url: 'https://' + 'a'.repeat(2048) }, { time: 1.5 }, { time: '1795903200000' }, { setting: 'AI training' },
-    { platform: '' }, { account: '' }, { account: 'x'.repeat(129) }, { account: 7 },
+    { platform: '' }, { account: '' }, { account: 'x'.repeat(101) }, { account: 7 },
   ];
   for (const change of bad) assert.equal(messages.isObservation({ ...observation(), ...change }), false, JSON.stringify(change));
   assert.equal(messages.isObservation(null), false);
@@ -109,4 +109,51 @@ test('the verdicts are exactly those docs/protocol.md lists, and a nudge may sho
   const documented = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
   assert.deepEqual([...messages.verdicts].sort(), documented);
   for (const verdict of messages.verdicts) assert.equal(messages.isNudge({ ...nudge(), verdict }), true, verdict);
+});
+
+// docs/protocol.md, "The account id": the extension holds every account to the host's own rule, counted alike.
+test('an account id is 3 to 100 characters of letters, digits, hyphens or percent-encoded non-ASCII UTF-8, counted as the host counts', () => {
+  const li = '%E6%9D%8E';  // 李: three bytes, one UTF-16 unit, one character
+  const grin = '%F0%9F%98%80';  // 😀: four bytes, two UTF-16 units, one character
+  const valid = ['abc', 'Jane-Doe-42', 'a'.repeat(100), 'j%C3%BCrgen-m', `${li}${li}-12345`, li.repeat(100), grin.repeat(100), `${grin}ab`];
+  for (const id of valid) assert.equal(messages.isAccountId(id), true, id);
+  const invalid = [
+    'ab', 'a'.repeat(101), li.repeat(101), grin.repeat(101), `${grin}a`, '', 'jane doe', 'jane_doe', 'jane.doe', 'jürgen',
+    'j%c3%bcrgen', '%2Dabc', 'abc%41', '%C0%80ab', '%ED%A0%80ab', '%F4%90%80%80ab', '%E6%9Dab', 'abc%', 'abc%E', '%%41abc', null, 42,
+  ];
+  for (const id of invalid) assert.equal(messages.isAccountId(id), false, String(id));
+});
+
+test('every report and status message holds its account to that rule', () => {
+  const id = `a-${'%F0%9F%98%80'.repeat(98)}`;  // 100 characters, 196 UTF-16 units once decoded: the host takes it
+  assert.equal(messages.isObservation({ ...observation(), account: id }), true);
+  assert.equal(messages.isNudge({ ...nudge(), account: id }), true);
+  assert.equal(messages.isForm({ ...form(), account: id }), true);
+  assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin', account: id }), true);
+  for (const account of ['ab', 'jürgen-m', 'x'.repeat(101)]) {
+    assert.equal(messages.isObservation({ ...observation(), account }), false, account);
+    assert.equal(messages.isNudge({ ...nudge(), account }), false, account);
+    assert.equal(messages.isForm({ ...form(), account }), false, account);
+    assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin', account }), false, account);
+  }
+});
+
+test('the account id of a profile path segment: escapes written in upper case, null when it breaks the rule', () => {
+  assert.equal(messages.accountId('j%c3%bcrgen-m'), 'j%C3%BCrgen-m');
+  assert.equal(messages.accountId('jane-doe'), 'jane-doe');
+  assert.equal(messages.accountId('jürgen-m'), null, 'the parsed URL encodes raw non-ASCII; a raw one is not a slug');
+  assert.equal(messages.accountId('%2dabc'), null);
+});
+
+test('a report or message with a key of its own besides its fields is refused, whatever the key', () => {
+  for (const extra of [{ type: 'export' }, { id: 7 }, { format: 'json' }, { until: 1 }, { __proto__: null, constructor: 'x' }]) {
+    assert.equal(messages.isObservation({ ...observation(), ...extra }), false, JSON.stringify(extra));
+    assert.equal(messages.isNudge({ ...nudge(), ...extra }), false, JSON.stringify(extra));
+    assert.equal(messages.isForm({ ...form(), ...extra }), false, JSON.stringify(extra));
+    assert.equal(messages.isInternal({ type: 'nudge', nudge: nudge(), ...extra }), false, JSON.stringify(extra));
+    assert.equal(messages.isInternal({ type: 'status', platform: 'linkedin', ...extra }), false, JSON.stringify(extra));
+  }
+  assert.equal(messages.isInternal({ type: 'rules', observation: observation() }), false);
+  assert.equal(messages.isInternal({ type: 'export', format: 'json', since: 0 }), false);
+  assert.equal(messages.isInternal(JSON.parse('{"type":"rules","__proto__":{"x":1}}')), false);
 });

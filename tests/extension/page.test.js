@@ -14,9 +14,31 @@ test("the account is the public profile id of the header's profile link", () => 
   assert.equal(page.account(doc), 'jane-doe');
 });
 
-test('absolute and encoded profile links give the decoded id', () => {
-  const doc = withPage((h) => [h('header', { class: 'global-nav' }, '', h('a', { href: 'https://www.linkedin.com/in/j%C3%BCrgen-m?trk=nav' }, 'Me'))]);
-  assert.equal(page.account(doc), 'jürgen-m');
+test('the account is the slug as the URL spells it: percent-encoded, never decoded, escapes in upper case', () => {
+  const account = (href) => page.account(withPage((h) => [h('header', { class: 'global-nav' }, '', h('a', { href }, 'Me'))]));
+  assert.equal(account('https://www.linkedin.com/in/j%C3%BCrgen-m?trk=nav'), 'j%C3%BCrgen-m');
+  assert.equal(account('/in/j%c3%bcrgen-m/'), 'j%C3%BCrgen-m', 'one account, one spelling');
+  assert.equal(account('/in/jürgen-m/'), 'j%C3%BCrgen-m', 'raw non-ASCII as the parsed URL encodes it');
+  assert.equal(account('/in/%E6%9D%8E%E6%98%8E-12345/'), '%E6%9D%8E%E6%98%8E-12345');
+});
+
+test('an account is counted in characters, an escaped one being one: 100 Chinese characters are an account, 101 are not', () => {
+  const account = (slug) => page.account(withPage((h) => [h('header', { id: 'global-nav' }, '', h('a', { href: `/in/${slug}/` }, 'Me'))]));
+  const li = '%E6%9D%8E';
+  assert.equal(account(li.repeat(100)), li.repeat(100), '900 bytes of escapes, 100 characters');
+  assert.equal(account(li.repeat(101)), null);
+  const emoji = encodeURIComponent('😀');  // two UTF-16 units, four bytes: one character
+  assert.equal(account(`a-${emoji.repeat(98)}`), `a-${emoji.repeat(98)}`);
+  assert.equal(account(`ab-${emoji.repeat(98)}`), null);
+});
+
+test('a profile link whose slug breaks LinkedIn\'s rule names no account', () => {
+  const account = (href) => page.account(withPage((h) => [h('header', { id: 'global-nav' }, '', h('a', { href }, 'Me'))]));
+  for (const slug of ['ab', 'a'.repeat(101), 'jane_doe', 'jane.doe', 'jane%20doe', 'jane%2Ddoe', '%C0%80abc', '%ED%A0%80abc', 'abc%', 'abc%E6%9D']) {
+    assert.equal(account(`/in/${slug}/`), null, slug);
+  }
+  assert.equal(account(`/in/${'a'.repeat(100)}/`), 'a'.repeat(100));
+  assert.equal(account('/in/abc/'), 'abc');
 });
 
 test('profile links in the page body are not the member', () => {

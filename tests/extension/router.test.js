@@ -8,7 +8,8 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { load, EXTENSION } = require('./load');
 
-const { createRouter } = load('background/router.js');
+const { createRouter, hostRequest } = load('background/router.js');
+const { messages } = globalThis.untrain;
 const linkedin = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'rules/linkedin.json'), 'utf8'));
 
 const ID = 'cnfjdjaccjmkpgnehhaamchmmodophch';
@@ -58,16 +59,21 @@ function setUp({ host = fakeHost(), stored = {} } = {}) {
   const storage = { get: async (key) => map.get(key), set: async (key, value) => { map.set(key, value); } };
   const readRules = async (file) => new Response(fs.readFileSync(path.join(EXTENSION, file)));
   const warnings = [];
-  const router = createRouter({ extension: { id: ID, url: OURS }, host, storage, readRules, warn: (...args) => warnings.push(args) });
+  const opened = [];
+  const notified = [];
+  const openPage = async (page) => { opened.push(page); };
+  const notifyTab = async (tab, message) => { notified.push([tab, message]); };
+  const router = createRouter({ extension: { id: ID, url: OURS }, host, storage, readRules, openPage, notifyTab,
+    warn: (...args) => warnings.push(args) });
   // Resolves with {answer} when the router answers, or {refused: true} when it will not (it never answers those).
   const send = (message, sender) => new Promise((resolve) => {
     const open = router.onMessage(message, sender, (answer) => resolve({ answer }));
     if (!open) resolve({ refused: true });
   });
-  return { router, host, send, warnings };
+  return { router, host, send, warnings, opened, notified };
 }
 
-test('a content script on LinkedIn may send observe, status, nudge, form and rules, and each is answered', async () => {
+test('a content script on LinkedIn may send observe, status, nudge and rules, and each is answered', async () => {
   const { host, send } = setUp();
   assert.deepEqual(await send(fromContentScript.observe, contentScript), { answer: { result: 'ack', seq: 1, recorded: TIME + 5 } });
   const { answer: status } = await send(fromContentScript.status, contentScript);
@@ -75,11 +81,95 @@ test('a content script on LinkedIn may send observe, status, nudge, form and rul
   assert.equal(status.verdict, 'on-by-default');
   assert.equal(status.setting, 'ai-training');
   assert.deepEqual(await send(fromContentScript.nudge, contentScript), { answer: { result: 'ack', seq: 2 } });
-  assert.deepEqual(await send(fromContentScript.form, contentScript), { answer: { result: 'ack', seq: 3 } });
   assert.deepEqual(await send(fromContentScript.rules, contentScript), { answer: linkedin });
-  assert.deepEqual(host.asked.map((m) => m.type), ['observe', 'status', 'nudge', 'form']);
+  assert.deepEqual(host.asked.map((m) => m.type), ['observe', 'status', 'nudge']);
   assert.deepEqual(host.asked[0], { type: 'observe', ...observation });
-  assert.deepEqual(host.asked[3], { type: 'form', ...form });
+});
+
+test('the objection form is marked sent only from the extension\'s own pages, never from LinkedIn\'s', async () => {
+  const { host, send } = setUp();
+  const { answer } = await send(fromContentScript.form, contentScript);
+  assert.equal(answer.error, 'internal');
+  assert.match(answer.message, /only on the extension's own pages/);
+  assert.deepEqual(host.asked, [], 'nothing a page can script marks a form');
+  assert.deepEqual(await send(fromContentScript.form, popupPage), { answer: { result: 'ack', seq: 3 } });
+  assert.deepEqual(host.asked, [{ type: 'form', ...form }]);
+});
+
+test('"I\'ve sent it" on LinkedIn\'s page opens our confirmation page, naming the page it came from as the browser does', async () => {
+  const { host, send, opened } = setUp();
+  const message = { type: 'confirm-form', platform: 'linkedin', account: 'jane-doe', form: 'objection-form' };
+  assert.deepEqual(await send(message, contentScript), { answer: { result: 'opened' } });
+  assert.equal(opened.length, 1);
+  const url = new URL(opened[0], OURS);
+  assert.equal(url.pathname, '/confirm/confirm.html');
+  assert.deepEqual(Object.fromEntries(url.searchParams),
+    { platform: 'linkedin', form: 'objection-form', account: 'jane-doe', from: SETTING_URL });
+  assert.deepEqual(host.asked, [], 'opening the page logs nothing');
+  await send({ ...message, account: null }, contentScript);
+  assert.equal(new URL(opened[1], OURS).searchParams.has('account'), false);
+  for (const bad of [{ ...message, form: '../popup' }, { ...message, account: 'a b' }, { ...message, extra: 1 }]) {
+    assert.deepEqual(await send(bad, contentScript), { refused: true }, JSON.stringify(bad));
+  }
+  assert.equal(opened.length, 2);
+});
+
+test('once the member confirmed on our page, the LinkedIn tab that asked is told to show the new status', async () => {
+  const { send, notified } = setUp();
+  await send({ type: 'confirm-form', platform: 'linkedin', account: 'jane-doe', form: 'objection-form' }, contentScript);
+  assert.deepEqual(notified, []);
+  await send(fromContentScript.form, { ...popupPage, url: `${OURS}confirm/confirm.html?form=objection-form` });
+  assert.deepEqual(notified, [[7, { type: 'status-changed' }]]);
+  await send(fromContentScript.form, popupPage);
+  assert.equal(notified.length, 1, 'told once');
+});
+
+// Today's hole: a nudge carrying `type: "export"` was spread after the request's type, and the host exported the trail.
+test('a report smuggling a request type or any key of its own is refused; the host is never asked', async () => {
+  const { host, send } = setUp();
+  const smuggled = [
+    { type: 'nudge', nudge: { ...nudge, type: 'export', format: 'json' } },
+    { type: 'observe', observation: { ...observation, type: 'export' } },
+    { type: 'form', form: { ...form, type: 'export', format: 'json' } },
+    { type: 'nudge', nudge: { ...nudge, id: 99 } },
+    { type: 'nudge', nudge, format: 'json' },
+    { type: 'status', platform: 'linkedin', account: null, stale_after_days: 1 },
+  ];
+  for (const message of smuggled) {
+    assert.deepEqual(await send(message, contentScript), { refused: true }, JSON.stringify(message));
+    assert.deepEqual(await send(message, popupPage), { refused: true }, JSON.stringify(message));
+  }
+  assert.deepEqual(host.asked, []);
+});
+
+test('every host request is built from the report\'s own fields, with its type set last', () => {
+  const request = hostRequest('nudge', { ...nudge, type: 'export', format: 'json', id: 5 }, messages.fields.nudge, { until: 1 });
+  assert.deepEqual(request, { ...nudge, until: 1, type: 'nudge' });
+  assert.deepEqual(Object.keys(request).at(-1), 'type');
+  assert.deepEqual(hostRequest('form', { ...form, url: undefined }, messages.fields.form), { ...form, type: 'form' });
+});
+
+test('an outbox item that is not an observation when read back is dropped and never sent; the items behind it are', async () => {
+  const tampered = [
+    { id: 'x1', observation: { ...observation, type: 'export', format: 'json' } },
+    { id: 'x2', observation: { ...observation, account: 'a b' } },
+    { id: 'x3', observation: null },
+    'not an item',
+    { id: 'ok', observation },
+  ];
+  const { router, host } = setUp({ stored: { outbox: tampered } });
+  const { acked, refused } = await router.queue.flush();
+  assert.deepEqual(acked, ['ok']);
+  assert.deepEqual(refused.map((r) => r.error.code), ['invalid', 'invalid', 'invalid', 'invalid']);
+  assert.deepEqual(host.asked, [{ type: 'observe', ...observation }]);
+  assert.deepEqual(await router.queue.pending(), []);
+});
+
+test('an outbox that is not a list holds nothing to send, and does not stop the next observation', async () => {
+  const { router, host, send } = setUp({ stored: { outbox: { type: 'export' } } });
+  assert.deepEqual((await router.queue.flush()).acked, []);
+  assert.deepEqual(await send(fromContentScript.observe, contentScript), { answer: { result: 'ack', seq: 1, recorded: TIME + 5 } });
+  assert.deepEqual(host.asked, [{ type: 'observe', ...observation }]);
 });
 
 test('a content script may never export the audit trail nor fetch a chunk of one: it is told so, and the host is never asked', async () => {
@@ -168,7 +258,7 @@ test('a failure is answered as {error, message}: the host\'s code, or "internal"
     }),
   });
   assert.deepEqual(await send(fromContentScript.nudge, contentScript), { answer: { error: 'storage_unavailable', message: 'the database is locked' } });
-  assert.deepEqual(await send(fromContentScript.form, contentScript), { answer: { error: 'internal', message: 'something broke' } });
+  assert.deepEqual(await send(fromContentScript.form, popupPage), { answer: { error: 'internal', message: 'something broke' } });
   assert.equal(warnings.length, 2, 'each failure is logged');
 });
 

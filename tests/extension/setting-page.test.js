@@ -20,6 +20,7 @@ const { model } = untrain.callout;
 
 function stage(settings, { lingering = null, reported = (value) => ({ outcome: 'logged', value, recorded: 7 }) } = {}) {
   const visits = [];
+  const confirmations = [];
   const drawn = [];
   const changes = [];
   untrain.visit = {
@@ -43,11 +44,11 @@ function stage(settings, { lingering = null, reported = (value) => ({ outcome: '
   doc.documentElement.lang = 'en';
   const page = untrain.settingPage.start({
     doc, win: { location: new URL(`https://www.linkedin.com${settings[0].page}`) }, rules: linkedin, settings, lingering,
-    report: async () => ({ result: 'ack' }), markForm: async () => ({ result: 'ack' }),
+    report: async () => ({ result: 'ack' }), confirmForm: async (form) => { confirmations.push(form); return { result: 'opened' }; },
     nudges: { shown() {}, clicked() {} }, status: () => null, changed: () => changes.push(page.unreadable('ai-training')),
   });
   const tell = (id, change) => visits.find((v) => v.options.setting.id === id).options.onChange(change);
-  return { page, visits, drawn, tell, changes, last: () => drawn.at(-1) };
+  return { page, visits, drawn, tell, changes, confirmations, last: () => drawn.at(-1) };
 }
 
 test('a page with two settings starts one visit per setting, each given the lingering snapshot', () => {
@@ -145,4 +146,13 @@ test('a signed-out page shows no callout', () => {
   const { tell, last } = stage([ai]);
   tell('ai-training', { phase: 'signed-out', value: null, element: null });
   assert.equal(last(), null);
+});
+
+test('"I\'ve sent it" on LinkedIn\'s page asks for our confirmation page and marks nothing itself', async () => {
+  const { tell, last, confirmations } = stage([ai]);
+  tell('ai-training', { phase: 'found', value: false, element: { id: 'ai' } });
+  assert.equal(last().view.form.mark, 'I’ve sent it');
+  await last().on.formSent();
+  assert.deepEqual(confirmations, [{ platform: 'linkedin', account: null, form: 'objection-form' }]);
+  assert.doesNotMatch(last().view.form.text, /as sent on/, 'the date shows only once the member confirmed it on our page');
 });

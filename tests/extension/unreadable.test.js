@@ -76,6 +76,7 @@ function drawn(view) {
   const doc = fakeDocument(() => []);
   const answered = [];
   const parts = unreadable.parts(doc, view, { answer: (value) => answered.push(value) });
+  doc.body.append(...parts);  // on screen, where the member can click them
   const all = parts.flatMap((p) => [p, ...p.descendants()]);
   const button = (value) => all.find((e) => e.localName === 'button' && e.dataset.value === value);
   return { parts, all, answered, button };
@@ -99,6 +100,16 @@ test('a page script\'s click on an answer does nothing; the member\'s click answ
   assert.deepEqual(answered, [false]);
   button('on').fire('click', { isTrusted: true });
   assert.deepEqual(answered, [false, true], 'one answer per click: refusing a second is the visit\'s (visit.test.js)');
+});
+
+test('an answer made transparent, or laid under a decoy, does not answer even for the member\'s own click', () => {
+  const { answered, button, parts } = drawn(unreadable.model({ setting: ai, lang: 'en' }, helpers()));
+  parts[1].style.opacity = '0.1';
+  assert.equal(button('off').fire('click', { isTrusted: true }).defaultPrevented, true);
+  parts[1].style.opacity = '1';
+  button('off').ownerDocument.covering = parts[0];
+  button('off').fire('click', { isTrusted: true });
+  assert.deepEqual(answered, []);
 });
 
 test('drawn once logged: the note, announced to screen readers, and no answer to press', () => {

@@ -153,6 +153,47 @@ test('a member flipping the toggle is reported as user-change', async () => {
   assert.equal(doc.listenerCount('change'), 0, 'stop() removes its listeners');
 });
 
+// The page is not the member: its scripts can click and flip the toggle as often as they like.
+test('a page script\'s synthetic clicks and changes are not the member\'s: no user-change is logged for them', async () => {
+  const doc = settingsPage();
+  const { current, reports } = run(doc);
+  await wait(5);
+  for (let i = 0; i < 500; i += 1) {
+    toggle(doc).checked = !toggle(doc).checked;
+    doc.dispatch('click', { isTrusted: false });
+    doc.dispatch('change', { isTrusted: false });
+  }
+  toggle(doc).checked = false;
+  doc.dispatch('change', { isTrusted: false });
+  await wait(40);
+  assert.deepEqual(reports.map((r) => r.source), ['page-load']);
+  current.stop();
+});
+
+test('user-changes are spaced per visit: a burst logs the state it ended in, and a visit logs a bounded number', async () => {
+  const doc = settingsPage();
+  const { current, reports } = run(doc, { userChange: { spacingMs: 60, perVisit: 3 } });
+  await wait(5);
+  const flip = () => {
+    toggle(doc).checked = !toggle(doc).checked;
+    doc.dispatch('change');
+  };
+  flip();  // off
+  await wait(10);
+  for (let i = 0; i < 5; i += 1) flip();  // on, off, on, off, on: within the spacing
+  await wait(10);
+  assert.deepEqual(reports.map((r) => [r.source, r.value]), [['page-load', true], ['user-change', false]], 'one per spacing');
+  await wait(80);
+  assert.deepEqual(reports.slice(2).map((r) => [r.source, r.value]), [['user-change', true]], 'then the state the burst ended in');
+  for (let i = 0; i < 40; i += 1) {
+    flip();
+    await wait(15);
+  }
+  await wait(100);
+  assert.equal(reports.filter((r) => r.source === 'user-change').length, 3, 'no more than perVisit');
+  current.stop();
+});
+
 test('when the wait ends and no strategy could read the toggle, the visit is unreadable and logs nothing', async () => {
   const doc = fakeDocument((h) => [h('header', { id: 'global-nav' }), h('main', {}, '', h('h1', {}, 'Data for Generative AI Improvement'),
     h('div', { role: 'switch', 'aria-checked': 'true' }), h('div', { role: 'switch', 'aria-checked': 'false' }))]);

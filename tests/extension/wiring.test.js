@@ -18,8 +18,8 @@ test('the background is one ES module, Chromium\'s service worker and Firefox\'s
   assert.deepEqual(manifest.background.scripts, [manifest.background.service_worker]);
 });
 
-test('the popup and the options page each load one ES module', () => {
-  for (const page of ['popup/popup.html', 'options/options.html']) {
+test('the popup, the options page and the confirmation page each load one ES module', () => {
+  for (const page of ['popup/popup.html', 'options/options.html', 'confirm/confirm.html']) {
     const scripts = [...read(page).matchAll(/<script\b([^>]*)>/g)].map((m) => m[1].trim());
     assert.equal(scripts.length, 1, page);
     assert.match(scripts[0], /^type="module" src="[^"]+\.js"$/, page);

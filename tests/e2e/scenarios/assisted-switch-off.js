@@ -96,8 +96,15 @@ scenario('banner, Review now, Switch it off for me: switched off once, logged, c
   assert.deepEqual(firstNudges, ['banner shown', 'callout shown'], 'the first visit logged each nudge once, however often it re-rendered');
   assert.equal((await h.hostStatus()).settings[0].verdict, 'off');
 
-  // The objection form, marked sent from the confirmation.
-  await h.page.locator('#untrain-callout button.form-sent').click();
+  // The objection form: "I've sent it" opens untrain's own page, where the member confirms; LinkedIn's page marks nothing.
+  const [confirm] = await Promise.all([h.context.waitForEvent('page'), h.page.locator('#untrain-callout button.form-sent').click()]);
+  await confirm.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  assert.match(confirm.url(), /^chrome-extension:\/\/[a-p]{32}\/confirm\/confirm\.html\?/);
+  assert.match(await confirm.locator('#confirm-question').textContent(), /Data Processing Objection Form/);
+  assert.deepEqual((await h.events()).filter((e) => e.kind === 'form'), [], 'nothing is marked before the member confirms');
+  await confirm.locator('#confirm-yes').click();
+  await confirm.waitForSelector('#confirm-status[data-state="done"]', { timeout: 10000 });
+  await confirm.close();
   const marked = await h.waitFor('the form marked sent', async () => {
     const c = await h.callout();
     return /as sent on \d{4}-\d{2}-\d{2}/.test(c?.formText ?? '') && c;
@@ -105,6 +112,7 @@ scenario('banner, Review now, Switch it off for me: switched off once, logged, c
   const [form] = (await h.events()).filter((e) => e.kind === 'form');
   assert.equal(form.source, 'callout');
   assert.equal(form.detail.form, 'objection-form');
+  assert.equal(form.url, SETTING_URL, 'the page it was asked from, as the browser named it');
   assert.ok(marked.formText.includes(form.detail.sent_on));
   assert.equal((await h.hostStatus()).forms[0].sent_on, form.detail.sent_on);
 
