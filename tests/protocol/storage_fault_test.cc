@@ -159,7 +159,8 @@ TEST_CASE("a damaged database: storage_unavailable, moved aside untouched, then 
           "[protocol][faults]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
-  std::string garbage = "SQLite format 2: this was a database once; it is not now." + std::string(4000, '\x17');
+  std::string garbage =
+      std::string("SQLite format 3\0", 16) + "this was a database once; it is not now." + std::string(4000, '\x17');
   { std::ofstream(db, std::ios::binary) << garbage; }
 
   HostProcess host(db);

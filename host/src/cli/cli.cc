@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/output_file.h"
 #include "cli/progress_bar.h"
 #include "core/clock.h"
 #include "core/error.h"
@@ -23,6 +24,7 @@
 #include "install/registration.h"
 #include "store/busy_timeout.h"
 #include "store/corrupt_database.h"
+#include "store/database_file.h"
 #include "store/store.h"
 #include "trail/status_view.h"
 
@@ -40,10 +42,12 @@ struct Options {
   std::optional<std::string> file;  // verify --file
   std::string format = "json";      // export --format
   std::optional<std::string> since, until, account, output;
+  bool force = false;  // export: replace an existing -o FILE
 };
 
-Store open_store(const Options& options) {
-  return Store::open(database_path(options.db, process_environment()), busy_timeout(process_environment()));
+// Every command here only reads (export's own event aside): none creates a database or a folder.
+Store open_store_for_reading(const Options& options) {
+  return Store::open_for_reading(database_path(options.db, process_environment()), busy_timeout(process_environment()));
 }
 
 // Damaged databases moved aside from this one's folder: the member's earlier trail, to be kept.
@@ -85,7 +89,7 @@ std::string status_line(const std::string& platform, const nlohmann::json& s) {
 }
 
 Outcome status_command(const Options& options) {
-  Store store = open_store(options);
+  Store store = open_store_for_reading(options);
   report_moved_aside(options, options.json ? std::cerr : std::cout);
   auto all = nlohmann::json::array();
   for (const auto& rules : builtin_rules()) {
@@ -108,7 +112,7 @@ Outcome status_command(const Options& options) {
 }
 
 Outcome log_command(const Options& options) {
-  Store store = open_store(options);
+  Store store = open_store_for_reading(options);
   auto events = store.events();
   if (options.json) {
     auto all = nlohmann::json::array();
@@ -195,7 +199,7 @@ Outcome verify_command(const Options& options) {
   if (options.file) {
     report = verify_export_file(*options.file);
   } else {
-    Store store = open_store(options);
+    Store store = open_store_for_reading(options);
     report = verify_database(store);
   }
   std::cout << report_text(report) << '\n';
@@ -209,30 +213,34 @@ Outcome export_command(const Options& options) {
   if (options.since) filter.since = since_bound(*options.since);
   if (options.until) filter.until = until_bound(*options.until);
   filter.account = options.account;
-  Store store = open_store(options);
+  auto database = database_path(options.db, process_environment());
+  // The export is recorded in the trail when the database is there to take it; a missing one is not created for
+  // it, and one the member may only read is still exported, and they are told it was not recorded.
+  std::optional<std::string> not_recorded;
+  if (inspect_database_file(database) != DatabaseFile::sqlite) {
+    not_recorded = "there are no events yet and no database at " + database.string();
+  } else if (!database_file_writable(database)) {
+    not_recorded = "the database " + database.string() + " is read-only";
+  }
+  std::optional<OutputFile> file;
+  if (options.output) file.emplace(*options.output, options.force, database);
+  Store store = not_recorded ? Store::open_for_reading(database, busy_timeout(process_environment()))
+                             : Store::open(database, busy_timeout(process_environment()));
 
   ProgressBar bar(std::cerr, "exporting");
   ExportProgress progress;
   if (wants_progress_bar(::isatty(STDERR_FILENO) == 1, store.count(filter))) {
     progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
   }
-  if (!options.output) {
-    export_trail(store, *format, filter, std::cout, ExportSource::cli, now_ms(), progress);
-    bar.finish();
-    return Outcome::ok;
-  }
-  std::ofstream out(*options.output, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(Outcome::io, "cannot write " + *options.output);
-  try {
-    auto exported = export_trail(store, *format, filter, out, ExportSource::cli, now_ms(), progress);
-    bar.finish();
+  auto exported = export_trail(store, *format, filter, file ? file->stream() : std::cout, ExportSource::cli, now_ms(),
+                               progress, !not_recorded);
+  if (file) file->commit();
+  bar.finish();
+  if (file) {
     std::cerr << "untrain: exported " << exported.header.events << " events to " << *options.output
               << " (chain head seq " << exported.header.chain.seq << " " << exported.header.chain.hash << ")\n";
-  } catch (...) {
-    out.close();
-    std::filesystem::remove(*options.output);  // never leave half an export that looks whole
-    throw;
   }
+  if (not_recorded) std::cerr << "untrain: this export was not recorded in the trail: " << *not_recorded << '\n';
   return Outcome::ok;
 }
 
@@ -300,6 +308,7 @@ int run_cli(const std::vector<std::string>& args) {
   exporter->add_option("--until", options.until, "only events up to this day (included) or UTC time");
   exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id");
   exporter->add_option("-o,--output", options.output, "write to this file instead of stdout");
+  exporter->add_flag("--force", options.force, "replace FILE when it exists");
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 wants argv[1..] reversed
   try {

@@ -1,5 +1,7 @@
 #include "doctor/doctor.h"
 
+#include <unistd.h>
+
 #include "core/error.h"
 #include "core/extension_identity.h"
 #include "core/paths.h"
@@ -60,6 +62,10 @@ std::vector<Check> examine(const ManifestSite& site, const Account& account, con
     checks.push_back(snap_check(site, present, unconfined));
   }
 
+  if (auto refused = launch_refusal(site, ::geteuid())) {
+    checks.push_back(*refused);
+    return checks;
+  }
   auto args = browser.family == Family::chromium ? chromium_launch_args(extension_origin())
                                                  : firefox_launch_args(site.file, firefox_addon_id());
   append(checks, hello_checks(say_hello(host_program, args, options.timeout), host_program, kVersion, site));
@@ -114,7 +120,7 @@ Section database_section(const DoctorOptions& options) {
 Check check_hash_chain(const std::filesystem::path& database) {
   std::string what = "hash chain of " + database.filename().string() + ": ";
   try {
-    Store store = Store::open(database);
+    Store store = Store::open_for_reading(database);
     VerifyReport report = verify_database(store);
     if (report.intact()) return {"chain", Status::ok, what + report_text(report), ""};
     return {"chain", Status::problem, what + report_text(report),

@@ -269,6 +269,16 @@ Check snap_check(const ManifestSite& site, bool unconfined_manifest, const std::
                  "untrain install --browser " + site.browser->base);
 }
 
+std::optional<Check> launch_refusal(const ManifestSite& site, uid_t euid) {
+  if (euid != 0) return std::nullopt;
+  const FileFacts& other = site.file_facts.uid != 0 ? site.file_facts : site.folder_facts;
+  if (other.uid == 0) return std::nullopt;
+  return Check{"launch", Status::skipped,
+               "not started: this doctor runs as root, and " + other.owner +
+                   " can change the manifest, so the program it names is not started as root",
+               "run untrain doctor as " + other.owner + ", without sudo, to check the launch"};
+}
+
 std::vector<Check> hello_checks(const HelloOutcome& outcome, const std::filesystem::path& program,
                                 const std::string& expected_version, const ManifestSite& site) {
   std::vector<Check> checks;

@@ -80,6 +80,10 @@ Check flatpak_check(const ManifestSite& site, const std::filesystem::path& progr
 // ordinary ~/.mozilla folder; `unconfined_manifest` says whether untrain is registered there.
 Check snap_check(const ManifestSite& site, bool unconfined_manifest, const std::filesystem::path& unconfined_file);
 
+// Root (sudo untrain doctor) never starts a program that someone else could have named: when the manifest or its
+// folder is not root's, the launch is skipped, and the check says why and how to run it. nullopt: launch it.
+std::optional<Check> launch_refusal(const ManifestSite& site, uid_t euid);
+
 // The hello round trip: the launch itself, then the version it reports.
 std::vector<Check> hello_checks(const HelloOutcome& outcome, const std::filesystem::path& program,
                                 const std::string& expected_version, const ManifestSite& site);

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "install/flatpak.h"
 #include "store/corrupt_database.h"
+#include "store/database_file.h"
 #include "store/sqlite.h"
 
 namespace untrain {
@@ -104,7 +105,15 @@ DatabaseFacts probe_database(const std::filesystem::path& path) {
   facts.exists = std::filesystem::exists(path, ec);
   if (!facts.exists) return facts;
   try {
-    sql::Database db(path.string());
+    // Doctor changes nothing: it looks at what is there first (a FIFO would block SQLite, and a file that is not
+    // a database is refused as the host refuses it), then reads on a read-only connection.
+    if (inspect_database_file(path) != DatabaseFile::sqlite) {
+      facts.quick_check = "ok";  // an empty file: the host starts a new database in it
+      return facts;
+    }
+    std::error_code size_error;
+    bool has_wal = std::filesystem::file_size(path.string() + "-wal", size_error) > 0 && !size_error;
+    sql::Database db(path.string(), sql::Database::ReadOnly{!database_file_writable(path) && !has_wal});
     auto check = db.prepare("PRAGMA quick_check");
     std::string answer;
     while (check.step()) answer += (answer.empty() ? "" : "; ") + check.text(0);

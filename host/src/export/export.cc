@@ -43,7 +43,7 @@ Record export_record(const ExportHeader& h, ExportFormat format, ExportSource so
 }  // namespace
 
 ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
-                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress) {
+                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress, bool record) {
   ExportHeader header;
   header.exported_ms = now_ms;
   header.untrain_version = kVersion;
@@ -86,8 +86,9 @@ ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter&
   });
   out.flush();
   if (!out) throw Error(Outcome::io, "writing the export failed (disk full, or the output was closed)");
+  if (!record) return {header, Event{}, false};
   Event recorded = store.append(export_record(header, format, source), now_ms);
-  return {header, recorded};
+  return {header, recorded, true};
 }
 
 }  // namespace untrain

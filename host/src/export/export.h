@@ -25,15 +25,17 @@ std::string export_file_name(ExportFormat format, std::int64_t exported_ms);
 
 struct ExportOutcome {
   ExportHeader header;
-  Event event;  // the `export` event that records this export
+  Event event;           // the `export` event that records this export
+  bool recorded = true;  // false when asked not to record it (a read-only or missing database): `event` is empty
 };
 
 // Called after each event written: (events written so far, events to write in all).
 using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // Writes the export to `out`; when `out` fails, throws Error(io) and records nothing. `source` says
-// who asked.
+// who asked. `record` false leaves the trail as it is, for a database opened only for reading.
 ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
-                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress = {});
+                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress = {},
+                           bool record = true);
 
 }  // namespace untrain

@@ -27,13 +27,30 @@ sqlite3* open_database(const std::string& path, int flags) {
   return db;
 }
 
+// "file:/a%20b/untrain.db?immutable=1": every byte but the unreserved ones escaped, so that '?', '#' and '%' in a
+// path stay in the path.
+std::string immutable_uri(const std::string& path) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
+                 c == '-' || c == '_' || c == '~';
+    if (plain) uri += static_cast<char>(c);
+    else uri += {'%', hex[c >> 4], hex[c & 15]};
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
-Database::Database(const std::string& path, ReadOnly) : db_(open_database(path, SQLITE_OPEN_READONLY)) {}
+Database::Database(const std::string& path, ReadOnly how)
+    : db_(how.immutable ? open_database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+                        : open_database(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)) {}
 
 Database::Database(const std::string& path) {
   int rc =
-      sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = "opening the database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");
     sqlite3_close(db_);

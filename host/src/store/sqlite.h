@@ -19,9 +19,13 @@ class Statement;
 class Database {
  public:
   explicit Database(const std::string& path);  // opens read-write, creating the file
-  struct ReadOnly {};
+  struct ReadOnly {
+    // For a file this process may not write, with no -wal to read: SQLite then takes no lock and makes no -shm
+    // (which it cannot do beside a read-only file), so the member can still read their own database.
+    bool immutable = false;
+  };
   // Opens an existing file read-only: SQLite then neither rolls back nor deletes its journal files.
-  Database(const std::string& path, ReadOnly);
+  Database(const std::string& path, ReadOnly how);
   ~Database();
   Database(Database&& other) noexcept;
   Database& operator=(Database&&) = delete;

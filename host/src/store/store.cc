@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/overloaded.h"
 #include "store/corrupt_database.h"
+#include "store/database_file.h"
 #include "trail/canonical.h"
 
 namespace untrain {
@@ -112,20 +113,6 @@ DROP TABLE temp.migration_4_latest;
 )sql",
 };
 
-void ensure_private_folder(const std::filesystem::path& folder) {
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  if (ec) throw Error(Code::storage_unavailable, "creating " + folder.string() + ": " + ec.message());
-  ::chmod(folder.c_str(), 0700);
-}
-
-void ensure_private_file(const std::filesystem::path& file) {
-  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw Error(Code::storage_unavailable, "opening " + file.string() + ": " + std::strerror(errno));
-  ::fchmod(fd, 0600);  // SQLite gives its -wal and -shm files the database file's mode
-  ::close(fd);
-}
-
 std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
   return "PRAGMA busy_timeout = " + std::to_string(busy_timeout.count());
 }
@@ -162,8 +149,7 @@ void enter_wal_mode(sql::Database& db, std::chrono::milliseconds busy_timeout) {
 }  // namespace
 
 Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
-  if (path.has_parent_path()) ensure_private_folder(path.parent_path());
-  ensure_private_file(path);
+  prepare_database_file(path);
   // Checked before anything is written, so a damaged file is never migrated, appended to or
   // "repaired" by SQLite: it is moved aside as it is.
   if (auto damage = damage_at(path, busy_timeout)) {
@@ -173,13 +159,38 @@ Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds b
                                                  "); it was moved aside, unchanged, to " + moved->string() +
                                                  ", and the next attempt starts a new database");
     }
-    ensure_private_file(path);  // another process moved it aside first
+    prepare_database_file(path);  // another process moved it aside first
   }
   Store store(sql::Database(path.string()));
   store.db_.exec(busy_pragma(busy_timeout).c_str());
   enter_wal_mode(store.db_, busy_timeout);
   store.db_.exec("PRAGMA synchronous = FULL");
   store.migrate();
+  return store;
+}
+
+Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
+  if (inspect_database_file(path) != DatabaseFile::sqlite) {
+    // No database yet: an empty one in memory answers "no events yet", and nothing is made on disk.
+    Store empty(sql::Database(":memory:"));
+    empty.migrate();
+    return empty;
+  }
+  std::error_code ec;
+  auto wal_size = std::filesystem::file_size(path.string() + "-wal", ec);
+  bool has_wal = !ec && wal_size > 0;
+  bool writable = database_file_writable(path);
+  Store store(sql::Database(path.string(), sql::Database::ReadOnly{!writable && !has_wal}));
+  store.db_.exec(busy_pragma(busy_timeout).c_str());
+  if (store.schema_version() < static_cast<int>(kMigrations.size())) {
+    // An older untrain's database reads only once migrated, which is untrain's own write to its own file.
+    if (!writable) {
+      throw Error(Code::storage_unavailable, "the database " + path.string() +
+                                                 " was written by an older untrain and cannot be updated: it is "
+                                                 "read-only; make it writable and run the command again");
+    }
+    return open(path, busy_timeout);
+  }
   return store;
 }
 

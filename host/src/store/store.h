@@ -28,8 +28,15 @@ class Store {
   // up to `busy_timeout` for another process's lock. A file SQLite finds damaged is moved aside
   // (corrupt_database.h) and this open throws Error(storage_unavailable) naming where it went; the
   // next open starts a new database in its place.
+  // A path holding anything but a regular file that is empty or has SQLite's header is refused with
+  // Error(storage_unavailable) and left as it is (database_file.h).
   static Store open(const std::filesystem::path& path,
                     std::chrono::milliseconds busy_timeout = std::chrono::milliseconds(10000));
+  // For the commands that only read (status, log, verify, export, doctor): creates nothing and moves nothing. A
+  // missing (or empty) database is an empty trail, held in memory; a file the member may only read is read as it
+  // is. Anything but a database is refused as by open.
+  static Store open_for_reading(const std::filesystem::path& path,
+                                std::chrono::milliseconds busy_timeout = std::chrono::milliseconds(10000));
 
   // Appends the record at the end of the hash chain, in one transaction with the current state it
   // changes, and returns the row as stored (with seq, recorded, prev_hash, hash; for an observation

@@ -38,11 +38,15 @@ TEST_CASE("a moved-aside name carries the UTC time of the move", "[corrupt]") {
   CHECK(corrupt_name("untrain.db", 1795903200000) == "untrain.db.corrupt-20261128T220000Z");
 }
 
-TEST_CASE("a file that is not a database is moved aside byte for byte, and the next open starts afresh", "[corrupt]") {
+TEST_CASE(
+    "a file whose header says SQLite but which is damaged is moved aside byte for byte, and the next open starts "
+    "afresh",
+    "[corrupt]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   std::string garbage(8192, '\0');
   for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
+  garbage.replace(0, 16, std::string("SQLite format 3\0", 16));  // anything else is refused, never moved
   write_all(db, garbage);
   write_all(db.string() + "-wal", "not a wal either");
 
