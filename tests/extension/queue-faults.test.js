@@ -84,7 +84,9 @@ test('a damaged database: the observation stays queued, the file is moved aside,
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-queue-faults-'));
   try {
     const db = path.join(dir, 'untrain.db');
-    const garbage = Buffer.alloc(4096, 0x17);
+    // SQLite's header, then garbage: only a file that says it is SQLite's is untrain's to move aside (any other file
+    // at the path is refused and left as it is).
+    const garbage = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080, 0x17)]);
     fs.writeFileSync(db, garbage);
     const host = startHost(db);
     const queue = outbox(host, fakeStorage());
