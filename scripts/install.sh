@@ -13,6 +13,10 @@ PREFIX="${PREFIX:-$HOME/.local}"
 ensure_packages "${BUILD_PACKAGES[@]}"
 cmake --preset release >/dev/null
 cmake --build --preset release
+# With the default prefix, $PREFIX/share/untrain (the extension and manifest templates) is also the folder of the
+# member's database (docs/cli.md): create it private before cmake --install does, since untrain itself changes the
+# mode only of folders it creates, never of one that exists.
+[ "$PREFIX/share" = "${XDG_DATA_HOME:-$HOME/.local/share}" ] && [ ! -e "$PREFIX/share/untrain" ] && mkdir -p -m 0700 "$PREFIX/share/untrain"
 cmake --install build/release --prefix "$PREFIX" >/dev/null
 untrain="$PREFIX/bin/untrain"
 echo "installed $untrain"
