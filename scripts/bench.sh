@@ -100,8 +100,8 @@ for n in $EXPORT_SIZES; do
   db=$WORK/export-$n.db
   if [ -f "$WORK/status-$n.db" ]; then mv "$WORK/status-$n.db" "$db"; else say "   a trail of $n events"; trail "$n" "$db"; fi
   runs=$RUNS; [ "$n" -ge 1000000 ] && runs=3
-  "$DRIVER" run --name "export-json-$n" --runs $runs --bytes "$WORK/e.json" -- "$UNTRAIN" export --format json -o "$WORK/e.json" --db "$db" >>"$RAW"
-  "$DRIVER" run --name "export-csv-$n" --runs $runs --bytes "$WORK/e.csv" -- "$UNTRAIN" export --format csv -o "$WORK/e.csv" --db "$db" >>"$RAW"
+  "$DRIVER" run --name "export-json-$n" --runs $runs --bytes "$WORK/e.json" -- "$UNTRAIN" export --format json --force -o "$WORK/e.json" --db "$db" >>"$RAW"
+  "$DRIVER" run --name "export-csv-$n" --runs $runs --bytes "$WORK/e.csv" -- "$UNTRAIN" export --format csv --force -o "$WORK/e.csv" --db "$db" >>"$RAW"
   "$DRIVER" run --name "sqlite3-json-$n" --runs $runs --stdout "$WORK/s.json" --bytes "$WORK/s.json" -- "$SQLITE3" -json "$db" "SELECT * FROM events ORDER BY seq" >>"$RAW"
   "$DRIVER" run --name "verify-db-$n" --runs $runs -- "$UNTRAIN" verify --db "$db" >>"$RAW"
   "$DRIVER" run --name "verify-file-$n" --runs $runs --bytes "$WORK/e.json" -- "$UNTRAIN" verify --file "$WORK/e.json" >>"$RAW"

@@ -104,6 +104,8 @@ const SPY_ON_OBSERVATIONS = `(() => {
 scenario('a page no strategy can read: callout and banner say so alike, and log the member\'s own answer, from their click alone', { state: 'on', name: 'real-markup-unreadable' }, async (h) => {
   await h.goto(at('unreadable', 'on'));
   assert.deepEqual(await h.detect('ai-training'), { found: false });
+  // The content script starts its visit a moment after the page loads: wait for it, then it is still looking.
+  await h.waitFor('the visit to start', async () => (await h.contentState())?.setting === 'ai-training');
   assert.deepEqual(await h.contentState().then((s) => [s.setting, s.phase]), ['ai-training', 'waiting']);
   assert.equal(await h.inContentScript(SPY_ON_OBSERVATIONS), true);
   const sent = () => h.inContentScript('globalThis.sentObservations');
