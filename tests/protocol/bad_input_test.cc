@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <functional>
+#include <limits>
 #include <thread>
 
 #include "../unit/temp_dir.h"
@@ -181,6 +182,10 @@ std::vector<BadInput> cases() {
        {frame(R"({"id":1,"type":"status","platform":"linkedin","stale_after_days":0})") +
         frame(R"({"id":2,"type":"status","platform":"linkedin","stale_after_days":3651})")},
        {"bad_request", "bad_request"}},
+      {"a status or an export asking for an account id outside the rule is bad_request",
+       {frame(R"({"id":1,"type":"status","platform":"linkedin","account":"ab"})") +
+        frame(R"({"id":2,"type":"export","format":"json","account":"jane\u001b[2J"})")},
+       {"bad_request", "bad_request"}},
       {"a frame split across many one-byte writes is answered", {}, {"ok"}},
       {"two frames in one write are answered in order",
        {frame(hello) + frame(R"({"id":2,"type":"rules","platform":"linkedin"})")},
@@ -202,6 +207,15 @@ std::vector<BadInput> cases() {
         {"platform", "LinkedIn"},
         {"account", 5},
         {"account", std::string(129, 'a')},
+        {"account", std::string(101, 'b')},  // names differ from the 129 a's: each section needs its own
+        {"account", "ab"},
+        {"account", "jane\x1b[2Jdoe"},
+        {"account", "jane\u202edoe"},
+        {"account", "jane doe"},
+        {"account", "%e6%9d%8e-abc"},
+        {"account", "abc%00"},
+        {"account", "abc%1B"},
+        {"account", "%C0%80abc"},
         {"setting", json::array()},
         {"value", "false"},
         {"value", 0},
@@ -210,6 +224,8 @@ std::vector<BadInput> cases() {
         {"time", "now"},
         {"time", 1.5},
         {"time", -1},
+        {"time", std::numeric_limits<std::int64_t>::max()},
+        {"time", 4'102'444'800'000},  // 2100-01-01: fixed, since each section's name must be the same on every run
         {"source", "extension"},
         {"source", nullptr}}},
       {valid_nudge(),

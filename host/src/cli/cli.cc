@@ -13,6 +13,7 @@
 #include "core/outcome.h"
 #include "core/paths.h"
 #include "core/rules.h"
+#include "core/terminal_text.h"
 #include "core/version.h"
 #include "doctor/doctor.h"
 #include "export/export.h"
@@ -53,7 +54,7 @@ Store open_store_for_reading(const Options& options) {
 // Damaged databases moved aside from this one's folder: the member's earlier trail, to be kept.
 void report_moved_aside(const Options& options, std::ostream& out) {
   for (const auto& file : moved_aside(database_path(options.db, process_environment()))) {
-    out << "untrain: an earlier database was damaged and moved aside to " << file.string()
+    out << "untrain: an earlier database was damaged and moved aside to " << terminal_safe(file.string())
         << "; keep it: it holds your audit trail from before (untrain doctor)\n";
   }
 }
@@ -99,12 +100,12 @@ Outcome status_command(const Options& options) {
   if (options.json) return print(all);
   for (const auto& platform : all) {
     for (const auto& s : platform["settings"]) {
-      std::cout << status_line(platform["platform"].get<std::string>(), s) << '\n';
+      std::cout << terminal_safe(status_line(platform["platform"].get<std::string>(), s)) << '\n';
     }
     for (const auto& f : platform["forms"]) {
-      std::cout << platform["platform"].get<std::string>() << "  " << f["form"].get<std::string>() << "  "
-                << (f["sent_on"].is_null() ? std::string("not marked as sent")
-                                           : "sent on " + f["sent_on"].get<std::string>())
+      std::cout << terminal_safe(platform["platform"].get<std::string>() + "  " + f["form"].get<std::string>() + "  " +
+                                 (f["sent_on"].is_null() ? std::string("not marked as sent")
+                                                         : "sent on " + f["sent_on"].get<std::string>()))
                 << '\n';
     }
   }
@@ -124,10 +125,12 @@ Outcome log_command(const Options& options) {
     }
     return print(all);
   }
+  // Each value escaped on its own, line breaks included: a value can neither repaint the terminal nor forge a line.
+  auto shown = [](const std::string& text) { return text.empty() ? std::string("-") : terminal_safe(text); };
   for (const auto& e : events) {
-    std::cout << e.seq << "  " << format_utc(e.time) << "  " << e.kind << "  " << e.action << "  " << e.platform << "  "
-              << (e.setting.empty() ? "-" : e.setting) << "  " << (e.value ? (*e.value ? "on" : "off") : "-") << "  "
-              << e.source << "  " << (e.account.empty() ? "-" : e.account) << '\n';
+    std::cout << e.seq << "  " << format_utc(e.time) << "  " << shown(e.kind) << "  " << shown(e.action) << "  "
+              << shown(e.platform) << "  " << shown(e.setting) << "  " << (e.value ? (*e.value ? "on" : "off") : "-")
+              << "  " << shown(e.source) << "  " << shown(e.account) << '\n';
   }
   return Outcome::ok;
 }
@@ -202,7 +205,7 @@ Outcome verify_command(const Options& options) {
     Store store = open_store_for_reading(options);
     report = verify_database(store);
   }
-  std::cout << report_text(report) << '\n';
+  std::cout << terminal_safe(report_text(report)) << '\n';
   return report.intact() ? Outcome::ok : Outcome::no;
 }
 
@@ -251,7 +254,7 @@ Outcome doctor_command(const Options& options) {
   doctor.db = options.db;
   auto report = run_doctor(doctor);
   if (options.json) print(doctor_json(report));
-  else std::cout << doctor_text(report);
+  else std::cout << terminal_safe(doctor_text(report), /*keep_line_breaks=*/true);
   return report.problems() == 0 ? Outcome::ok : Outcome::no;
 }
 
@@ -324,10 +327,10 @@ int run_cli(const std::vector<std::string>& args) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);  // CLI11's own statuses, for now
   } catch (const Error& e) {
-    std::cerr << "untrain: " << e.what() << '\n';
+    std::cerr << "untrain: " << terminal_safe(e.what()) << '\n';
     return exit_status(e.outcome());
   } catch (const std::exception& e) {
-    std::cerr << "untrain: internal error: " << e.what() << '\n';
+    std::cerr << "untrain: internal error: " << terminal_safe(e.what()) << '\n';
     return exit_status(Outcome::failed);
   }
 }

@@ -8,6 +8,11 @@ namespace untrain {
 
 std::int64_t now_ms();
 
+// Sums and differences of times that saturate at the ends of int64 instead of overflowing: stored times come from
+// files anyone can edit, and an edited time must give a wrong answer at worst, never undefined behaviour.
+std::int64_t add_ms(std::int64_t a, std::int64_t b);
+std::int64_t sub_ms(std::int64_t a, std::int64_t b);
+
 // "2026-11-28T23:31:49.123Z"
 std::string format_utc(std::int64_t ms);
 

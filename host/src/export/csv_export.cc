@@ -25,6 +25,17 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
+std::string csv_neutralised(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) {
+    return std::string(text);
+  }
+  std::string out;
+  out.reserve(text.size() + 1);
+  out += '\'';
+  out.append(text);
+  return out;
+}
+
 CsvExportWriter::CsvExportWriter(std::ostream& out) : out_(out) {
   out_ << "seq,time_utc,recorded_utc,kind,action,source,platform,account,setting,value,previous,url,detail,"
           "untrain_version,rules_version,time,recorded,prev_hash,hash"
@@ -54,7 +65,7 @@ void CsvExportWriter::add(const Event& e) {
   bool first = true;
   for (const auto& field : fields) {
     if (!first) out_ << ',';
-    out_ << csv_field(field);
+    out_ << csv_field(csv_neutralised(field));
     first = false;
   }
   out_ << kRecordEnd;

@@ -14,6 +14,11 @@ namespace untrain {
 // a line break or leading or trailing space; as it is otherwise.
 std::string csv_field(std::string_view text);
 
+// The text a spreadsheet cannot take for a formula (OWASP's "CSV injection" rule): a cell starting with '=', '+',
+// '-', '@', a tab or a carriage return gets a leading apostrophe, which spreadsheets show as text and hide. Every
+// cell of the CSV export goes through it; the JSON and NDJSON exports keep values exactly.
+std::string csv_neutralised(std::string_view text);
+
 class CsvExportWriter {
  public:
   explicit CsvExportWriter(std::ostream& out);  // writes the header row

@@ -71,14 +71,18 @@ ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter&
         break;
       }
       case ExportFormat::html: {
-        // The summary needs every event before the page can start: a first pass, then the table.
+        // The summary needs every event before the page can start: a first pass, then the table. The same pass
+        // checks the chain, so that a report of a broken trail says so at its top.
         TrailSummary summary;
+        ChainVerifier verifier(header.complete);
         store.for_each_event(filter, [&](const Event& e) {
           summary.add(e);
+          verifier.add(e);
           ++done;
           if (progress) progress(done, 2 * header.events);
         });
-        HtmlReportWriter writer(out, header, summary);
+        auto problem = verifier.finish(header.complete ? std::optional<ChainHead>(header.chain) : std::nullopt);
+        HtmlReportWriter writer(out, header, summary, problem);
         stream_events(store, filter, writer, done, 2 * header.events, progress);
         break;
       }

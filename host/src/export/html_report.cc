@@ -17,6 +17,7 @@ h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; padding
 h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .meta { color: #555; margin-top: 0; }
 .summary p { font-size: 1.05rem; margin: .3rem 0 .5rem; }
+.broken { background: #fde2e2; border: 2px solid #a61b1b; padding: .6rem .8rem; font-size: 1.05rem; }
 .partial { background: #fff4d6; border: 1px solid #e0c068; padding: .5rem .8rem; }
 code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; font-size: .8rem; }
@@ -93,8 +94,8 @@ std::string html_escape(std::string_view text) {
 
 std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label) {
   constexpr double kWidth = 720, kLeft = 10, kBar = 700, kTop = 8, kHeight = 26;
-  double span = to > from ? static_cast<double>(to - from) : 1.0;
-  auto x = [&](std::int64_t ms) { return kLeft + kBar * static_cast<double>(ms - from) / span; };
+  double span = to > from ? static_cast<double>(to) - static_cast<double>(from) : 1.0;
+  auto x = [&](std::int64_t ms) { return kLeft + kBar * (static_cast<double>(ms) - static_cast<double>(from)) / span; };
   char number[32];
   auto fmt = [&](double v) {
     std::snprintf(number, sizeof number, "%.1f", v);
@@ -153,9 +154,14 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   return svg;
 }
 
-HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary)
+HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary,
+                                   const std::optional<ChainProblem>& problem)
     : out_(out) {
+  // No script may run in a report someone hands around, whatever a value in it says: the policy allows the inline
+  // style and nothing else (no script, no fetch, no form, no base).
   out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+          "img-src data:; base-uri 'none'; form-action 'none'\">\n"
        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
        << "<title>untrain audit trail, exported " << day_text(header.exported_ms) << "</title>\n"
        << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
@@ -163,6 +169,11 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
        << "<p class=\"meta\">Exported " << minute_text(header.exported_ms) << " by untrain "
        << html_escape(header.untrain_version) << ". " << header.events << (header.events == 1 ? " event" : " events")
        << " below.</p>\n";
+  if (problem) {
+    out_ << "<p class=\"broken\" id=\"not-verified\" role=\"alert\"><strong>This trail does NOT verify.</strong> "
+         << "Its events were changed, removed, reordered or inserted after untrain recorded them ("
+         << html_escape(describe(*problem)) << "). Nothing below can be relied on as the record.</p>\n";
+  }
   if (!header.complete) {
     out_ << "<p class=\"partial\">This report holds part of the trail";
     std::string range = range_text(header.filter);
@@ -176,7 +187,7 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
   if (settings.empty()) out_ << "<p>untrain has not seen any setting yet.</p>\n";
   std::int64_t to = header.filter.until ? std::min(*header.filter.until, header.exported_ms) : header.exported_ms;
   std::int64_t from = header.filter.since.value_or(summary.first_time().value_or(to));
-  if (!summary.first_time() || from >= to) from = to - 86'400'000;
+  if (!summary.first_time() || from >= to) from = sub_ms(to, 86'400'000);
   for (const SettingHistory& h : settings) {
     const SettingRule* rule = rule_for(h);
     std::string title = rule ? rule->title : h.setting;
@@ -191,7 +202,7 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
   out_ << "</section>\n";
 
   out_ << "<section>\n<h2>Chain head</h2>\n<p>The last event of the whole trail when this report was made: seq "
-       << header.chain.seq << ", hash</p>\n<p class=\"hash\" id=\"chain-head\">" << header.chain.hash
+       << header.chain.seq << ", hash</p>\n<p class=\"hash\" id=\"chain-head\">" << html_escape(header.chain.hash)
        << "</p>\n</section>\n";
 
   out_ << "<section>\n<h2>How to verify</h2>\n"
@@ -219,8 +230,8 @@ void HtmlReportWriter::add(const Event& e) {
        << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e)) << "</td><td>" << html_escape(e.setting)
        << "</td><td>" << value_cell(e.value) << "</td><td>" << html_escape(e.source)
        << (reported ? " (your word; untrain did not read it)" : "") << "</td><td>" << html_escape(e.account)
-       << "</td><td class=\"url\">" << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << e.hash << "\">"
-       << short_hash(e.hash) << "</td></tr>\n";
+       << "</td><td class=\"url\">" << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << html_escape(e.hash)
+       << "\">" << html_escape(short_hash(e.hash)) << "</td></tr>\n";
 }
 
 void HtmlReportWriter::finish() {

@@ -5,6 +5,7 @@
 // pass over the events) and then the events (a second pass), so memory stays constant.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "core/rules.h"
 #include "export/json_export.h"
 #include "export/trail_summary.h"
+#include "trail/chain_verifier.h"
 
 namespace untrain {
 
@@ -23,8 +25,10 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
 
 class HtmlReportWriter {
  public:
-  // Writes everything above the event table.
-  HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary);
+  // Writes everything above the event table. `problem` is what the chain check of the same events found: the page
+  // says so first, before anything a reader might take for the record.
+  HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary,
+                   const std::optional<ChainProblem>& problem = std::nullopt);
   void add(const Event& event);  // one table row
   void finish();
 

@@ -45,7 +45,7 @@ void TrailSummary::add(const Event& e) {
       if (!h.confirmed_at) h.confirmed_at = time;
     }
     ValueRun& run = h.runs.back();
-    if (value == run.value && reported == run.reported && time - run.last <= stale_after_ms_) {
+    if (value == run.value && reported == run.reported && sub_ms(time, run.last) <= stale_after_ms_) {
       run.last = time;
     } else {
       h.runs.push_back({time, time, value, reported});
@@ -112,8 +112,8 @@ std::string summary_text(const SettingHistory& h, const SettingRule* rule, std::
     }
     text += " Last checked " + minute_text(h.last_checked) + ".";
   }
-  if (now_ms - h.last_checked > stale_after_ms) {
-    text += " Not checked for " + std::to_string((now_ms - h.last_checked) / 86'400'000) +
+  if (sub_ms(now_ms, h.last_checked) > stale_after_ms) {
+    text += " Not checked for " + std::to_string(sub_ms(now_ms, h.last_checked) / 86'400'000) +
             " days: LinkedIn may have changed it since.";
   }
   return text;
@@ -138,7 +138,7 @@ std::vector<Band> timeline_bands(const SettingHistory& h, std::int64_t from, std
     const ValueRun& run = h.runs[i];
     std::int64_t next = i + 1 < h.runs.size() ? h.runs[i + 1].start : to;
     push(cursor, run.start, std::nullopt);
-    std::int64_t held = std::min(next, run.last + stale_after_ms);
+    std::int64_t held = std::min(next, add_ms(run.last, stale_after_ms));
     push(run.start, held, run.value, run.reported);
     push(held, next, std::nullopt);
     cursor = std::max(cursor, next);

@@ -27,7 +27,13 @@ nlohmann::json observe(const Observation& o, Store& store) {
   if (!rules.find(o.setting)) {
     throw Error(Code::unknown_setting, "the " + o.platform + " rules have no setting '" + o.setting + "'");
   }
-  Event stored = store.append({o, kVersion, rules.version}, now_ms());
+  // A reading from the future is a wrong clock or a forgery; a day's slack covers clocks that are merely off.
+  constexpr std::int64_t kClockSlackMs = 86'400'000;
+  std::int64_t now = now_ms();
+  if (o.time_ms > now && o.time_ms - now > kClockSlackMs) {
+    throw Error(Code::bad_request, "field 'time' is more than a day ahead of this computer's clock");
+  }
+  Event stored = store.append({o, kVersion, rules.version}, now);
   return {{"seq", stored.seq}, {"recorded", stored.recorded}, {"action", stored.action}};
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "protocol/account_id.h"
 #include "protocol/request_limits.h"
 
 namespace untrain {
@@ -59,16 +60,28 @@ E word_field(const json& message, const char* name, std::size_t max_length) {
   throw Error(Code::bad_request, std::string("field '") + name + "' must be " + expected);
 }
 
+// A profile id as LinkedIn's URL spells it (docs/protocol.md, "The account id"): plain ASCII, so that no account
+// can carry a control or bidi character into the trail, and the same rule the extension applies before sending.
+std::string account_id(const json& message) {
+  const json& value = field(message, "account");
+  if (!value.is_string() || !is_account_id(value.get_ref<const std::string&>())) {
+    throw Error(Code::bad_request,
+                "field 'account' must be null or a LinkedIn profile id: 3 to 100 letters, digits, '-' or "
+                "percent-encoded (upper-case hex) UTF-8 characters");
+  }
+  return value.get<std::string>();
+}
+
 // The member's public profile id: may be null (the page did not show it) but must be there.
 std::optional<std::string> account_field(const json& message) {
   field(message, "account");
   if (absent_or_null(message, "account")) return std::nullopt;
-  return string_field(message, "account", 128);
+  return account_id(message);
 }
 
 std::optional<std::string> optional_account(const json& message) {
   if (absent_or_null(message, "account")) return std::nullopt;
-  return string_field(message, "account", 128);
+  return account_id(message);
 }
 
 std::string https_url_field(const json& message) {

@@ -111,6 +111,15 @@ UPDATE current_state SET
   verified_time = last_checked;
 DROP TABLE temp.migration_4_latest;
 )sql",
+    // 5: the state is kept in the order the host recorded observations (docs/audit-trail.md), and `status` picks the
+    // most recently recorded account by the host's own clock; for the rows of an older trail, their latest event's.
+    R"sql(
+ALTER TABLE current_state ADD COLUMN recorded INTEGER NOT NULL DEFAULT 0;
+UPDATE current_state SET recorded = coalesce((
+  SELECT max(e.recorded) FROM events e
+  WHERE e.kind = 'observation' AND e.platform = current_state.platform AND e.account = current_state.account
+    AND e.setting = current_state.setting), 0);
+)sql",
 };
 
 std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
@@ -271,16 +280,17 @@ void Store::record_observation(Event& e, const Observation& o) {
   } else {
     e.action = to_string(ObservationAction::first_seen);
   }
-  // A late observation (flushed from the extension's queue) is logged but never overrides a newer one.
+  // The state is the latest observation in the order the host recorded them, the log's own order, never the order
+  // of the reporter's `time`: so each event's action and previous agree with the event before it in the log, also for
+  // one flushed late from the extension's queue, and no row dated in the future can freeze the state.
   db_.prepare(
          "INSERT INTO current_state (platform, account, setting, value, first_value, first_seen, last_checked, source, "
-         "rules_version) "
-         "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5, ?6, ?7) "
+         "rules_version, recorded) "
+         "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?5, ?6, ?7, ?8) "
          "ON CONFLICT (platform, account, setting) DO UPDATE SET "
          "  last_changed = CASE WHEN excluded.value != value THEN excluded.last_checked ELSE last_changed END, "
          "  value = excluded.value, last_checked = excluded.last_checked, source = excluded.source, "
-         "  rules_version = excluded.rules_version "
-         "WHERE excluded.last_checked >= last_checked")
+         "  rules_version = excluded.rules_version, recorded = excluded.recorded")
       .bind(1, e.platform)
       .bind(2, e.account)
       .bind(3, e.setting)
@@ -288,12 +298,13 @@ void Store::record_observation(Event& e, const Observation& o) {
       .bind(5, e.time)
       .bind(6, e.source)
       .bind(7, e.rules_version)
+      .bind(8, e.recorded)
       .run();
-  // The latest reading is kept whatever the member reported after it; a late reading only replaces an older one.
+  // The latest reading, in the same order, is kept whatever the member reported after it.
   if (is_verified(o.source)) {
     db_.prepare(
            "UPDATE current_state SET verified_value = ?4, verified_time = ?5, verified_rules_version = ?6 "
-           "WHERE platform = ?1 AND account = ?2 AND setting = ?3 AND (verified_time IS NULL OR verified_time <= ?5)")
+           "WHERE platform = ?1 AND account = ?2 AND setting = ?3")
         .bind(1, e.platform)
         .bind(2, e.account)
         .bind(3, e.setting)
@@ -376,7 +387,7 @@ std::vector<FormState> Store::forms(const std::string& platform) {
 std::vector<SettingState> Store::states(const std::string& platform) {
   auto stmt = db_.prepare(
       "SELECT account, setting, value, first_value, first_seen, last_checked, last_changed, source, rules_version, "
-      "verified_value, verified_time, verified_rules_version "
+      "verified_value, verified_time, verified_rules_version, recorded "
       "FROM current_state WHERE platform = ? ORDER BY setting, account");
   stmt.bind(1, platform);
   std::vector<SettingState> out;
@@ -395,6 +406,7 @@ std::vector<SettingState> Store::states(const std::string& platform) {
     if (!stmt.is_null(9) && !stmt.is_null(10)) {
       state.last_verified = VerifiedReading{stmt.integer(9) != 0, stmt.integer(10), text_or_empty(11)};
     }
+    state.recorded = stmt.integer(12);
     out.push_back(std::move(state));
   }
   return out;
@@ -450,6 +462,43 @@ void Store::for_each_event(const EventFilter& filter, const std::function<void(c
                 stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
                 stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
   }
+}
+
+std::optional<Store::MistypedEvent> Store::first_mistyped_event() {
+  struct Column {
+    const char* name;
+    const char* allowed;  // the typeof() results the format allows
+  };
+  static constexpr Column kColumns[] = {
+      {"recorded", "'integer'"},
+      {"time", "'integer'"},
+      {"kind", "'text'"},
+      {"action", "'text'"},
+      {"source", "'text'"},
+      {"platform", "'text'"},
+      {"account", "'text'"},
+      {"setting", "'text'"},
+      {"value", "'integer', 'null'"},
+      {"previous", "'integer', 'null'"},
+      {"url", "'text'"},
+      {"detail", "'text'"},
+      {"untrain_version", "'text'"},
+      {"rules_version", "'text'"},
+      {"prev_hash", "'text'"},
+      {"hash", "'text'"},
+  };
+  std::string which = "CASE";
+  std::string where;
+  for (const Column& c : kColumns) {
+    std::string wrong = std::string("typeof(") + c.name + ") NOT IN (" + c.allowed + ")";
+    which += std::string(" WHEN ") + wrong + " THEN '" + c.name + "' || ' ' || typeof(" + c.name + ")";
+    where += (where.empty() ? "" : " OR ") + wrong;
+  }
+  auto stmt = db_.prepare("SELECT seq, " + which + " END FROM events WHERE " + where + " ORDER BY seq LIMIT 1");
+  if (!stmt.step()) return std::nullopt;
+  std::string found = stmt.text(1);
+  auto space = found.find(' ');
+  return MistypedEvent{stmt.integer(0), found.substr(0, space), found.substr(space + 1)};
 }
 
 std::filesystem::path Store::path() {

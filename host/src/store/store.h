@@ -58,6 +58,14 @@ class Store {
   // Calls `visit` with each event `filter` selects, oldest first, one at a time: memory stays
   // constant however long the log is.
   void for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit);
+  // The first event whose column holds a type the format does not allow (docs/audit-trail.md, "Events"): SQLite
+  // converts text such as '1000x' to the integer 1000 when read, so an edit of the type alone would keep the hash.
+  struct MistypedEvent {
+    std::int64_t seq = 0;
+    std::string column;  // time, value, …
+    std::string type;    // what SQLite holds there: text, real, blob, null
+  };
+  std::optional<MistypedEvent> first_mistyped_event();
   // Runs `body` on one consistent snapshot of the log: head, count and for_each_event inside it
   // agree with each other even while other processes append.
   void snapshot(const std::function<void()>& body);

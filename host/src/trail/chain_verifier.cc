@@ -20,6 +20,10 @@ bool hash_holds(const Event& e) {
 
 }  // namespace
 
+bool is_hash_text(std::string_view text) {
+  return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 void ChainVerifier::fail(std::int64_t seq, std::string what, std::string detail) {
   if (!problem_) problem_ = ChainProblem{seq, std::move(what), std::move(detail)};
 }
@@ -34,6 +38,13 @@ bool ChainVerifier::add(const Event& event) {
 
 void ChainVerifier::check(const Event& e, const Event* next) {
   if (problem_) return;
+  // Only one spelling of a hash links: an upper-case or padded copy would otherwise pass where rows are not compared
+  // (the gaps of a partial export).
+  if (!is_hash_text(e.hash) || !is_hash_text(e.prev_hash)) {
+    return fail(
+        e.seq, "changed",
+        std::string(is_hash_text(e.hash) ? "its prev_hash" : "its hash") + " is not 64 lowercase hexadecimal digits");
+  }
   if (!previous_) {
     if (complete_ && e.seq != 1) {
       if (next && next->seq == 1) return fail(1, "reordered", "seq 1 comes after " + seq_text(e.seq));

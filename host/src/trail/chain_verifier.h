@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "trail/canonical.h"
 #include "trail/event.h"
@@ -55,6 +56,9 @@ class ChainVerifier {
   std::int64_t events_ = 0;
   ChainHead head_;
 };
+
+// A hash as the format writes it: exactly 64 lowercase hexadecimal digits. Anything else was not written by untrain.
+bool is_hash_text(std::string_view text);
 
 // "changed at seq 3: its hash does not match its contents" — for people.
 std::string describe(const ChainProblem& problem);

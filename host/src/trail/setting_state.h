@@ -31,6 +31,9 @@ struct SettingState {
   std::string rules_version = "";
   // The latest value untrain read itself; the same as `value` unless a member's report is newer.
   std::optional<VerifiedReading> last_verified = std::nullopt;
+  // When the host recorded `value` (ms UTC, its own clock): what "the most recently checked account" is ordered by,
+  // so that a row whose reporter dated it in the future cannot hold that place.
+  std::int64_t recorded = 0;
 
   // False while `value` is the member's own report rather than a reading.
   bool verified() const { return source != to_string(ObservationSource::member_reported); }

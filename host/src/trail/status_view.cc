@@ -9,7 +9,7 @@ std::optional<SettingState> pick(const std::vector<SettingState>& states, const 
   for (const auto& s : states) {
     if (s.setting != setting) continue;
     if (account && s.account != *account) continue;
-    if (!best || s.last_checked > best->last_checked) best = s;
+    if (!best || s.recorded > best->recorded) best = s;
   }
   return best;
 }

@@ -1,5 +1,7 @@
 #include "trail/verdict.h"
 
+#include "core/clock.h"
+
 namespace untrain {
 
 std::string_view verdict_name(Verdict verdict) {
@@ -26,7 +28,7 @@ std::optional<Verdict> verdict_from_name(std::string_view name) {
 Verdict decide(const SettingRule& rule, const std::optional<SettingState>& state, std::int64_t now_ms,
                std::int64_t stale_after_ms) {
   if (!state) return Verdict::unknown;
-  if (now_ms - state->last_checked > stale_after_ms) return Verdict::stale;
+  if (sub_ms(now_ms, state->last_checked) > stale_after_ms) return Verdict::stale;
   // The member's word says what they saw; it is kept apart so that nobody takes it for untrain's reading.
   if (!state->verified()) return state->value == rule.private_value ? Verdict::off_reported : Verdict::on_reported;
   if (state->value == rule.private_value) return Verdict::off;

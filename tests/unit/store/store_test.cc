@@ -3,10 +3,13 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "core/error.h"
+#include "core/rules.h"
 #include "temp_dir.h"
 #include "trail/canonical.h"
+#include "trail/status_view.h"
 
 using namespace untrain;
 
@@ -106,15 +109,49 @@ TEST_CASE("the current state keeps the first value and when the value last chang
   CHECK(states[0].last_changed == std::optional<std::int64_t>(3000));
 }
 
-TEST_CASE("a late observation is logged but does not override a newer state", "[store]") {
+TEST_CASE("the state follows the log's order: a late observation is the latest, and its action says so", "[store]") {
   TempDir dir;
   auto store = Store::open(dir.path() / "untrain.db");
-  store.append(seen(false, 5000), 1);
-  store.append(seen(true, 4000), 2);
-  CHECK(store.events().size() == 2);
+  store.append(seen(true, 1000), 1);
+  store.append(seen(false, 5000), 2);
+  auto late = store.append(seen(true, 4000), 3);  // flushed late from the extension's queue
+  CHECK(late.action == "change");
+  CHECK(late.previous == std::optional<bool>(false));
+  auto states = store.states("linkedin");
+  CHECK(states[0].value);
+  CHECK(states[0].last_checked == 4000);
+  // The next event is compared with the one before it in the log: a check of On, not a change from Off.
+  auto next = store.append(seen(true, 6000), 4);
+  CHECK(next.action == "check");
+  CHECK(next.previous == std::optional<bool>(true));
+  // So every event's previous is the value of the event before it, for the same setting, in the log.
+  std::optional<bool> before;
+  for (const auto& e : store.events()) {
+    CHECK(e.previous == before);
+    before = e.value;
+  }
+}
+
+TEST_CASE("a row dated far in the future does not freeze the state", "[store]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(seen(true, std::numeric_limits<std::int64_t>::max()), 1);  // a forged or wildly wrong clock
+  store.append(seen(false, 2000, "user-change"), 2);
   auto states = store.states("linkedin");
   CHECK_FALSE(states[0].value);
-  CHECK(states[0].last_checked == 5000);
+  CHECK(states[0].last_checked == 2000);
+}
+
+TEST_CASE("status shows the most recently recorded account, whatever time its reporter gave", "[store]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  auto future = observed(true, std::numeric_limits<std::int64_t>::max() / 2);  // an old trail's wild clock
+  future.account = "john-roe";
+  store.append({future}, 1000);
+  store.append(seen(false, 2000, "user-change"), 3000);  // jane-doe, recorded later
+  auto view = status_view(*find_platform("linkedin"), store.states("linkedin"), {}, {}, std::nullopt, 4000);
+  CHECK(view["settings"][0]["account"] == "jane-doe");
+  CHECK(view["settings"][0]["value"] == false);
 }
 
 TEST_CASE("accounts are kept apart and an unknown account is its own entry", "[store]") {
