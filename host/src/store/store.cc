@@ -120,6 +120,13 @@ UPDATE current_state SET recorded = coalesce((
   WHERE e.kind = 'observation' AND e.platform = current_state.platform AND e.account = current_state.account
     AND e.setting = current_state.setting), 0);
 )sql",
+    // 6: the last nudge shown for each setting, so that "shown" is logged once a day and when what it says changes
+    // (trail/nudge.h); an older trail starts with none, and logs its next one.
+    R"sql(
+ALTER TABLE nudge_state ADD COLUMN shown_verdict TEXT;
+ALTER TABLE nudge_state ADD COLUMN shown_value INTEGER CHECK (shown_value IN (0, 1));
+ALTER TABLE nudge_state ADD COLUMN shown_day INTEGER;
+)sql",
 };
 
 std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
@@ -237,8 +244,34 @@ sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optiona
 }  // namespace
 
 Event Store::append(const Record& record, std::int64_t recorded_ms) {
+  return sql::write_transaction(db_, [&] { return append_in_transaction(record, recorded_ms); });
+}
+
+std::optional<Event> Store::append_if_news(const Record& record, std::int64_t recorded_ms) {
+  const Nudge* nudge = std::get_if<Nudge>(&record.what);
+  if (!nudge || nudge->action != NudgeAction::shown) return append(record, recorded_ms);
+  return sql::write_transaction(db_, [&]() -> std::optional<Event> {
+    Event row = stored_event(record);
+    auto value = db_.prepare("SELECT value FROM current_state WHERE platform = ? AND account = ? AND setting = ?");
+    value.bind(1, row.platform).bind(2, row.account).bind(3, row.setting);
+    ShownNudge now{nudge->verdict, value.step() ? optional_bool(value, 0) : std::nullopt, local_day(recorded_ms)};
+    if (!shown_is_news(last_shown(row), now)) return std::nullopt;
+    return append_in_transaction(record, recorded_ms);
+  });
+}
+
+std::optional<ShownNudge> Store::last_shown(const Event& row) {
+  auto stmt = db_.prepare(
+      "SELECT shown_verdict, shown_value, shown_day FROM nudge_state "
+      "WHERE platform = ? AND account = ? AND setting = ? AND shown_verdict IS NOT NULL AND shown_day IS NOT NULL");
+  stmt.bind(1, row.platform).bind(2, row.account).bind(3, row.setting);
+  if (!stmt.step()) return std::nullopt;
+  return ShownNudge{stmt.text(0), optional_bool(stmt, 1), stmt.integer(2)};
+}
+
+Event Store::append_in_transaction(const Record& record, std::int64_t recorded_ms) {
   Event e = stored_event(record);
-  return sql::write_transaction(db_, [&] {
+  {
     auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
     e.seq = 1;
     e.prev_hash = std::string(kGenesisHash);
@@ -268,7 +301,7 @@ Event Store::append(const Record& record, std::int64_t recorded_ms) {
     insert.bind(16, e.prev_hash).bind(17, e.hash);
     insert.run();
     return e;
-  });
+  }
 }
 
 void Store::record_observation(Event& e, const Observation& o) {
@@ -316,7 +349,22 @@ void Store::record_observation(Event& e, const Observation& o) {
 }
 
 void Store::record_nudge(const Event& e, const Nudge& n) {
-  if (n.action == NudgeAction::snoozed) {
+  if (n.action == NudgeAction::shown) {
+    // What it said, with the setting's value read in this transaction, for the next shown_is_news.
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, shown_verdict, shown_value, shown_day) "
+           "SELECT ?1, ?2, ?3, ?4, s.value, ?5 FROM (SELECT 1) "
+           "LEFT JOIN current_state s ON s.platform = ?1 AND s.account = ?2 AND s.setting = ?3 "
+           "WHERE true "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET shown_verdict = excluded.shown_verdict, "
+           "  shown_value = excluded.shown_value, shown_day = excluded.shown_day")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, n.verdict)
+        .bind(5, local_day(e.recorded))
+        .run();
+  } else if (n.action == NudgeAction::snoozed) {
     db_.prepare(
            "INSERT INTO nudge_state (platform, account, setting, snoozed_until) VALUES (?1, ?2, ?3, ?4) "
            "ON CONFLICT (platform, account, setting) DO UPDATE SET snoozed_until = excluded.snoozed_until")
