@@ -51,8 +51,9 @@ done
 "$scratch/root/usr/bin/untrain" --version | grep -q '^untrain ' || { echo "FAIL: the packaged untrain does not run" >&2; exit 1; }
 # The completions and the man page are the ones the binary generates from its command line's definition.
 for shell in bash zsh fish; do
-  "$scratch/root/usr/bin/untrain" completion "$shell" | grep -q 'status' || { echo "FAIL: no $shell completion of status" >&2; exit 1; }
+  "$scratch/root/usr/bin/untrain" completion "$shell" >"$scratch/completion.$shell"  # whole, before grep reads it (pipefail)
+  grep -q 'status' "$scratch/completion.$shell" || { echo "FAIL: no $shell completion of status" >&2; exit 1; }
 done
 bash -n "$scratch/root/usr/share/bash-completion/completions/untrain" || { echo "FAIL: the bash completion is not valid bash" >&2; exit 1; }
-gzip -dc "$scratch/root/usr/share/man/man1/untrain.1.gz" | grep -q '^\.TH UNTRAIN 1' || { echo "FAIL: untrain.1.gz is not untrain(1)" >&2; exit 1; }
+gzip -dc "$scratch/root/usr/share/man/man1/untrain.1.gz" >"$scratch/untrain.1"; grep -q '^\.TH UNTRAIN 1' "$scratch/untrain.1" || { echo "FAIL: untrain.1.gz is not untrain(1)" >&2; exit 1; }
 echo "ok: $(basename "$deb"), $(echo "$actual" | wc -l) files"
