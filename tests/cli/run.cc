@@ -12,10 +12,8 @@ using namespace untrain;
 Member::Member() : db_(dir_.path() / "untrain.db") {}
 
 Run Member::untrain(const std::vector<std::string>& args, const std::map<std::string, std::string>& extra) const {
-  std::map<std::string, std::string> vars = {{"HOME", dir_.path().string()},
-                                             {"PATH", "/usr/bin:/bin"},
-                                             {"UNTRAIN_DB", db_.string()},
-                                             {"TZ", "UTC"}};
+  std::map<std::string, std::string> vars = {
+      {"HOME", dir_.path().string()}, {"PATH", "/usr/bin:/bin"}, {"UNTRAIN_DB", db_.string()}, {"TZ", "UTC"}};
   for (const auto& [k, v] : extra) vars[k] = v;
   bp::environment env;
   for (const auto& [k, v] : vars) {

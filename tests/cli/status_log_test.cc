@@ -67,8 +67,8 @@ TEST_CASE("status --json keeps its shape: one object per platform with its setti
   CHECK(ai["verdict"] == "off");
   CHECK(ai["value"] == false);
   CHECK(ai["last_checked"] == kNov29);
-  for (const char* key : {"account", "first_seen", "last_changed", "source", "rules_version", "verified",
-                          "last_verified", "nudge"}) {
+  for (const char* key :
+       {"account", "first_seen", "last_changed", "source", "rules_version", "verified", "last_verified", "nudge"}) {
     CHECK(ai.contains(key));
   }
   CHECK(all[0]["forms"].is_array());
@@ -90,7 +90,8 @@ TEST_CASE("log prints a header line, then one line per event in local time", "[c
   CHECK_THAT(printed[0], Catch::StartsWith("seq   time (local)"));
   CHECK_THAT(printed[1], Catch::StartsWith("1     2026-11-29 11:00:00 CET "));
   CHECK(printed[2] == "1 event");
-  CHECK_THAT(lines(member.untrain({"log", "--utc"}, kBerlin).out)[1], Catch::StartsWith("1     2026-11-29 10:00:00 UTC "));
+  CHECK_THAT(lines(member.untrain({"log", "--utc"}, kBerlin).out)[1],
+             Catch::StartsWith("1     2026-11-29 10:00:00 UTC "));
 }
 
 TEST_CASE("log hides nudges unless --all, and says how many it hid", "[cli][log]") {

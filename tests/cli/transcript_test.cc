@@ -46,7 +46,8 @@ TEST_CASE("a mistyped option exits 2 and suggests the option it most likely mean
   CHECK_THAT(run.err, Catch::Contains("Run `untrain help status`"));
 }
 
-TEST_CASE("every command line the parser refuses exits 2, never the parser's own statuses above 100", "[cli][transcript]") {
+TEST_CASE("every command line the parser refuses exits 2, never the parser's own statuses above 100",
+          "[cli][transcript]") {
   Member member;
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {"status", "extra"}, {"verify", "--file"}, {"log", "--db"}, {"--frobnicate"}, {"export", "--since"}, {}}) {

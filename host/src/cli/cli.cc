@@ -18,9 +18,9 @@
 #include "cli/output_file.h"
 #include "cli/progress_bar.h"
 #include "cli/status_text.h"
-#include "core/local_time.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/local_time.h"
 #include "core/outcome.h"
 #include "core/paths.h"
 #include "core/rules.h"
@@ -52,13 +52,13 @@ struct Options {
   bool json = false;
   std::string browser = "all";
   std::optional<std::string> manifest_dir;
-  std::optional<std::string> file;  // verify --file
-  std::optional<std::string> head;  // verify --head SEQ:HASH
+  std::optional<std::string> file;    // verify --file
+  std::optional<std::string> head;    // verify --head SEQ:HASH
   std::optional<std::string> format;  // export --format (default: -o's extension, else json)
   std::optional<std::string> since, until, account, output;
-  bool force = false;  // export: replace an existing -o FILE
-  bool utc = false;    // status, log: times in UTC rather than local time
-  bool all = false;    // log: nudges too
+  bool force = false;                        // export: replace an existing -o FILE
+  bool utc = false;                          // status, log: times in UTC rather than local time
+  bool all = false;                          // log: nudges too
   std::optional<std::string> setting, kind;  // log filters
 };
 
@@ -82,7 +82,8 @@ Outcome print(const nlohmann::json& value) {
 
 // Colour on a terminal only, never with NO_COLOR or --json.
 Palette palette_for(const Options& options) {
-  return Palette(colour_wanted(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"), options.json));
+  return Palette(
+      colour_wanted(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"), options.json));
 }
 
 Zone zone_of(const Options& options) { return options.utc ? Zone::utc : Zone::local; }
@@ -219,7 +220,8 @@ Outcome uninstall_command(const Options& options) {
 Outcome verify_command(const Options& options) {
   std::optional<ChainHead> expected;
   if (options.head) {
-    if (!options.file) throw Error(Outcome::usage, "--head checks an exported file against a report: add --file EXPORT");
+    if (!options.file)
+      throw Error(Outcome::usage, "--head checks an exported file against a report: add --file EXPORT");
     expected = parse_head(*options.head);
   }
   VerifyReport report;
@@ -268,8 +270,8 @@ Outcome export_command(const Options& options) {
   if (wants_progress_bar(::isatty(STDERR_FILENO) == 1, store.count(filter))) {
     progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
   }
-  auto exported = export_trail(store, target.format, filter, file ? file->stream() : std::cout, ExportSource::cli, now_ms(),
-                               progress, !not_recorded);
+  auto exported = export_trail(store, target.format, filter, file ? file->stream() : std::cout, ExportSource::cli,
+                               now_ms(), progress, !not_recorded);
   if (file) file->commit();
   bar.finish();
   if (file) {
@@ -323,8 +325,9 @@ const CLI::App* given_command(const CLI::App& app) {
 // The line after a wrong command line's message: where its options are listed.
 std::string usage_hint(const CLI::App& app) {
   const CLI::App* command = given_command(app);
-  return command && command->get_name() != "help" ? "Run `untrain help " + command->get_name() + "` to see how it is used."
-                                                  : "Run `untrain help` to list the commands.";
+  return command && command->get_name() != "help"
+             ? "Run `untrain help " + command->get_name() + "` to see how it is used."
+             : "Run `untrain help` to list the commands.";
 }
 
 // A command line the parser refused, said as a person can act on it: what was not understood and the nearest
@@ -341,7 +344,8 @@ std::string usage_problem(const CLI::App& app, const CLI::ParseError& e) {
     const std::string& first = unexpected.front();
     if (first.rfind('-', 0) == 0 && first.size() > 1) {
       std::string option = first.substr(0, first.find('='));
-      return name + " has no option '" + option + "'" + did_you_mean(nearest(option, option_names(command ? *command : app)));
+      return name + " has no option '" + option + "'" +
+             did_you_mean(nearest(option, option_names(command ? *command : app)));
     }
     return name + " takes no argument '" + first + "'";
   }
@@ -432,14 +436,17 @@ int run_cli(const std::vector<std::string>& args) {
         ->type_name("PATH");
   };
   auto add_browser = [&](CLI::App* command) {
-    command->add_option("--browser", options.browser, "browser to register with")->capture_default_str()->type_name("NAME");
+    command->add_option("--browser", options.browser, "browser to register with")
+        ->capture_default_str()
+        ->type_name("NAME");
     command
         ->add_option("--manifest-dir", options.manifest_dir,
                      "folder for the host manifest (default: the browser's per-user folder)")
         ->type_name("DIR");
     command->add_flag("--system", options.system, "the system-wide folders, for every user (run with sudo)");
     command
-        ->add_option("--destdir", options.destdir, "with --system: stage the folders under this root, as a package build does")
+        ->add_option("--destdir", options.destdir,
+                     "with --system: stage the folders under this root, as a package build does")
         ->type_name("DIR");
   };
 
@@ -455,7 +462,8 @@ int run_cli(const std::vector<std::string>& args) {
       ->type_name("ID");
   log->add_option("--kind", options.kind, "only events of this kind: observation, nudge, form or export")
       ->type_name("KIND");
-  log->add_option("--since", options.since, "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)")
+  log->add_option("--since", options.since,
+                  "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)")
       ->type_name("DATE");
   log->add_option("--until", options.until, "only events up to this day (included) or UTC time")->type_name("DATE");
   log->add_option("--account", options.account, "only events of this LinkedIn public profile id")->type_name("ID");
@@ -479,8 +487,7 @@ int run_cli(const std::vector<std::string>& args) {
 
   auto* verify = app.add_subcommand("verify", "re-compute the hash chain of the database, or of an exported file");
   add_db(verify);
-  verify
-      ->add_option("--file", options.file, "an exported JSON or NDJSON file to check on its own (no database needed)")
+  verify->add_option("--file", options.file, "an exported JSON or NDJSON file to check on its own (no database needed)")
       ->type_name("FILE");
   verify
       ->add_option("--head", options.head,
@@ -491,12 +498,12 @@ int run_cli(const std::vector<std::string>& args) {
   exporter->add_option("--format", options.format, "json, csv, ndjson or html (default: -o's extension, else json)")
       ->type_name("FORMAT");
   exporter
-      ->add_option("--since", options.since, "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)")
+      ->add_option("--since", options.since,
+                   "only events from this day or UTC time on (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)")
       ->type_name("DATE");
   exporter->add_option("--until", options.until, "only events up to this day (included) or UTC time")
       ->type_name("DATE");
-  exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id")
-      ->type_name("ID");
+  exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id")->type_name("ID");
   exporter->add_option("-o,--output", options.output, "write to this file (- or none: stdout)")->type_name("FILE");
   exporter->add_flag("--force", options.force, "replace FILE when it exists");
 

@@ -12,7 +12,7 @@ struct OptionSpec {
   std::vector<std::string> names;  // as typed: "--output", "-o"
   std::string description;
   bool takes_value = false;
-  std::string value_name;           // "PATH", "FORMAT", …; "" for a flag
+  std::string value_name;  // "PATH", "FORMAT", …; "" for a flag
   enum class Value { text, file, folder } value = Value::text;
   std::vector<std::string> values;  // the values it takes, when they are a fixed list
   bool positional = false;          // a command's argument rather than an option (names: its one name)

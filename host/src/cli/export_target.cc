@@ -30,7 +30,8 @@ ExportTarget export_target(const std::optional<std::string>& format, const std::
   auto implied = target.file ? format_of_extension(*target.file) : std::nullopt;
   if (named && implied && *named != *implied) {
     throw Error(Outcome::usage, "--format " + std::string(to_string(*named)) + " contradicts " + *output + ", a ." +
-                                    std::string(to_string(*implied)) + " file: drop --format, or name a file ending in ." +
+                                    std::string(to_string(*implied)) +
+                                    " file: drop --format, or name a file ending in ." +
                                     std::string(to_string(*named)));
   }
   target.format = named.value_or(implied.value_or(ExportFormat::json));

@@ -18,8 +18,10 @@ ChainHead parse_head(const std::string& text) {
                    return std::isdigit(c) || (c >= 'a' && c <= 'f');
                  });
   if (!seq_ok || !hash_ok) {
-    throw Error(Outcome::usage, "--head must be SEQ:HASH, a seq and its 64-digit lower-case hex hash, as an HTML "
-                                "report prints it, not '" + text + "'");
+    throw Error(Outcome::usage,
+                "--head must be SEQ:HASH, a seq and its 64-digit lower-case hex hash, as an HTML "
+                "report prints it, not '" +
+                    text + "'");
   }
   return ChainHead{std::stoll(digits), hash};
 }

@@ -74,8 +74,9 @@ std::string log_footer(std::int64_t shown_count, std::int64_t hidden_nudges, con
   bool filtered = !filter.range.empty() || filter.setting || filter.kind;
   std::string text;
   if (shown_count == 0) {
-    text = filtered || hidden_nudges > 0 ? "no events match" : "no events yet: untrain records a setting when you open its "
-                                                               "LinkedIn page with the extension installed";
+    text = filtered || hidden_nudges > 0 ? "no events match"
+                                         : "no events yet: untrain records a setting when you open its "
+                                           "LinkedIn page with the extension installed";
   } else {
     text = std::to_string(shown_count) + (shown_count == 1 ? " event" : " events");
   }

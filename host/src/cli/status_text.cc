@@ -37,8 +37,8 @@ std::string status_summary(const PlatformRules& rules, const nlohmann::json& vie
     std::string name = main_rule->short_title.empty() ? main_rule->title : main_rule->short_title;
     const auto& s = *main;
     if (s["value"].is_boolean()) {
-      std::int64_t since = s["last_changed"].is_number() ? s["last_changed"].get<std::int64_t>()
-                                                          : s["first_seen"].get<std::int64_t>();
+      std::int64_t since =
+          s["last_changed"].is_number() ? s["last_changed"].get<std::int64_t>() : s["first_seen"].get<std::int64_t>();
       text = name + ": " + palette.paint(state_word(s["value"]), verdict_ink(s["verdict"].get<std::string>())) +
              (s["verified"] == false ? " (as you reported)" : "") + " since " + day_in(since, zone);
     } else {
@@ -59,7 +59,8 @@ std::string setting_line(const PlatformRules& rules, const nlohmann::json& s, Zo
   const SettingRule* rule = rules.find(id);
   std::string verdict = s["verdict"].get<std::string>();
   // LinkedIn's name for it, then untrain's id (what `untrain log --setting` takes).
-  std::string line = terminal_safe(rule ? rule->title : id) + " " + palette.paint("[" + terminal_safe(id) + "]", Ink::quiet) + ": " +
+  std::string line = terminal_safe(rule ? rule->title : id) + " " +
+                     palette.paint("[" + terminal_safe(id) + "]", Ink::quiet) + ": " +
                      palette.paint(state_word(s["value"]) + " (" + terminal_safe(verdict) + ")", verdict_ink(verdict));
   if (s["last_checked"].is_null()) {
     line += " · never checked";

@@ -158,15 +158,16 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   struct Key {
     std::string name, fill, state;
   };
-  std::vector<Key> legend = {{"On", kOnColor, "On"}, {"Off", kOffColor, "Off"}, {"unknown", "url(#unknown)", "unknown"}};
+  std::vector<Key> legend = {
+      {"On", kOnColor, "On"}, {"Off", kOffColor, "Off"}, {"unknown", "url(#unknown)", "unknown"}};
   if (any_reported) {
     legend.push_back({"On, as you reported", "url(#reported-on)", "reported-on"});
     legend.push_back({"Off, as you reported", "url(#reported-off)", "reported-off"});
   }
   double lx = kLeft;
   for (const auto& [name, fill, state] : legend) {
-    svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\" data-key=\"" +
-           state + "\"/>";
+    svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\" data-key=\"" + state +
+           "\"/>";
     svg += "<text x=\"" + fmt(lx + 16) + "\" y=\"70\" font-size=\"11\" fill=\"#333\">" + name + "</text>";
     lx += name.size() > 8 ? 150 : 80;
   }
@@ -245,9 +246,9 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
        << "<li>To check by hand, re-compute each hash as docs/audit-trail.md in untrain's source describes "
        << "(sorted keys, no whitespace, integers and strings only, UTF-8).</li>\n</ol>\n</section>\n";
 
-  out_
-      << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
-      << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody class=\"page\">\n";
+  out_ << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
+       << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody "
+          "class=\"page\">\n";
 }
 
 void HtmlReportWriter::add(const Event& e) {

@@ -20,11 +20,18 @@ ProgramSpec program() {
   status.options.push_back({{"--db"}, "database file", true, "PATH", OptionSpec::Value::file, {}, false});
   status.options.push_back({{"--json"}, "print JSON", false, "", OptionSpec::Value::text, {}, false});
   CommandSpec exporter{"export", "export the audit trail [as JSON: or CSV]", {}, false};
+  exporter.options.push_back({{"--format"},
+                              "json, csv, ndjson or html",
+                              true,
+                              "FORMAT",
+                              OptionSpec::Value::text,
+                              {"json", "csv", "html"},
+                              false});
   exporter.options.push_back(
-      {{"--format"}, "json, csv, ndjson or html", true, "FORMAT", OptionSpec::Value::text, {"json", "csv", "html"}, false});
-  exporter.options.push_back({{"--output", "-o"}, "write to this file", true, "FILE", OptionSpec::Value::file, {}, false});
+      {{"--output", "-o"}, "write to this file", true, "FILE", OptionSpec::Value::file, {}, false});
   CommandSpec help{"help", "show how untrain is used", {}, false};
-  help.options.push_back({{"command"}, "the command", true, "COMMAND", OptionSpec::Value::text, {"status", "export"}, true});
+  help.options.push_back(
+      {{"command"}, "the command", true, "COMMAND", OptionSpec::Value::text, {"status", "export"}, true});
   CommandSpec man{"man", "print the man page", {}, true};
   p.commands = {status, exporter, help, man};
   return p;
@@ -58,9 +65,11 @@ TEST_CASE("the zsh completion describes each command and escapes brackets and co
 TEST_CASE("the fish completion gives each option to its command only", "[cli][completion]") {
   auto script = completion_script(program(), "fish");
   REQUIRE(script);
-  CHECK_THAT(*script, Catch::Contains("complete -c untrain -n __fish_use_subcommand -a status -d 'show the current state'"));
-  CHECK_THAT(*script, Catch::Contains(
-                          "complete -c untrain -n '__fish_seen_subcommand_from export' -l format -x -a 'json csv html'"));
+  CHECK_THAT(*script,
+             Catch::Contains("complete -c untrain -n __fish_use_subcommand -a status -d 'show the current state'"));
+  CHECK_THAT(
+      *script,
+      Catch::Contains("complete -c untrain -n '__fish_seen_subcommand_from export' -l format -x -a 'json csv html'"));
   CHECK_THAT(*script,
              Catch::Contains("complete -c untrain -n '__fish_seen_subcommand_from export' -l output -s o -r -F"));
 }

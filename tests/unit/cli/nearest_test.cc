@@ -6,7 +6,8 @@
 using namespace untrain;
 
 namespace {
-const std::vector<std::string> kCommands = {"status", "log", "install", "uninstall", "doctor", "verify", "export", "help"};
+const std::vector<std::string> kCommands = {"status", "log",    "install", "uninstall",
+                                            "doctor", "verify", "export",  "help"};
 }
 
 TEST_CASE("the edit distance counts a swap of two neighbouring characters as one edit", "[cli][nearest]") {

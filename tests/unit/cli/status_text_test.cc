@@ -14,7 +14,8 @@ namespace {
 constexpr std::int64_t kNov29 = 1795946400000;  // 2026-11-29T10:00:00Z
 constexpr std::int64_t kDay = 86'400'000;
 
-SettingState state(const std::string& setting, bool value, std::int64_t checked, const std::string& source = "page-load") {
+SettingState state(const std::string& setting, bool value, std::int64_t checked,
+                   const std::string& source = "page-load") {
   SettingState s;
   s.platform = "linkedin";
   s.account = "jane-doe";

@@ -8,7 +8,8 @@
 
 using namespace untrain;
 
-TEST_CASE("every outcome has one exit status: 0 ok, 1 the answer is no, 2 the command line, 3 a file, 4 storage", "[outcome]") {
+TEST_CASE("every outcome has one exit status: 0 ok, 1 the answer is no, 2 the command line, 3 a file, 4 storage",
+          "[outcome]") {
   const std::vector<std::pair<Outcome, int>> table = {
       {Outcome::ok, 0},
       {Outcome::no, 1},

@@ -59,8 +59,8 @@ TEST_CASE("in print the timeline is black and white: On solid black, Off white a
   auto report = report_of(3);
   auto print = report.substr(report.find("@media print"));
   CHECK_THAT(print, Catch::Contains("svg [data-state=On], svg [data-key=On] { fill: #000; }"));
-  CHECK_THAT(print,
-             Catch::Contains("svg [data-state=Off], svg [data-key=Off] { fill: #fff; stroke: #000; stroke-width: 1; }"));
+  CHECK_THAT(print, Catch::Contains(
+                        "svg [data-state=Off], svg [data-key=Off] { fill: #fff; stroke: #000; stroke-width: 1; }"));
   CHECK_THAT(report, Catch::Contains("height=\"12\" fill=\"#c62828\" data-key=\"On\"/>"));  // the legend's key
   CHECK_THAT(report, Catch::Contains("height=\"12\" fill=\"#2e7d32\" data-key=\"Off\"/>"));
   CHECK_THAT(report, Catch::Contains("data-state=\"On\"><title>"));  // a band
