@@ -41,6 +41,16 @@ scenario('welcome on install, the helper page, the badge through each state, and
   const on = await h.waitFor('the badge to say On', async () => ((await toolbar(h)).text === '!' ? toolbar(h) : null));
   assert.match(on.title, /Data for Generative AI Improvement” is On/);
   states.push(on);
+  // The README's pictures of the banner, at 1280×800 and 800×600.
+  await h.goto('/feed/');
+  await h.waitFor('the banner', async () => (await h.banner())?.verdict === 'on-by-default');
+  for (const [width, height] of [[1280, 800], [800, 600]]) {
+    await h.page.setViewportSize({ width, height });
+    await docsScreenshot(`banner-${width}x${height}.png`, (path) => h.page.screenshot({ path }));
+  }
+  await h.page.setViewportSize({ width: 1280, height: 800 });
+  await h.goto(SETTING_PATH);
+  await h.waitFor('the callout', async () => (await h.callout())?.step === 'on');
   await h.page.locator('#untrain-callout button.switch-off').click();
   const off = await h.waitFor('the badge to say Off', async () => ((await toolbar(h)).text === '✓' ? toolbar(h) : null));
   assert.match(off.title, /are Off/);
