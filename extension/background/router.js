@@ -10,6 +10,8 @@ import { bannerState } from './verdict.js';
 const { messages } = globalThis.untrain;
 const { internal, toContent, host: types, errors, nudgeActions, popup, fields, limits, helperActions } = messages;
 const DAY_MS = 24 * 60 * 60 * 1000;
+// What the popup hands on by default: the readings, the forms and the exports, not the reminders (docs/audit-trail.md).
+const HANDED_ON_KINDS = Object.freeze(['observation', 'form', 'export']);
 // storage.local: the member closed the "helper not installed" line once; it stays in the popup, never in the banner again.
 export const HELPER_NOTICE_KEY = 'helper-notice-dismissed';
 // storage.local: the holds the member undid in the popup, by platform and setting: the hold as the helper reported it
@@ -240,7 +242,8 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
       case internal.HELPER: return helperNotice(message.action);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return host.request({ format: message.format, type: types.EXPORT });
+        // The reminders are left out of what the member hands on unless they ask for the complete trail.
+        return host.request({ format: message.format, ...(message.complete ? {} : { kinds: HANDED_ON_KINDS }), type: types.EXPORT });
       case popup.EXPORT_CHUNK:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
         return host.request({ export: message.export, offset: message.offset, type: types.EXPORT_CHUNK });

@@ -75,7 +75,8 @@ function wireExport() {
       status.dataset.state = 'working';
       status.textContent = `${button.textContent}…`;
       try {
-        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format });
+        const completeTrail = document.getElementById('export-complete').checked;
+        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format, completeTrail });
         popupExport.save(document, result);
         status.dataset.state = 'done';
         status.textContent = popupExport.describe(result);

@@ -152,7 +152,8 @@
       case internal.OBSERVE:
         return only(message, ['observation']) && isObservation(message.observation);
       case popup.EXPORT:
-        return only(message, ['format']) && exportFormats.includes(message.format);
+        return only(message, ['format'], ['complete']) && exportFormats.includes(message.format)
+          && (message.complete === undefined || message.complete === true);
       case popup.EXPORT_CHUNK:
         return only(message, ['export', 'offset']) && typeof message.export === 'string' && EXPORT_ID.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;

@@ -176,10 +176,12 @@ std::vector<BadInput> cases() {
         frame(R"({/* */"id":1,"type":"hello"})")},
        {"bad_json", "bad_json", "bad_json"}},
       {"a time beyond 64 bits is bad_request; 1e400, out of range for any number, is bad_json",
-       {frame(R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
-              R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":18446744073709551616,"source":"page-load"})") +
-        frame(R"({"id":2,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
-              R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":1e400,"source":"page-load"})")},
+       {frame(
+            R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
+            R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":18446744073709551616,"source":"page-load"})") +
+        frame(
+            R"({"id":2,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
+            R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":1e400,"source":"page-load"})")},
        {"bad_request", "bad_json"}},
       {"a setting the rules do not know is unknown_setting",
        {frame(with(valid_observe(), "setting", "drop-table").dump())},

@@ -480,6 +480,11 @@ std::string filter_sql(const EventFilter& filter) {
   if (filter.since) where += " AND time >= ?";
   if (filter.until) where += " AND time < ?";
   if (filter.account) where += " AND account = ?";
+  if (!filter.kinds.empty()) {
+    where += " AND kind IN (?";
+    for (std::size_t i = 1; i < filter.kinds.size(); ++i) where += ", ?";
+    where += ")";
+  }
   return where;
 }
 
@@ -488,6 +493,7 @@ void bind_filter(sql::Statement& stmt, const EventFilter& filter) {
   if (filter.since) stmt.bind(index++, *filter.since);
   if (filter.until) stmt.bind(index++, *filter.until);
   if (filter.account) stmt.bind(index++, std::string_view(*filter.account));
+  for (EventKind kind : filter.kinds) stmt.bind(index++, to_string(kind));
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ std::string_view without_query_or_slash(std::string_view url) {
 }  // namespace
 
 std::optional<std::string> rules_page_url(std::string_view origin, std::string_view page, std::string_view url) {
-  std::string named = page.find("://") == std::string_view::npos ? std::string(origin) + std::string(page)
-                                                                  : std::string(page);
+  std::string named =
+      page.find("://") == std::string_view::npos ? std::string(origin) + std::string(page) : std::string(page);
   std::string_view expected = without_query_or_slash(named);
   if (without_query_or_slash(url) != expected) return std::nullopt;
   return std::string(expected);

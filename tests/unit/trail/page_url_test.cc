@@ -19,13 +19,14 @@ TEST_CASE("the setting's own page is kept as origin and path, without its query,
 }
 
 TEST_CASE("any other page is refused: the feed, a profile, messages, another host, a look-alike", "[page_url]") {
-  for (const char* url : {"https://www.linkedin.com/feed/", "https://www.linkedin.com/in/john-roe/?miniProfileUrn=x",
-                          "https://www.linkedin.com/messaging/thread/2-abc/", "https://www.linkedin.com/",
-                          "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement-x",
-                          "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement/more",
-                          "https://www.linkedin.com.evil.example/mypreferences/d/settings/data-for-ai-improvement",
-                          "https://evil.example/https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
-                          "http://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement", ""}) {
+  for (const char* url :
+       {"https://www.linkedin.com/feed/", "https://www.linkedin.com/in/john-roe/?miniProfileUrn=x",
+        "https://www.linkedin.com/messaging/thread/2-abc/", "https://www.linkedin.com/",
+        "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement-x",
+        "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement/more",
+        "https://www.linkedin.com.evil.example/mypreferences/d/settings/data-for-ai-improvement",
+        "https://evil.example/https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
+        "http://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement", ""}) {
     INFO(url);
     CHECK_FALSE(rules_page_url(kOrigin, kPage, url));
   }
