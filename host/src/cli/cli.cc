@@ -43,7 +43,8 @@ struct Options {
   std::optional<std::string> file;  // verify --file
   std::string format = "json";      // export --format
   std::optional<std::string> since, until, account, output;
-  bool force = false;  // export: replace an existing -o FILE
+  bool force = false;        // export: replace an existing -o FILE
+  std::string backup_file;  // backup FILE
 };
 
 // Every command here only reads (export's own event aside): none creates a database or a folder.
@@ -209,6 +210,24 @@ Outcome verify_command(const Options& options) {
   return report.intact() ? Outcome::ok : Outcome::no;
 }
 
+// Folds the WAL into the database file when this command's commit left it long (store.h); after the command's output,
+// so nothing waits for it. A failure loses nothing: the WAL keeps every page.
+void checkpoint_if_due(Store& store) {
+  if (!store.is_open() || !store.checkpoint_due()) return;
+  try {
+    store.checkpoint();
+  } catch (const Error&) {
+  }
+}
+
+Outcome backup_command(const Options& options) {
+  Store store = open_store_for_reading(options);
+  store.backup(options.backup_file);
+  std::cout << "untrain: the whole audit trail (" << store.head().seq << " events) is in " << terminal_safe(options.backup_file)
+            << ", one file that needs nothing beside it\n";
+  return Outcome::ok;
+}
+
 Outcome export_command(const Options& options) {
   auto format = parse<ExportFormat>(options.format);
   if (!format) throw Error(Outcome::usage, "--format must be json, csv, ndjson or html, not '" + options.format + "'");
@@ -244,6 +263,8 @@ Outcome export_command(const Options& options) {
               << " (chain head seq " << exported.header.chain.seq << " " << exported.header.chain.hash << ")\n";
   }
   if (not_recorded) std::cerr << "untrain: this export was not recorded in the trail: " << *not_recorded << '\n';
+  std::cout.flush();
+  checkpoint_if_due(store);
   return Outcome::ok;
 }
 
@@ -312,6 +333,10 @@ int run_cli(const std::vector<std::string>& args) {
   exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id");
   exporter->add_option("-o,--output", options.output, "write to this file instead of stdout");
   exporter->add_flag("--force", options.force, "replace FILE when it exists");
+  auto* backup = app.add_subcommand(
+      "backup", "copy the whole database, with what its write-ahead log holds, to one new file (SQLite's backup API)");
+  add_db(backup);
+  backup->add_option("file", options.backup_file, "the new file (never replaced)")->required();
 
   std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 wants argv[1..] reversed
   try {
@@ -323,6 +348,7 @@ int run_cli(const std::vector<std::string>& args) {
     if (uninstall->parsed()) return exit_status(uninstall_command(options));
     if (verify->parsed()) return exit_status(verify_command(options));
     if (exporter->parsed()) return exit_status(export_command(options));
+    if (backup->parsed()) return exit_status(backup_command(options));
     return exit_status(Outcome::usage);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);  // CLI11's own statuses, for now

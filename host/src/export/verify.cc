@@ -210,6 +210,11 @@ VerifyReport verify_json(std::string prefix, std::streambuf& in) {
 }  // namespace
 
 VerifyReport verify_database(Store& store) {
+  store.check_structure();
+  return verify_chain(store);
+}
+
+VerifyReport verify_chain(Store& store) {
   ChainVerifier verifier(/*complete=*/true);
   std::optional<Store::MistypedEvent> mistyped;
   store.snapshot([&] {
