@@ -94,7 +94,7 @@ TEST_CASE("a browser connection makes one fsync before the observe's reply, and 
     if (syncs[3] > 0) ++checkpoints;
   }
   CHECK(checkpoints >= 1);              // the WAL does not grow for ever…
-  CHECK(checkpoints <= kSessions / 8);  // …and folding it is the exception, not every connection's cost
+  CHECK(checkpoints <= kSessions / 4);  // …and folding it is the exception, not every connection's cost
 
   untrain::Store store = untrain::Store::open(db);
   CHECK(store.events().size() == kSessions + 1);

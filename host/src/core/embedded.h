@@ -10,6 +10,9 @@ namespace untrain::embedded {
 
 // extension/manifest.json: the source of the extension's key and Firefox add-on id.
 std::string_view extension_manifest();
+// Its `key` and its browser_specific_settings.gecko.id, read at build time.
+std::string_view extension_key();
+std::string_view firefox_addon_id();
 
 // Every extension/rules/*.json except the schema.
 const std::vector<std::string_view>& rules_files();

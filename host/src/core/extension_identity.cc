@@ -8,7 +8,6 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "core/embedded.h"
@@ -16,11 +15,6 @@
 
 namespace untrain {
 namespace {
-
-const nlohmann::json& manifest() {
-  static const nlohmann::json doc = nlohmann::json::parse(embedded::extension_manifest());
-  return doc;
-}
 
 std::vector<unsigned char> base64_decode(std::string_view text) {
   std::vector<unsigned char> out(3 * (text.size() / 4) + 3);
@@ -52,12 +46,10 @@ std::string chromium_extension_id(std::string_view base64_key) {
   return id;
 }
 
-std::string extension_id() { return chromium_extension_id(manifest().at("key").get<std::string>()); }
+std::string extension_id() { return chromium_extension_id(embedded::extension_key()); }
 
 std::string extension_origin() { return "chrome-extension://" + extension_id() + "/"; }
 
-std::string firefox_addon_id() {
-  return manifest().at("browser_specific_settings").at("gecko").at("id").get<std::string>();
-}
+std::string firefox_addon_id() { return std::string(embedded::firefox_addon_id()); }
 
 }  // namespace untrain

@@ -30,11 +30,11 @@
 
 namespace untrain {
 
-// How many WAL pages make a checkpoint due. An observe adds about two (the log's last page, the setting's state), so
-// one browser connection in about 16 pays a checkpoint, after its last reply; and the first open in a process, which
-// reads every page of the WAL to rebuild its index (about 9 µs a page on the benchmark machine), reads at most this
-// many. bench/results.md weighs the two.
-inline constexpr int kCheckpointPages = 32;
+// How many WAL pages make a checkpoint due. The first open in a process reads every page of the WAL to rebuild its
+// index (https://www.sqlite.org/walformat.html#recovery; about 27,000 instructions a page), before the observe's
+// reply; a checkpoint costs four fsyncs, after the last reply. An observe adds about two pages (the log's last page,
+// the setting's state), so about one browser connection in eight checkpoints, and none reads more than 16 pages.
+inline constexpr int kCheckpointPages = 16;
 
 class Store {
  public:
