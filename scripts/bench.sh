@@ -75,6 +75,9 @@ trail() {
   cp "$RAMDISK/trail-$events.db" "$target"
   cp "$RAMDISK/trail-$events.db-wal" "$target-wal"
   rm -f "$RAMDISK/trail-$events.db"*
+  # Written out now: a copy of hundreds of megabytes still in the page cache would be flushed by the next fsync's
+  # journal commit, and charged to the first sessions measured on it.
+  sync "$target" "$target-wal"
 }
 
 # The fsyncs (fsync, fdatasync, sync_file_range) of each of $2 cold sessions of the host "$@", counted by strace in

@@ -146,3 +146,45 @@ TEST_CASE("a connection reads as many pages of a trail of 20,000 events as of on
   // The log's b-tree is a level or two deeper: a page or two more on the way to its last row, nothing per event.
   CHECK(long_trail <= short_trail + 4);
 }
+
+TEST_CASE("a write-ahead log's name is made durable before anything is written into it: created, or found empty",
+          "[protocol][cold]") {
+  if (!have_strace()) {
+    WARN("strace is not installed (scripts/test.sh installs it): the folder's syncs were not checked");
+    return;
+  }
+  TempDir dir;
+  auto db = dir.path() / "untrain.db";
+  // The fd of the folder and of the WAL in each openat, then whether the folder was synced before the first write
+  // into the WAL.
+  auto folder_synced_before_wal_written = [&](const std::filesystem::path& trace) {
+    static const std::regex opened(R"re(openat\(AT_FDCWD, "([^"]+)", [^)]*\) = (\d+))re");
+    static const std::regex synced(R"(\b(fsync|fdatasync)\((\d+)\))");
+    static const std::regex written(R"(\bpwrite64\((\d+),)");
+    std::string folder_fd, wal_fd;
+    bool folder_synced = false;
+    for (const auto& line : lines_of(trace)) {
+      std::smatch m;
+      if (std::regex_search(line, m, opened)) {
+        if (m[1] == dir.path().string()) folder_fd = m[2];
+        if (m[1] == db.string() + "-wal") wal_fd = m[2];
+      } else if (std::regex_search(line, m, synced) && m[2] == folder_fd) {
+        folder_synced = true;
+      } else if (std::regex_search(line, m, written) && m[1] == wal_fd) {
+        return folder_synced;
+      }
+    }
+    FAIL("nothing was written into the WAL");
+    return false;
+  };
+  const std::string calls = "openat,fsync,fdatasync,pwrite64,write";
+  browser_session(db, dir.path() / "created.log", calls, 1'700'000'000'000);
+  CHECK(folder_synced_before_wal_written(dir.path() / "created.log"));
+
+  // Another program folded and removed the WAL, then left an empty one behind (as a reader that was killed would).
+  { untrain::sql::Database(db.string()).exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+  REQUIRE_FALSE(std::filesystem::exists(db.string() + "-wal"));
+  std::ofstream(db.string() + "-wal").close();
+  browser_session(db, dir.path() / "empty.log", calls, 1'700'000'000'001);
+  CHECK(folder_synced_before_wal_written(dir.path() / "empty.log"));
+}

@@ -31,7 +31,7 @@
 namespace untrain {
 
 // How many WAL pages make a checkpoint due. The first open in a process reads every page of the WAL to rebuild its
-// index (https://www.sqlite.org/walformat.html#recovery; about 27,000 instructions a page), before the observe's
+// index (https://www.sqlite.org/walformat.html, "Recovery"; about 27,000 instructions a page), before the observe's
 // reply; a checkpoint costs four fsyncs, after the last reply. An observe adds about two pages (the log's last page,
 // the setting's state), so about one browser connection in eight checkpoints, and none reads more than 16 pages.
 inline constexpr int kCheckpointPages = 16;

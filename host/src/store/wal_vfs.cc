@@ -47,7 +47,13 @@ int open_file(sqlite3_vfs* self, sqlite3_filename name, sqlite3_file* file, int 
   if (name == nullptr || (flags & kWalCreate) != kWalCreate) return unix->xOpen(unix, name, file, flags, out_flags);
   // Without SQLITE_OPEN_CREATE the unix VFS neither creates the file nor syncs its folder.
   int rc = unix->xOpen(unix, name, file, flags & ~SQLITE_OPEN_CREATE, out_flags);
-  if (rc == SQLITE_OK) return rc;
+  if (rc == SQLITE_OK) {
+    // An empty WAL has had nothing committed into it, so nothing made its name durable yet: another program may have
+    // created it and never synced (SQLite syncs the folder at a WAL's first commit). Synced now, before ours.
+    sqlite3_int64 size = -1;
+    if (file->pMethods->xFileSize(file, &size) == SQLITE_OK && size == 0) sync_folder_of(name);
+    return rc;
+  }
   std::string wal(name);
   const char* database = sqlite3_filename_database(name);
   if (!create_durably(wal, database ? database : "")) return unix->xOpen(unix, name, file, flags, out_flags);

@@ -6,8 +6,9 @@
 // created, but SQLite pays it again in every process that commits (https://www.sqlite.org/atomiccommit.html, 9.3
 // "Deleting or truncating the journal"; src/os_unix.c, UNIXFILE_DIRSYNC). This VFS opens an existing WAL without
 // SQLITE_OPEN_CREATE; a missing one it creates itself, with the database file's mode, and fsyncs the folder before
-// SQLite writes a byte into it. So every WAL's name is durable before any commit in it is acknowledged, whoever
-// created it, and a process that finds the WAL in place syncs only the WAL.
+// SQLite writes a byte into it, as it does for an existing one that is empty (created, perhaps by another program,
+// and never committed to). So every WAL's name is durable before any commit in it is acknowledged, whoever created
+// it, and a process that finds a WAL in use syncs only the WAL.
 #pragma once
 
 namespace untrain::sql {
