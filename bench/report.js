@@ -60,6 +60,14 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
       `echo host ${spread(field('cold-echo'), 'ms')}`, `${num(med('cold-untrain') / med('cold-echo'))}×`);
     use('cold-floor');
   }
+  if (raw.has('cold-sqlite')) {
+    row('cold start', 'the same, against a C host that commits each observe through SQLite (WAL, synchronous=FULL)',
+      spread(field('cold-untrain'), 'ms'), `SQLite host ${spread(field('cold-sqlite'), 'ms')}`,
+      `${num(med('cold-untrain') / med('cold-sqlite'))}×`);
+    row('cold start', 'that SQLite host against the durable floor', spread(field('cold-sqlite'), 'ms'),
+      `durable floor ${spread(field(floor), 'ms')}`, `${num(med('cold-sqlite') / med(floor))}×`);
+    use('cold-sqlite');
+  }
   const noSync = raw.has('cold-untrain-ramdisk');
   if (noSync) {
     const r = med('cold-untrain-ramdisk') / med('cold-echo');

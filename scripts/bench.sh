@@ -101,9 +101,11 @@ say "1. cold round trip"
 # One warm-up session each: the first one creates the database (or the floor's file), which is not the steady state.
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$UNTRAIN" "$ORIGIN" >/dev/null
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$BENCH/durable_host" "$ORIGIN" >/dev/null
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$BENCH/sqlite_host" "$ORIGIN" >/dev/null
 UNTRAIN_DB=$RAMDISK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$UNTRAIN" "$ORIGIN" >/dev/null
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-echo --runs "$COLD_RUNS" -- "$BENCH/echo_host" "$ORIGIN" >>"$RAW"
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-floor --runs "$COLD_RUNS" -- "$BENCH/durable_host" "$ORIGIN" >>"$RAW"
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-sqlite --runs "$COLD_RUNS" -- "$BENCH/sqlite_host" "$ORIGIN" >>"$RAW"
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-untrain --runs "$COLD_RUNS" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
 UNTRAIN_DB=$RAMDISK/cold.db "$DRIVER" cold --name cold-untrain-ramdisk --runs "$COLD_RUNS" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
 if [ -n "$STRACE" ]; then

@@ -64,9 +64,10 @@ int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& l
   };
   try {
     for (;;) {
-      // Checkpoints run only after replies, while no request waits (docs/architecture.md, "Storage").
-      if (store && store->is_open() && store->checkpoint_due() && !wait_readable(in_fd, kQuietBeforeCheckpoint) &&
-          !termination_requested()) {
+      // Checkpoints run only after replies, while no request waits (docs/architecture.md, "Storage"), or when a
+      // connection that is never quiet has let the WAL grow long.
+      if (store && store->is_open() && store->checkpoint_due() && !termination_requested() &&
+          (store->checkpoint_overdue() || !wait_readable(in_fd, kQuietBeforeCheckpoint))) {
         checkpoint_quietly(store);
       }
       auto frame = read_frame(in_fd);

@@ -67,8 +67,10 @@ class Store {
   std::filesystem::path path();  // the database file
   bool is_open() const { return db_.is_open(); }
 
-  // Whether this connection's last commit left kCheckpointPages or more in the WAL.
+  // Whether this connection's last commit left kCheckpointPages or more in the WAL; overdue at 64 times that (1,024
+  // pages, SQLite's own default), which only a connection that is never quiet reaches.
   bool checkpoint_due() const { return *wal_pages_ >= kCheckpointPages; }
+  bool checkpoint_overdue() const { return *wal_pages_ >= 64 * kCheckpointPages; }
   // Copies the WAL's pages into the database file (a PASSIVE checkpoint: it neither waits for nor blocks other
   // processes, and stops short of pages a reader still needs). Never before a reply: it costs two fsyncs.
   void checkpoint();
