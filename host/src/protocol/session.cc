@@ -18,7 +18,7 @@ namespace untrain {
 namespace {
 
 // How long the input must stay quiet before a due checkpoint runs: a browser's requests that come back to back
-// (hello, observe, status) are all answered first, and none waits for the checkpoint's two fsyncs.
+// (hello, observe, status) are all answered first, and none waits for the checkpoint's fsyncs.
 constexpr auto kQuietBeforeCheckpoint = std::chrono::milliseconds(20);
 
 // Folds the WAL into the database file (store.h). A failure loses nothing: the WAL still holds every page, and the
