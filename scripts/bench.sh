@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how fast and lean untrain is, each figure beside a baseline measured in the same run, prints a
-# table and writes bench/results.md (README "Performance" explains it). Benchmarks report; they never gate.
+# table and writes bench/results.md (docs/development.md, "Performance", explains it). Benchmarks report; they never gate.
 #
 #   scripts/bench.sh                 build Release, run everything at full size (tens of minutes), write bench/results.md
 #   scripts/bench.sh --smoke         tiny sizes, one or two runs each (about a minute): proves the benchmarks still run

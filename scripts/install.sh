@@ -11,6 +11,8 @@ if [ -z "${PREFIX:-}" ] && [ "$(id -u)" -eq 0 ] && [ -n "${SUDO_USER:-}" ]; then
 PREFIX="${PREFIX:-$HOME/.local}"
 
 ensure_packages "${BUILD_PACKAGES[@]}"
+# rsvg-convert, for scripts/icons.sh (the committed icons need it only when their SVG sources change).
+ensure_packages librsvg2-bin
 cmake --preset release >/dev/null
 cmake --build --preset release
 # With the default prefix, $PREFIX/share/untrain (the extension and manifest templates) is also the folder of the

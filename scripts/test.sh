@@ -9,6 +9,8 @@ ensure_packages "${BUILD_PACKAGES[@]}" chromium openssl nodejs
 # Firefox ESR for the Firefox end-to-end tests; dpkg-dev and file for CPack's .deb (dpkg-shlibdeps);
 # zip and unzip for the store packages.
 ensure_packages firefox-esr dpkg-dev file zip unzip
+# rsvg-convert (scripts/icons.sh builds the extension's icons from their SVG sources).
+ensure_packages librsvg2-bin
 # Chromium's own translations: without them it runs in English whatever the language, and so does the extension.
 ensure_packages chromium-l10n
 # Google Benchmark and the sqlite3 shell: the benchmarks' smoke run (bench/CMakeLists.txt) is a test.

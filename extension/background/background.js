@@ -3,11 +3,14 @@
 // service worker, and Firefox's background script, as Firefox runs no extension service worker
 // (https://bugzilla.mozilla.org/show_bug.cgi?id=1573659); its imports are the one load order.
 import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
+import '../shared/i18n.js'; // and globalThis.untrain.i18n, for the toolbar's tooltip
+import { PLATFORMS } from '../shared/platforms.js';
+import { badge } from './badge.js';
 import { createHostPort } from './host-port.js';
 import { createRouter } from './router.js';
 import { keyed, restrictToExtension } from './storage.js';
 
-const { messages } = globalThis.untrain;
+const { messages, i18n } = globalThis.untrain;
 const api = globalThis.browser ?? globalThis.chrome;
 
 restrictToExtension(api.storage.local);
@@ -32,6 +35,31 @@ router = createRouter({
   openPage: (path) => api.tabs.create({ url: api.runtime.getURL(path) }),
   // A tab closed or navigated away meanwhile has nobody to tell.
   notifyTab: (tabId, message) => api.tabs.sendMessage(tabId, message).catch(() => {}),
+  onStatus: drawBadge,
+  // "Check all": a LinkedIn page in a new tab, then the next one in the same tab (neither needs the tabs permission).
+  openTab: (url) => api.tabs.create({ url }),
+  moveTab: (tabId, url) => api.tabs.update(tabId, { url }).catch(() => {}),
 });
 
+// The toolbar button says the worst state in a mark and in words (badge.js); drawing it needs no permission.
+async function drawBadge(status) {
+  const [platform] = Object.values(PLATFORMS);
+  const rules = await fetch(api.runtime.getURL(platform.rules)).then((response) => response.json());
+  const look = badge(status, rules, { t: i18n.t, ruleText: i18n.ruleText });
+  await api.action.setBadgeBackgroundColor({ color: look.color });
+  await api.action.setBadgeTextColor?.({ color: '#ffffff' });
+  await api.action.setBadgeText({ text: look.text });
+  await api.action.setTitle({ title: look.title });
+}
+
 api.runtime.onMessage.addListener(router.onMessage);
+
+// First run: our welcome page, once, on a new install (not on an update or a browser update).
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') api.tabs.create({ url: api.runtime.getURL('welcome/welcome.html') });
+});
+
+// The badge from the last known state as soon as the background starts (the browser keeps no badge across restarts).
+for (const platform of Object.keys(PLATFORMS)) {
+  router.status(platform, null).then(drawBadge, (error) => console.warn('untrain: no status for the toolbar:', error));
+}

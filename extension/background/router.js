@@ -3,12 +3,19 @@
 import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 import * as options from '../shared/options.js';
 import { PLATFORMS } from '../shared/platforms.js';
+import * as localState from './local-state.js';
 import { createQueue } from './queue.js';
 import { bannerState } from './verdict.js';
 
 const { messages } = globalThis.untrain;
-const { internal, toContent, host: types, states, errors, nudgeActions, popup, fields, limits } = messages;
+const { internal, toContent, host: types, errors, nudgeActions, popup, fields, limits, helperActions } = messages;
 const DAY_MS = 24 * 60 * 60 * 1000;
+// storage.local: the member closed the "helper not installed" line once; it stays in the popup, never in the banner again.
+export const HELPER_NOTICE_KEY = 'helper-notice-dismissed';
+// storage.local: the holds the member undid in the popup, by platform and setting: the hold as the helper reported it
+// then. The helper's trail keeps the snooze or dismissal; this browser no longer honours that one (a new one holds again).
+export const RESUMED_KEY = 'resumed';
+const sameHold = (a, b) => typeof a === 'object' && a !== null && a.snoozed_until === b?.snoozed_until && a.dismissed === b?.dismissed;
 
 // A host request is built from a report's own fields alone, with `type` set last: whatever else a page managed to put
 // into a message (a `type: "export"` inside a nudge, an `id`) never reaches the host.
@@ -24,7 +31,7 @@ export const hostRequest = (type, report, shape, added = {}) => ({ ...pick(repor
  * answered; true: answered later with the result, or {error, message}); queue is the outbox of observations.
  */
 export function createRouter({ extension, host, storage, readRules, openPage = async () => {}, notifyTab = async () => {},
-  warn = console.warn }) {
+  onStatus = null, openTab = async () => null, moveTab = async () => {}, now = () => Date.now(), warn = console.warn }) {
   const queue = createQueue({
     storage,
     // What the outbox gives back is checked again: content scripts could write storage.local where the browser does
@@ -49,46 +56,149 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
     return rules.get(platform);
   }
 
+  // storage.local has no transactions: the local copy's read-modify-writes go one after another.
+  let localLock = Promise.resolve();
+  function updateLocal(change) {
+    const run = localLock.then(async () => storage.set(localState.KEY, await change(await storage.get(localState.KEY))));
+    localLock = run.catch((error) => warn('untrain: the local copy of the state was not updated:', error));
+    return localLock;
+  }
+
+  // After anything that changes a state, the toolbar is told (background.js draws the badge); nobody waits for it.
+  function changed(platform) {
+    if (onStatus) status(platform, null).then(onStatus, (error) => warn('untrain: no status for the toolbar:', error));
+  }
+
   async function observe(observation) {
     const id = await queue.add(observation);
     const { acked, refused, error, results } = await queue.flush();
+    const rule = (await loadRules(observation.platform).catch(() => null))?.settings?.find((s) => s.id === observation.setting);
+    // This browser keeps the last state of each setting whether or not the helper took it: without the helper it is
+    // all the popup and the banner have.
+    if (rule && !refused.some((r) => r.id === id)) {
+      await updateLocal((stored) => localState.observe(stored, observation, { logged: acked.includes(id), privateValue: rule.private_value }));
+    }
+    changed(observation.platform);
     if (acked.includes(id)) return { result: 'ack', seq: results?.[id]?.seq ?? null, recorded: results?.[id]?.recorded ?? null };
     const refusal = refused.find((r) => r.id === id);
     if (refusal) return { result: 'refused', error: refusal.error.code };
     return { result: 'queued', error: error?.code ?? null };
   }
 
+  /**
+   * The banner's and popup's view of a platform: the helper's status when it is installed, else what this browser kept
+   * (local-state.js). `helper` says which ('installed' or 'missing'); the helper's absence never replaces a setting's
+   * state, it is a line of its own (`helperNotice`: the banner may still say it).
+   */
   async function status(platform, account) {
     // Flushing first lets the verdict include observations that were waiting for the host.
     await queue.flush();
     const chosen = await options.load(storage);
+    const rules = await loadRules(platform);
     const shared = { staleAfterDays: chosen.staleAfterDays, snoozeDays: chosen.snoozeDays };
+    let result;
+    let helper = 'installed';
     try {
-      const result = await host.request({ type: types.STATUS, platform, account: account ?? null, stale_after_days: chosen.staleAfterDays });
-      return {
-        ...bannerState(result, await loadRules(platform), { banner: chosen.banner }),
-        ...shared, now: result.now, settings: result.settings, forms: result.forms ?? [],
-      };
+      result = await host.request({ type: types.STATUS, platform, account: account ?? null, stale_after_days: chosen.staleAfterDays });
+      result = localState.annotate(result, await storage.get(localState.KEY), rules);
     } catch (error) {
-      if (error.code === errors.NO_HOST) return { state: states.NO_HOST, verdict: null, setting: null, ...shared, settings: [], forms: [] };
-      throw error;
+      if (error.code !== errors.NO_HOST) throw error;
+      helper = 'missing';
+      result = localState.status(await storage.get(localState.KEY), rules, { now: now(), staleAfterDays: chosen.staleAfterDays });
     }
+    const resumed = (await storage.get(RESUMED_KEY)) ?? {};
+    result = { ...result, settings: (result.settings ?? []).map((entry) => (sameHold(resumed[`${platform}:${entry.setting}`], entry.nudge)
+      ? { ...entry, nudge: { snoozed_until: null, dismissed: false } } : entry)) };
+    const helperNotice = helper === 'missing' && (await storage.get(HELPER_NOTICE_KEY)) !== true;
+    return {
+      ...bannerState(result, rules, { banner: chosen.banner }),
+      ...shared, now: result.now, settings: result.settings, forms: result.forms ?? [], helper, helperNotice,
+    };
   }
 
   // A snooze lasts as long as the member chose on the options page; the host keeps it, so every browser honours it.
+  // Without the helper this browser keeps it ('kept').
   async function nudge(report) {
+    if ([nudgeActions.SNOOZED, nudgeActions.DISMISSED].includes(report.action)) await forgetResumed(report.platform, report.setting);
     const until = report.action === nudgeActions.SNOOZED ? { until: report.time + (await options.load(storage)).snoozeDays * DAY_MS } : {};
-    const result = await host.request(hostRequest(types.NUDGE, report, fields.nudge, until));
-    return { result: 'ack', ...result };
+    try {
+      const result = await host.request(hostRequest(types.NUDGE, report, fields.nudge, until));
+      changed(report.platform);
+      return { result: 'ack', ...result };
+    } catch (error) {
+      if (error.code !== errors.NO_HOST) throw error;
+      await updateLocal((stored) => localState.nudge(stored, { ...report, ...until }));
+      changed(report.platform);
+      return { result: 'kept' };
+    }
   }
 
   // The LinkedIn tabs whose callout asked for a confirmation: told once a form was marked, to show its date.
   const confirming = new Set();
   async function form(report) {
-    const result = await host.request(hostRequest(types.FORM, report, fields.form));
+    let answer;
+    try {
+      answer = { result: 'ack', ...(await host.request(hostRequest(types.FORM, report, fields.form))) };
+    } catch (error) {
+      if (error.code !== errors.NO_HOST) throw error;
+      // Without the helper the date is kept in this browser: shown, but in no audit trail.
+      const recorded = now();
+      await updateLocal((stored) => localState.form(stored, report, recorded));
+      answer = { result: 'kept', recorded };
+    }
     for (const tab of confirming) notifyTab(tab, { type: toContent.STATUS_CHANGED });
     confirming.clear();
-    return { result: 'ack', ...result };
+    changed(report.platform);
+    return answer;
+  }
+
+  async function forgetResumed(platform, setting) {
+    const resumed = { ...((await storage.get(RESUMED_KEY)) ?? {}) };
+    delete resumed[`${platform}:${setting}`];
+    await storage.set(RESUMED_KEY, resumed);
+  }
+
+  // The popup's "Undo": the setting's snooze or dismissal no longer holds in this browser.
+  async function resume({ platform, setting }) {
+    const entry = (await status(platform, null)).settings.find((s) => s.setting === setting);
+    await updateLocal((stored) => localState.nudge(stored, { platform, setting, action: 'resumed' }));
+    if (entry?.nudge) {
+      const resumed = { ...((await storage.get(RESUMED_KEY)) ?? {}) };
+      resumed[`${platform}:${setting}`] = entry.nudge;
+      await storage.set(RESUMED_KEY, resumed);
+    }
+    changed(platform);
+    return { result: 'ack' };
+  }
+
+  // "Check all": one tab that visits each page not checked yet, in turn, moving on once the page was read.
+  let checking = null;
+  async function checkAll({ platform }) {
+    const rules = await loadRules(platform);
+    const view = await status(platform, null);
+    const unchecked = rules.settings.filter((rule) => !['on', 'on-by-default', 'off'].includes(view.settings.find((s) => s.setting === rule.id)?.verdict));
+    const pages = [...new Set(unchecked.map((rule) => rules.origin + rule.page))];
+    if (!pages.length) return { result: 'none' };
+    const tab = await openTab(pages[0]);
+    checking = { tab: tab?.id ?? null, pages: pages.slice(1), platform };
+    return { result: 'opened', pages: pages.length };
+  }
+  function nextCheck(sender) {
+    if (!checking || sender.tab?.id !== checking.tab) return;
+    const next = checking.pages.shift();
+    if (!next) {
+      checking = null;
+      return;
+    }
+    // A moment for the member to see the page's reading before the next one.
+    setTimeout(() => moveTab(checking?.tab ?? sender.tab.id, next), 800);
+  }
+
+  // The "helper not installed" line: its explainer page, or closed for good in the banner.
+  async function helperNotice(action) {
+    if (action === helperActions.OPEN) await openPage('helper/helper.html');
+    else await storage.set(HELPER_NOTICE_KEY, true);
+    return { result: 'ack' };
   }
 
   // "I've sent it" on LinkedIn's page only opens our own page, where the member confirms: LinkedIn's page can make our
@@ -112,13 +222,22 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
   function handle(message, sender) {
     switch (message.type) {
       case internal.RULES: return loadRules(message.platform ?? platformOf(sender));
-      case internal.OBSERVE: return observe(message.observation);
+      case internal.OBSERVE:
+        nextCheck(sender);
+        return observe(message.observation);
+      case internal.RESUME:
+        if (!fromOwnPage(sender)) return Promise.reject(new Error('only the extension\'s own pages undo a snooze or dismissal'));
+        return resume(message);
+      case internal.CHECK_ALL:
+        if (!fromOwnPage(sender)) return Promise.reject(new Error('only the extension\'s own pages open pages in turn'));
+        return checkAll(message);
       case internal.STATUS: return status(message.platform, message.account);
       case internal.NUDGE: return nudge(message.nudge);
       case internal.FORM:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('forms are marked only on the extension\'s own pages'));
         return form(message.form);
       case internal.CONFIRM_FORM: return confirmForm(message, sender);
+      case internal.HELPER: return helperNotice(message.action);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
         return host.request({ format: message.format, type: types.EXPORT });
@@ -151,5 +270,5 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
     return true;
   }
 
-  return { onMessage, queue };
+  return { onMessage, queue, status };
 }

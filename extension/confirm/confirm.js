@@ -28,9 +28,11 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const marked = report(query, { sentOn: date.value, time: Date.now() });
   const answer = marked ? await api.runtime.sendMessage({ type: internal.FORM, form: marked }).catch(() => null) : null;
-  const done = answer?.result === 'ack';
+  // Logged by the helper, or kept in this browser while the helper is not installed (said so).
+  const done = ['ack', 'kept'].includes(answer?.result);
   status.dataset.state = done ? 'done' : 'error';
-  status.textContent = done ? i18n.t('confirmDone', marked.sent_on) : i18n.t('confirmFailed');
+  status.textContent = !done ? i18n.t('confirmFailed')
+    : `${i18n.t('confirmDone', i18n.date(marked.sent_on))}${answer.result === 'kept' ? ` ${i18n.t('popupKeptInBrowser')}` : ''}`;
   form.hidden = done;
 });
 document.body.dataset.ready = 'true';

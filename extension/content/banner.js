@@ -16,9 +16,15 @@
     .box { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; box-sizing: border-box; padding: 12px 16px;
       font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1d; background: #fff8e1;
       border: 1px solid #e0b252; border-left: 6px solid #c77700; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
-    :host([data-state="no-host"]) .box { background: #eef3f8; border-color: #9db3c8; border-left-color: #56687a; }
+    :host([data-state="helper"]) .box { background: #eef3f8; border-color: #9db3c8; border-left-color: #56687a; }
     .mark { flex: none; font-weight: 700; letter-spacing: .02em; color: #7a4a00; }
-    :host([data-state="no-host"]) .mark { color: #38434f; }
+    :host([data-state="helper"]) .mark { color: #38434f; }
+    p[hidden] { display: none; }
+    /* The helper's absence is a line of its own under what the banner says about the setting, never in its place. */
+    .helper { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; flex: 1 1 100%; font-size: 13px; color: #38434f; }
+    .helper[hidden] { display: none; }
+    .helper span { flex: 1 1 260px; }
+    .helper button { padding: 3px 10px; }
     p { margin: 0; flex: 1 1 320px; }
     .said { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; flex: 1 1 100%; }
     .said[hidden] { display: none; }
@@ -47,24 +53,33 @@
    * whose switch cannot be read, {setting, view} (view: unreadable.model's), said instead when it is the banner's
    * setting; "Review now" is then left out, the member being on that page.
    */
-  function model(status, rules, t, unreadable = null) {
+  function model(status, rules, t, unreadable = null, { date = (ms) => new Date(ms).toDateString() } = {}) {
     const state = status?.state ?? 'unknown';
-    if (state === 'off') return null;
-    if (state === 'no-host') return { state, verdict: null, setting: null, text: t('bannerNoHost'), review: null, actions: [] };
+    const helper = status?.helperNotice === true;
+    if (state === 'off') {
+      // Nothing to say about the settings: the helper's line alone, until the member closes it.
+      return helper ? { state: 'helper', verdict: null, setting: null, text: '', review: null, actions: [], helper, unreadable: null } : null;
+    }
     const verdict = TEXT_KEYS[status?.verdict] ? status.verdict : 'unknown';
-    const text = verdict === 'stale' ? t(TEXT_KEYS.stale, status?.staleAfterDays ?? 30) : t(TEXT_KEYS[verdict]);
     const setting = rules?.settings?.find((s) => s.id === status?.setting) ?? null;
+    const entry = (status?.settings ?? []).find((s) => s.setting === setting?.id);
+    let text = verdict === 'stale' ? t(TEXT_KEYS.stale, status?.staleAfterDays ?? 30) : t(TEXT_KEYS[verdict]);
+    // Read On after it had been Off: said as such, with when it was switched off, and never who switched it back.
+    if (verdict === 'on' && entry?.on_again) text = onAgain(entry.on_again, t, date);
     const review = setting ? rules.origin + setting.page : null;
     const snoozeDays = status?.snoozeDays === 7 ? 7 : 1;
     const view = {
       state, verdict, setting: setting?.id ?? null, account: status?.account ?? null, text, review, snoozeDays,
-      actions: review ? ['review', 'snooze', 'dismiss'] : [], unreadable: null,
+      actions: review ? ['review', 'snooze', 'dismiss'] : [], unreadable: null, helper,
     };
     if (setting && unreadable?.setting === setting.id) {
       Object.assign(view, { text: unreadable.view.text, unreadable: unreadable.view, actions: ['snooze', 'dismiss'] });
     }
     return view;
   }
+
+  /** "On again: it was switched off on <date> (logged); untrain did not see it switched back on", for banner, callout and popup. */
+  const onAgain = (again, t, date) => t(again.logged ? 'onAgainLogged' : 'onAgainKept', date(again.off_since));
 
   // Page scripts can reach our open shadow roots, call .click(), or make a button transparent over a decoy: only the
   // member's own click on a button they could see acts (guard.js).
@@ -89,7 +104,10 @@
     said.hidden = true;
     const actions = doc.createElement('div');
     actions.className = 'actions';
-    box.append(mark, text, said, actions);
+    const helper = doc.createElement('div');
+    helper.className = 'helper';
+    helper.hidden = true;
+    box.append(mark, text, said, actions, helper);
     root.append(style, box);
     return host;
   }
@@ -99,7 +117,10 @@
     const doc = host.ownerDocument;
     host.dataset.state = view.state;
     host.dataset.verdict = view.verdict ?? view.state;
-    root.querySelector('p').textContent = view.text;
+    const text = root.querySelector('p');
+    text.textContent = view.text;
+    text.hidden = !view.text;
+    fillHelper(root.querySelector('.helper'), view, t, on);
     const said = root.querySelector('.said');
     said.replaceChildren(...(view.unreadable ? untrain.unreadable.parts(doc, view.unreadable, { answer: on.answer }) : []));
     said.hidden = !view.unreadable;
@@ -142,6 +163,34 @@
     actions.append(...view.actions.map((action) => controls[action]));
   }
 
+  // The helper's line: what its absence means, its explainer page, and Dismiss (for good: the popup still says it).
+  function fillHelper(line, view, t, on) {
+    const doc = line.ownerDocument;
+    line.hidden = !view.helper;
+    if (!view.helper) {
+      line.replaceChildren();
+      return;
+    }
+    const words = doc.createElement('span');
+    words.textContent = t('helperMissing');
+    const how = doc.createElement('button');
+    how.type = 'button';
+    how.dataset.action = 'helper-open';
+    how.textContent = t('helperHow');
+    how.addEventListener('click', trusted(() => on.helper?.('open')));
+    const close = doc.createElement('button');
+    close.type = 'button';
+    close.dataset.action = 'helper-dismiss';
+    close.textContent = t('bannerDismiss');
+    close.setAttribute('aria-label', t('helperDismissLabel'));
+    close.addEventListener('click', trusted(() => {
+      line.hidden = true;
+      if (view.state === 'helper') hide();
+      on.helper?.('dismiss');
+    }));
+    line.replaceChildren(words, how, close);
+  }
+
   function hide() {
     current = 'off';
     ours?.remove();
@@ -153,8 +202,8 @@
    * unreadable: see model. on: {review(view), snooze(view), dismiss(view)}, called after the member's own click;
    * unreadable.answer(value) takes the member's answer.
    */
-  function show(doc, status, { rules, t, on = {}, unreadable = null }) {
-    const view = model(status, rules, t, unreadable);
+  function show(doc, status, { rules, t, on = {}, unreadable = null, date }) {
+    const view = model(status, rules, t, unreadable, { date });
     if (!view) {
       hide();
       return null;
@@ -171,5 +220,12 @@
     return view;
   }
 
-  untrain.banner = { show, hide, model, get state() { return current; } };
+  /** Moves the focus to the banner's first control (the skip link's target); false when there is no banner. */
+  function focus() {
+    const first = ours?.isConnected ? ours.shadowRoot.querySelector('a, button') : null;
+    first?.focus();
+    return Boolean(first);
+  }
+
+  untrain.banner = { show, hide, model, onAgain, focus, get state() { return current; } };
 })();

@@ -31,6 +31,11 @@
     /* LinkedIn's help is a place to go, not an answer: a link, not a button. */
     a.help { border-color: transparent; padding-left: 4px; padding-right: 4px; text-decoration: underline; }
     .close { background: transparent; border: none; color: #38434f; padding: 0 4px; font-size: 18px; line-height: 1; }
+    /* The compact bar along the window's edge, where no place beside the switch is free: the sentence and the buttons. */
+    .panel.compact { width: calc(100vw - 24px); max-height: 40vh; overflow: auto; padding: 8px 12px; border-top-width: 3px; }
+    .panel.compact .detail, .panel.compact .form-reason { display: none; }
+    .panel.compact .row { margin-top: 6px; }
+    .panel.compact p { margin-top: 2px; }
     a:focus-visible, button:focus-visible { outline: 3px solid #004182; outline-offset: 2px; }
   `;
 
@@ -40,12 +45,14 @@
    * helper); form: the rules' form that completes the opt-out, or null; formSentOn: the date it was marked sent, or
    * null; unreadable: at step 'unreadable', what unreadable.model says (the banner says the same).
    */
-  function model({ step, setting, recorded = null, form = null, formSentOn = null, unreadable = null }, { t, ruleText, formatTime }) {
+  function model({ step, setting, recorded = null, form = null, formSentOn = null, unreadable = null, onAgain = null },
+    { t, ruleText, formatTime, formatDate = String }) {
     const title = ruleText(setting, 'title');
     const view = { step, title, text: '', detail: '', button: null, form: null, unreadable: null };
     switch (step) {
       case 'on':
-        view.text = t('calloutOn', title);
+        // Read On after untrain had seen it Off: said, with the date, never who switched it back.
+        view.text = onAgain ? untrain.banner.onAgain(onAgain, t, formatDate) : t('calloutOn', title);
         view.detail = ruleText(setting, 'explanation');
         view.button = { label: t('calloutSwitchOff'), disabled: false };
         view.hint = t('calloutHint');
@@ -78,10 +85,11 @@
         view.step = 'not-found';
         view.text = t('calloutNotFound', title);
     }
+    // The form's step: why it matters stays in view once the switch is Off; "Open the form" leads, "I've sent it" follows.
     if (form && (step === 'switched-off' || step === 'off')) {
       view.form = formSentOn
-        ? { text: t('calloutFormSent', formSentOn), url: form.url, open: t('calloutFormOpen'), mark: null }
-        : { text: t('calloutFormPointer', ruleText(form, 'title')), url: form.url, open: t('calloutFormOpen'), mark: t('calloutFormMark') };
+        ? { text: t('calloutFormSent', formatDate(formSentOn)), reason: ruleText(form, 'explanation'), url: form.url, open: t('calloutFormOpen'), mark: null }
+        : { text: t('calloutFormPointer', ruleText(form, 'title')), reason: ruleText(form, 'explanation'), url: form.url, open: t('calloutFormOpen'), mark: t('calloutFormMark') };
     }
     return view;
   }
@@ -102,10 +110,80 @@
   let shown = null;  // the step on screen, kept here rather than read back from the page's DOM
   let drawn = null;  // what is drawn: redrawing the same view would take the focus from the member's button
 
+  // "Learn more" in the languages untrain reads LinkedIn in: a link the callout must leave in view.
+  const LEARN_MORE = /learn more|mehr erfahren|weitere informationen|en savoir plus|más información|obtener más información/i;
+  const seen = (r) => r.width > 1 && r.height > 1;
+
+  /**
+   * What the callout must never cover: LinkedIn's switch as the member sees it, its label(s), and the "Learn more" links
+   * of the card that holds it (up to four levels up, no higher than half the window), as client rectangles.
+   */
+  function keepClear(element) {
+    const doc = element.ownerDocument;
+    const win = doc.defaultView;
+    const parts = [visibleTarget(element)];
+    parts.push(...(element.labels ?? []));
+    for (const id of (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+      const label = doc.getElementById(id);
+      if (label) parts.push(label);
+    }
+    let card = element.parentElement;
+    for (let up = 0; card?.parentElement && up < 4; up += 1) {
+      const next = card.parentElement;
+      if (next === doc.body || next.getBoundingClientRect().height > win.innerHeight / 2) break;
+      card = next;
+    }
+    for (const link of card?.querySelectorAll('a') ?? []) if (LEARN_MORE.test(link.textContent)) parts.push(link);
+    return parts.map((part) => part.getBoundingClientRect()).filter(seen);
+  }
+
+  const MARGIN = 12;
+  const overlaps = (a, b, pad = 4) => a.left < b.right + pad && a.right > b.left - pad && a.top < b.bottom + pad && a.bottom > b.top - pad;
+  const rectAt = (left, top, width, height) => ({ left, top, right: left + width, bottom: top + height, width, height });
+
+  /**
+   * Where the panel goes: beside, below or above the switch, whichever is nearest and covers nothing of keepClear();
+   * when none fits (a small window, 200 % zoom) a compact bar along the bottom, or the top when the switch is at the
+   * bottom. Returns {left, top, compact}.
+   */
+  function position(clear, target, size, win, measureCompact) {
+    const fits = (r) => r.left >= MARGIN - 0.5 && r.top >= MARGIN - 0.5 && r.right <= win.innerWidth - MARGIN + 0.5
+      && r.bottom <= win.innerHeight - MARGIN + 0.5 && !clear.some((c) => overlaps(r, c));
+    const { width, height } = size;
+    const all = clear.reduce((u, r) => ({ left: Math.min(u.left, r.left), top: Math.min(u.top, r.top),
+      right: Math.max(u.right, r.right), bottom: Math.max(u.bottom, r.bottom) }), { left: target.left, top: target.top, right: target.right, bottom: target.bottom });
+    const clampX = (x) => Math.max(MARGIN, Math.min(x, win.innerWidth - width - MARGIN));
+    const clampY = (y) => Math.max(MARGIN, Math.min(y, win.innerHeight - height - MARGIN));
+    const tops = [target.bottom + GAP, target.top - GAP - height, all.bottom + GAP, all.top - GAP - height, target.top, target.top + target.height / 2 - height / 2];
+    const lefts = [target.right + GAP, target.right - width, target.left - GAP - width, all.right + GAP, all.left - GAP - width, target.left];
+    const cx = target.left + target.width / 2;
+    const cy = target.top + target.height / 2;
+    let best = null;
+    for (const top of tops) {
+      for (const left of lefts) {
+        const r = rectAt(clampX(left), clampY(top), width, height);
+        if (!fits(r)) continue;
+        // Nearest to the switch, measured to the panel's nearest edge, so it reads as being about that switch.
+        const dx = Math.max(r.left - cx, 0, cx - r.right);
+        const dy = Math.max(r.top - cy, 0, cy - r.bottom);
+        const distance = Math.hypot(dx, dy);
+        if (!best || distance < best.distance) best = { left: r.left, top: r.top, distance };
+      }
+    }
+    if (best) return { left: best.left, top: best.top, compact: false };
+    const bar = measureCompact();
+    const barWidth = win.innerWidth - 2 * MARGIN;
+    const bottom = rectAt(MARGIN, win.innerHeight - bar - MARGIN, barWidth, bar);
+    const top = rectAt(MARGIN, MARGIN, barWidth, bar);
+    const atTop = clear.some((c) => overlaps(bottom, c)) && !clear.some((c) => overlaps(top, c));
+    return { left: MARGIN, top: (atTop ? top : bottom).top, compact: true };
+  }
+
   function place(host, element) {
     const ring = host.shadowRoot.querySelector('.ring');
     const panel = host.shadowRoot.querySelector('.panel');
     const win = host.ownerDocument.defaultView;
+    panel.classList.remove('compact');
     if (!element?.isConnected) {
       ring.hidden = true;
       Object.assign(panel.style, { right: '16px', bottom: '16px', left: 'auto', top: 'auto' });
@@ -114,13 +192,14 @@
     const box = visibleTarget(element).getBoundingClientRect();
     ring.hidden = false;
     Object.assign(ring.style, { left: `${box.left - 6}px`, top: `${box.top - 6}px`, width: `${box.width + 12}px`, height: `${box.height + 12}px` });
-    // Below the toggle, its right edge in line with the toggle's; above it when there is no room below.
-    const width = panel.offsetWidth;
-    const height = panel.offsetHeight;
-    const left = Math.max(12, Math.min(box.right - width, win.innerWidth - width - 12));
-    const below = box.bottom + GAP;
-    const top = below + height <= win.innerHeight - 12 ? below : Math.max(12, box.top - GAP - height);
-    Object.assign(panel.style, { left: `${left}px`, top: `${top}px`, right: 'auto', bottom: 'auto' });
+    const measureCompact = () => {
+      panel.classList.add('compact');
+      return panel.offsetHeight;
+    };
+    const where = position(keepClear(element), box, { width: panel.offsetWidth, height: panel.offsetHeight }, win, measureCompact);
+    panel.classList.toggle('compact', where.compact);
+    host.dataset.placement = where.compact ? 'bar' : 'beside';
+    Object.assign(panel.style, { left: `${where.left}px`, top: `${where.top}px`, right: 'auto', bottom: 'auto' });
   }
 
   function follow(host, element) {
@@ -193,11 +272,13 @@
     }
     if (view.form) {
       parts.push(make('p', { className: 'form-text', textContent: view.form.text }));
+      if (view.form.reason) parts.push(make('p', { className: 'detail form-reason', textContent: view.form.reason }));
       const row = make('div', { className: 'row' });
-      const open = make('a', { className: 'secondary', href: view.form.url, target: '_blank', rel: 'noopener noreferrer', textContent: view.form.open });
+      // Until it is marked sent, opening the form is what the member has left to do.
+      const open = make('a', { className: `${view.form.mark ? 'primary' : 'secondary'} form-open`, href: view.form.url, target: '_blank', rel: 'noopener noreferrer', textContent: view.form.open });
       row.append(open);
       if (view.form.mark) {
-        const mark = make('button', { type: 'button', className: 'primary form-sent', textContent: view.form.mark });
+        const mark = make('button', { type: 'button', className: 'secondary form-sent', textContent: view.form.mark });
         mark.addEventListener('click', trusted(() => on.formSent?.()));
         row.append(mark);
       }
@@ -210,8 +291,26 @@
    * Shows or updates the callout beside `element` (null: a panel in the corner, when the toggle was not found).
    * on: {switchOff(), formSent(), answer(value), close()}, called after the member's own click.
    */
+  // Escape closes the callout, as the × does: only the member's own key press (a page script's is not trusted).
+  let onEscape = null;
+  function listenForEscape(doc, on) {
+    stopEscape();
+    const listener = (event) => {
+      if (event.key !== 'Escape' || !event.isTrusted || !ours) return;
+      hide();
+      on.close?.();
+    };
+    doc.addEventListener('keydown', listener, true);
+    onEscape = () => doc.removeEventListener('keydown', listener, true);
+  }
+  const stopEscape = () => {
+    onEscape?.();
+    onEscape = null;
+  };
+
   function show(doc, element, view, { t, on = {} }) {
     if (!ours || ours.ownerDocument !== doc) ours = build(doc, t);
+    listenForEscape(doc, on);
     if (!ours.isConnected) doc.body.append(ours);
     const key = JSON.stringify(view);
     if (drawn?.key !== key || drawn.element !== element) {
@@ -224,6 +323,7 @@
   }
 
   function hide() {
+    stopEscape();
     stopPlacing?.();
     stopPlacing = null;
     ours?.remove();
@@ -232,5 +332,13 @@
     drawn = null;
   }
 
-  untrain.callout = { show, hide, model, get step() { return shown; } };
+  /** Moves the focus to the callout's first action, else its close button; false when there is no callout. */
+  function focus() {
+    const root = ours?.isConnected ? ours.shadowRoot : null;
+    const first = root?.querySelector('.primary, a, button:not(.close)') ?? root?.querySelector('button');
+    first?.focus();
+    return Boolean(first);
+  }
+
+  untrain.callout = { show, hide, model, position, keepClear, focus, get step() { return shown; } };
 })();

@@ -1,24 +1,37 @@
 // Wires the content-script modules together on each LinkedIn page: the banner everywhere, the callout on a setting's own page.
 (() => {
-  const { messages: { internal, toContent, nudgeSources }, rules, page, banner, watch, nudges, settingPage, fallback, i18n } = globalThis.untrain;
+  const { messages: { internal, toContent, nudgeSources }, rules, page, banner, watch, nudges, settingPage, fallback, i18n, skip: skipLink } = globalThis.untrain;
   const api = globalThis.browser ?? globalThis.chrome;
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
   const log = nudges.create({ send: (nudge) => ask({ type: internal.NUDGE, nudge }) });
   const allRules = ask({ type: internal.RULES });
+  // The first thing the keyboard reaches on the page: a link to untrain's banner or callout, whichever is shown.
+  const skip = skipLink.create(document, { t: i18n.t });
   // Every message names the platform as its rules file does.
   let platform = null;
   allRules.then((all) => { platform = all?.platform ?? null; });
   const aboutBanner = (view) => ({ platform, account: view.account, setting: view.setting, source: nudgeSources.BANNER, verdict: view.verdict });
-  const on = { review: (v) => log.clicked(aboutBanner(v)), snooze: (v) => log.snoozed(aboutBanner(v)), dismiss: (v) => log.dismissed(aboutBanner(v)) };
+  const on = {
+    review: (v) => log.clicked(aboutBanner(v)), snooze: (v) => log.snoozed(aboutBanner(v)), dismiss: (v) => log.dismissed(aboutBanner(v)),
+    // The helper's line: its explainer page (the background opens it: a web page may not open ours), or closed for good.
+    helper: (action) => ask({ type: internal.HELPER, action }).then(() => action === 'dismiss' && refresh()),
+  };
 
   let latest = null;
   let asked = 0;
-  // A logged-out page has no member to warn. On a setting's page whose switch cannot be read, the banner says what the callout says.
+  // A logged-out page has no member to warn. On the setting's own page the callout speaks instead of the banner, never
+  // both; until it shows (or when the switch cannot be read) the banner says what the callout would.
   const showBanner = async () => {
     const all = await allRules;
     if (!latest || !page.isLoggedIn(document)) return;
-    const view = banner.show(document, latest, { rules: all, t: i18n.t, on, unreadable: current?.unreadable(latest.setting) ?? null });
+    if (current?.covers(latest.setting)) {
+      banner.hide();
+      skip.update();
+      return;
+    }
+    const view = banner.show(document, latest, { rules: all, t: i18n.t, on, unreadable: current?.unreadable(latest.setting) ?? null, date: i18n.date });
     if (view?.setting) log.shown(aboutBanner(view));
+    skip.update();
   };
   const refresh = async () => {
     const mine = ++asked;
@@ -33,7 +46,8 @@
   };
   const logged = (type, key) => async (item) => {
     const answer = await ask({ type, [key]: item });
-    if (answer?.result === 'ack') refresh();
+    // Logged by the helper, or kept in this browser until it is installed: either way the state is new.
+    if (['ack', 'queued', 'kept'].includes(answer?.result)) refresh();
     return answer;
   };
   const report = logged(internal.OBSERVE, 'observation');

@@ -24,8 +24,8 @@
     const { visit, callout, page, i18n, unreadable, messages: { nudgeSources } } = untrain;
     let stopped = false;
 
-    const formatTime = (ms) => new Intl.DateTimeFormat(i18n.language(), { timeStyle: 'medium' }).format(ms);
-    const formatDate = (ms) => new Intl.DateTimeFormat(i18n.language(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+    const formatTime = i18n.time;
+    const formatDate = i18n.dateTime;
     const entry = (one) => status()?.settings?.find((s) => s.setting === one.setting.id) ?? null;
     const fields = (one) => ({
       platform: rules.platform, account: page.account(doc), setting: one.setting.id, source: nudgeSources.CALLOUT,
@@ -51,16 +51,22 @@
     const unreadableView = (one) => unreadable.model({ setting: one.setting, lang: doc.documentElement?.lang ?? null, report: one.said },
       { t: i18n.t, ruleText: i18n.ruleText, formatDate });
 
+    let calloutShown = false;  // once it showed on this visit, the callout speaks for the page's settings, not the banner
     function render() {
       const one = chosen();
       if (!one) {
         callout.hide();
         return;
       }
+      if (!calloutShown) {
+        calloutShown = true;
+        Promise.resolve().then(changed);
+      }
       const sentOn = one.formSentOn ?? (status()?.forms ?? []).find((f) => f.form === one.form?.id)?.sent_on ?? null;
       const said = one.step === 'unreadable' ? unreadableView(one) : null;
-      const view = callout.model({ step: one.step, setting: one.setting, recorded: one.recorded, form: one.form, formSentOn: sentOn, unreadable: said },
-        { t: i18n.t, ruleText: i18n.ruleText, formatTime });
+      const onAgain = one.step === 'on' ? entry(one)?.on_again ?? null : null;
+      const view = callout.model({ step: one.step, setting: one.setting, recorded: one.recorded, form: one.form, formSentOn: sentOn, unreadable: said, onAgain },
+        { t: i18n.t, ruleText: i18n.ruleText, formatTime, formatDate: i18n.date });
       if (one.formFailed && view.form) view.form.text = i18n.t('calloutFormFailed');
       const on = {
         switchOff: () => switchOff(one),
@@ -69,6 +75,7 @@
         close: () => {
           one.closed = true;
           render();
+          changed();
         },
       };
       callout.show(doc, one.element, view, { t: i18n.t, on });
@@ -141,6 +148,10 @@
       },
       statusChanged() {
         if (!stopped && chosen() && chosen().step !== 'working') render();
+      },
+      /** Whether the callout speaks for this setting on this page, in place of the banner. */
+      covers(settingId) {
+        return !stopped && calloutShown && all.some((one) => one.setting.id === settingId);
       },
       unreadable(settingId) {
         const one = all.find((o) => o.setting.id === settingId);

@@ -6,10 +6,10 @@ import { PLATFORMS } from '../shared/platforms.js';
 import * as popupExport from './export.js';
 import * as settingsList from './settings-list.js';
 
-const { messages: { internal, nudgeSources, states }, i18n } = globalThis.untrain;
+const { messages: { internal, nudgeSources }, i18n } = globalThis.untrain;
 const api = globalThis.browser ?? globalThis.chrome;
 const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
-const formatDate = (ms) => new Intl.DateTimeFormat(i18n.language(), { dateStyle: 'medium' }).format(ms);
+const formatDate = i18n.date;
 const helpers = { t: i18n.t, ruleText: i18n.ruleText, formatDate };
 
 for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = i18n.t(element.dataset.i18n);
@@ -24,10 +24,26 @@ async function draw() {
   const rules = await rulesLoaded;
   const status = await ask({ type: internal.STATUS, platform: rules.platform, account: null });
   const message = document.getElementById('popup-message');
-  const problem = !status || status.error ? 'popupNoAnswer' : status.state === states.NO_HOST ? 'popupNoHost' : null;
+  const problem = !status || status.error ? 'popupNoAnswer' : null;
   message.hidden = !problem;
   message.textContent = problem ? i18n.t(problem) : '';
-  settingsList.render(document, document.getElementById('settings-list'), settingsList.rows(rules, status, helpers));
+  const head = settingsList.headline(rules, status, helpers);
+  const headline = document.getElementById('headline');
+  headline.textContent = head.text;
+  headline.dataset.kind = head.kind;
+  // The helper's absence is a line of its own, under the state, never in its place.
+  document.getElementById('helper-line').hidden = status?.helper !== 'missing';
+  const grouped = settingsList.groups(settingsList.rows(rules, status, helpers), { t: i18n.t });
+  const open = new Set([...document.querySelectorAll('details.group[open]')].map((d) => d.dataset.group));
+  settingsList.render(document, document.getElementById('settings-list'), grouped, {
+    t: i18n.t,
+    onUndo: async (setting) => {
+      await ask({ type: internal.RESUME, platform: rules.platform, setting });
+      draw();
+    },
+  });
+  // A redraw keeps the groups the member unfolded.
+  for (const details of document.querySelectorAll('details.group')) if (open.has(details.dataset.group)) details.open = true;
   const account = status?.settings?.find((s) => s.account)?.account ?? null;
   settingsList.renderForms(document, document.getElementById('forms-list'), settingsList.forms(rules, status, helpers), {
     t: i18n.t,
@@ -39,6 +55,14 @@ async function draw() {
   });
   document.body.dataset.ready = 'true';
 }
+
+document.getElementById('check-all').addEventListener('click', async (event) => {
+  if (!event.isTrusted) return;
+  const rules = await rulesLoaded;
+  const answer = await ask({ type: internal.CHECK_ALL, platform: rules.platform });
+  document.getElementById('check-all-status').textContent = answer?.result === 'opened'
+    ? i18n.t('popupCheckAllOpened', answer.pages) : i18n.t('popupCheckAllNone');
+});
 
 function wireExport() {
   const section = document.getElementById('export');

@@ -1,6 +1,6 @@
-// The popup's list of every setting in the rules, with its state badge, its last check (and the rules version that
-// read it, or that it is the member's own report) and a link to its page, and the forms that complete an opt-out with
-// the date each was marked sent.
+// The popup's list of every setting in the rules, grouped (AI, data sharing, ads, cookies), with its state badge, its
+// last check (and the rules version that read it, or that it is the member's own report), a link to its page, its
+// snooze or dismissal with Undo, and the forms that complete an opt-out with the date each was marked sent.
 const BADGES = {
   'on-by-default': { kind: 'on', key: 'badgeOnByDefault' },
   'on': { kind: 'on', key: 'badgeOn' },
@@ -43,8 +43,16 @@ export function rows(rules, status, { t, ruleText, formatDate }) {
     const verdict = Object.hasOwn(BADGES, entry?.verdict ?? '') ? entry.verdict : 'unknown';
     const title = ruleText(setting, 'title');
     const { reported, checked, detail } = basis(entry, { t, formatDate });
+    const snoozed = isTime(entry?.nudge?.snoozed_until) ? entry.nudge.snoozed_until : null;
+    const hold = entry?.nudge?.dismissed ? { kind: 'dismissed', text: t('popupDismissed') }
+      : snoozed ? { kind: 'snoozed', text: t('popupSnoozedUntil', formatDate(snoozed)) } : null;
+    const again = verdict === 'on' && entry?.on_again && isTime(entry.on_again.off_since)
+      ? t(entry.on_again.logged ? 'onAgainLogged' : 'onAgainKept', formatDate(entry.on_again.off_since)) : '';
     return {
       id: setting.id,
+      category: setting.category,
+      hold,
+      again,
       title,
       verdict,
       severity: setting.severity,
@@ -60,8 +68,53 @@ export function rows(rules, status, { t, ruleText, formatDate }) {
   });
 }
 
+// The popup's groups, each of the rules' categories in one of them.
+export const GROUPS = Object.freeze([
+  { id: 'ai', categories: ['ai'], key: 'popupGroupAi' },
+  { id: 'sharing', categories: ['data-sharing', 'research', 'marketing'], key: 'popupGroupSharing' },
+  { id: 'ads', categories: ['advertising'], key: 'popupGroupAds' },
+  { id: 'cookies', categories: ['cookies'], key: 'popupGroupCookies' },
+]);
+const SEVERITY = { on: 3, unknown: 2, reported: 1, off: 0 };
+
+/** The rows in GROUPS' order, each group with its title and a summary of its worst state (a row of no group goes last). */
+export function groups(items, { t }) {
+  const placed = GROUPS.map((group) => ({ id: group.id, title: t(group.key), rows: items.filter((row) => group.categories.includes(row.category)) }));
+  const rest = items.filter((row) => !GROUPS.some((group) => group.categories.includes(row.category)));
+  if (rest.length) placed.push({ id: 'other', title: t('popupGroupOther'), rows: rest });
+  return placed.filter((group) => group.rows.length).map((group) => {
+    const worst = group.rows.reduce((w, row) => (SEVERITY[row.badge.kind] > SEVERITY[w.badge.kind] ? row : w));
+    const on = group.rows.filter((row) => row.badge.kind === 'on').length;
+    const unknown = group.rows.filter((row) => row.badge.kind === 'unknown').length;
+    const summary = on ? t('popupGroupOn', on) : unknown ? t('popupGroupUnknown', unknown) : t('popupGroupOff');
+    return { ...group, kind: worst.badge.kind, summary };
+  });
+}
+
+/**
+ * The popup's first line: the AI-training setting's state and since when, and the objection form's date, e.g.
+ * "AI training: Off since 29 Nov 2026 · objection form sent 12 Nov 2026".
+ */
+export function headline(rules, status, { t, formatDate }) {
+  const rule = rules.settings.find((s) => s.banner) ?? rules.settings[0];
+  const entry = (status?.settings ?? []).find((s) => s.setting === rule.id);
+  const kind = BADGES[entry?.verdict ?? '']?.kind ?? 'unknown';
+  let state;
+  if (kind === 'off') {
+    const since = isTime(entry.off_since) ? entry.off_since : isTime(entry.last_changed) ? entry.last_changed : entry.first_seen;
+    state = isTime(since) ? t('headlineOffSince', formatDate(since)) : t('headlineOff');
+  } else if (kind === 'on') state = entry?.on_again ? t('headlineOnAgain') : t('headlineOn');
+  else if (kind === 'reported') state = t(entry.verdict === 'off-reported' ? 'headlineOffReported' : 'headlineOnReported');
+  else state = t('headlineUnknown');
+  const form = (rules.forms ?? []).find((f) => (f.settings ?? []).includes(rule.id));
+  const sentOn = form ? (status?.forms ?? []).find((f) => f.form === form.id)?.sent_on ?? null : null;
+  const parts = [state];
+  if (form) parts.push(sentOn ? t('headlineFormSent', formatDate(sentOn)) : t('headlineFormNotSent'));
+  return { kind, text: parts.join(' · ') };
+}
+
 /** One entry per form in the rules, with the date the member marked it sent (null: not yet). */
-export function forms(rules, status, { t, ruleText }) {
+export function forms(rules, status, { t, ruleText, formatDate = String }) {
   return (rules.forms ?? []).map((form) => {
     const sentOn = (status?.forms ?? []).find((f) => f.form === form.id)?.sent_on ?? null;
     return {
@@ -70,26 +123,56 @@ export function forms(rules, status, { t, ruleText }) {
       explanation: ruleText(form, 'explanation'),
       url: form.url,
       sentOn,
-      state: sentOn ? t('popupFormSent', sentOn) : t('popupFormNotSent'),
+      state: sentOn ? t('popupFormSent', formatDate(sentOn)) : t('popupFormNotSent'),
+      kept: (status?.forms ?? []).find((f) => f.form === form.id)?.kept === 'browser',
     };
   });
 }
 
-export function render(doc, list, items) {
+/**
+ * Draws the groups into `container`: the AI group open, the others folded to one line each (so the popup stays within
+ * 600 px). onUndo(settingId) is called for the member's click on a snooze's or dismissal's Undo.
+ */
+export function render(doc, container, grouped, { t, onUndo = () => {} } = {}) {
   const make = (tag, props = {}) => Object.assign(doc.createElement(tag), props);
-  list.replaceChildren(...items.map((row) => {
-    const item = make('li', { className: `setting severity-${row.severity}` });
-    item.dataset.setting = row.id;
-    item.dataset.verdict = row.verdict;
-    item.dataset.reported = String(row.reported);
-    const badge = make('span', { className: `badge badge-${row.badge.kind}`, textContent: row.badge.text });
-    const open = make('a', { className: 'open', href: row.href, target: '_blank', rel: 'noopener noreferrer', textContent: row.open });
-    open.setAttribute('aria-label', row.openLabel);
-    item.append(make('span', { className: 'title', textContent: row.title }), badge,
-      make('span', { className: 'checked', textContent: row.checked }), open);
-    if (row.detail) item.append(make('span', { className: 'detail', textContent: row.detail }));
-    return item;
+  container.replaceChildren(...grouped.map((group) => {
+    const details = make('details', { className: `group group-${group.kind}`, open: group.id === 'ai' });
+    details.dataset.group = group.id;
+    const summary = make('summary');
+    summary.append(make('span', { className: 'group-title', textContent: group.title }),
+      make('span', { className: `group-summary badge badge-${group.kind}`, textContent: group.summary }));
+    const list = make('ul', { className: 'settings-list' });
+    list.append(...group.rows.map((row) => item(doc, row, { t, onUndo })));
+    details.append(summary, list);
+    return details;
   }));
+}
+
+function item(doc, row, { t, onUndo }) {
+  const make = (tag, props = {}) => Object.assign(doc.createElement(tag), props);
+  const li = make('li', { className: `setting severity-${row.severity}` });
+  li.dataset.setting = row.id;
+  li.dataset.verdict = row.verdict;
+  li.dataset.reported = String(row.reported);
+  const badge = make('span', { className: `badge badge-${row.badge.kind}`, textContent: row.badge.text });
+  const open = make('a', { className: 'open', href: row.href, target: '_blank', rel: 'noopener noreferrer', textContent: row.open });
+  open.setAttribute('aria-label', row.openLabel);
+  li.append(make('span', { className: 'title', textContent: row.title }), badge,
+    make('span', { className: 'checked', textContent: row.checked }), open);
+  if (row.again) li.append(make('span', { className: 'again', textContent: row.again }));
+  if (row.detail) li.append(make('span', { className: 'detail', textContent: row.detail }));
+  if (row.hold) {
+    const hold = make('span', { className: 'hold' });
+    hold.dataset.hold = row.hold.kind;
+    const undo = make('button', { type: 'button', className: 'undo link', textContent: t('popupUndo') });
+    undo.setAttribute('aria-label', t('popupUndoLabel', row.title));
+    undo.addEventListener('click', (event) => {
+      if (event.isTrusted) onUndo(row.id);
+    });
+    hold.append(make('span', { textContent: row.hold.text }), undo);
+    li.append(hold);
+  }
+  return li;
 }
 
 /** onMark(formId, date) is called when the member marks a form sent on a date (YYYY-MM-DD). */
@@ -101,14 +184,16 @@ export function renderForms(doc, container, items, { t, today, onMark }) {
     box.dataset.sent = String(Boolean(form.sentOn));
     const date = make('input', { type: 'date', value: today, max: today, required: true });
     date.setAttribute('aria-label', t('popupFormDate'));
-    const mark = make('button', { type: 'button', className: 'mark', textContent: t('popupFormMark') });
+    // Once marked, the same controls correct the date (the latest mark is the one that counts, docs/protocol.md).
+    const mark = make('button', { type: 'button', className: 'mark', textContent: t(form.sentOn ? 'popupFormCorrect' : 'popupFormMark') });
     mark.addEventListener('click', (event) => {
       if (event.isTrusted && date.value) onMark(form.id, date.value);
     });
     const actions = make('div', { className: 'actions' });
     actions.append(make('a', { href: form.url, target: '_blank', rel: 'noopener noreferrer', textContent: t('popupFormOpen') }), date, mark);
-    box.append(make('span', { className: 'title', textContent: form.title }), make('span', { className: 'state', textContent: form.state }),
-      make('p', { className: 'explanation', textContent: form.explanation }), actions);
+    box.append(make('span', { className: 'title', textContent: form.title }), make('span', { className: 'state', textContent: form.state }));
+    if (form.kept) box.append(make('span', { className: 'kept', textContent: t('popupKeptInBrowser') }));
+    box.append(make('p', { className: 'explanation', textContent: form.explanation }), actions);
     return box;
   }));
 }

@@ -29,5 +29,18 @@
   const localDate = (date = new Date()) =>
     `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
-  untrain.i18n = { t, ruleText, keyOf, language, localDate };
+  /**
+   * The one way untrain writes a date: the browser's language and Intl's medium date (e.g. "29 Nov 2026", "Nov 29,
+   * 2026", "29.11.2026"). Takes ms since 1970 or a calendar date YYYY-MM-DD (a form's sent_on), read as that day.
+   */
+  function date(when) {
+    const day = typeof when === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(when) ? new Date(`${when}T12:00:00`) : new Date(when);
+    return Number.isNaN(day.getTime()) ? String(when) : new Intl.DateTimeFormat(language(), { dateStyle: 'medium' }).format(day);
+  }
+  /** A time of day, in the browser's language (what the callout says when it logged something). */
+  const time = (ms) => new Intl.DateTimeFormat(language(), { timeStyle: 'medium' }).format(ms);
+  /** A date with its time, for the rare line that needs both. */
+  const dateTime = (ms) => `${date(ms)}, ${new Intl.DateTimeFormat(language(), { timeStyle: 'short' }).format(ms)}`;
+
+  untrain.i18n = { t, ruleText, keyOf, language, localDate, date, time, dateTime };
 })();

@@ -6,7 +6,11 @@
   // Content script → background. Each has exactly one handler in background/router.js. CONFIRM_FORM asks the
   // background to open the extension's own page where the member says they sent a form: LinkedIn's page may overlay or
   // script anything around our buttons there, so the form is marked only from the extension's pages (FORM).
-  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe', NUDGE: 'nudge', FORM: 'form', CONFIRM_FORM: 'confirm-form' });
+  // HELPER: the "helper not installed" line's two actions (helperActions): open its explainer page, or close the line.
+  // RESUME (the popup's "Undo" of a snooze or dismissal) and CHECK_ALL (open each unchecked page in turn): our pages only.
+  const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe', NUDGE: 'nudge', FORM: 'form', CONFIRM_FORM: 'confirm-form',
+    HELPER: 'helper', RESUME: 'resume', CHECK_ALL: 'check-all' });
+  const helperActions = Object.freeze({ OPEN: 'open', DISMISS: 'dismiss' });
 
   // Background → content script: a status it should ask for again (the member confirmed a form on our own page).
   const toContent = Object.freeze({ STATUS_CHANGED: 'status-changed' });
@@ -36,7 +40,7 @@
   const verdicts = Object.freeze(['unknown', 'stale', 'off', 'on-by-default', 'on', 'off-reported', 'on-reported']);
 
   // What the banner shows; 'off' means no banner.
-  const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off', NO_HOST: 'no-host' });
+  const states = Object.freeze({ ON: 'on', UNKNOWN: 'unknown', OFF: 'off' });
 
   // Failures of the host connection itself, next to the host's own error codes.
   const errors = Object.freeze({
@@ -156,6 +160,12 @@
         return only(message, ['nudge']) && isNudge(message.nudge);
       case internal.FORM:
         return only(message, ['form']) && isForm(message.form);
+      case internal.RESUME:
+        return only(message, ['platform', 'setting']) && isPlatform(message.platform) && typeof message.setting === 'string' && ID.test(message.setting);
+      case internal.CHECK_ALL:
+        return only(message, ['platform']) && isPlatform(message.platform);
+      case internal.HELPER:
+        return only(message, ['action']) && Object.values(helperActions).includes(message.action);
       case internal.CONFIRM_FORM:
         return only(message, ['platform', 'account', 'form']) && isPlatform(message.platform) && isAccount(message.account)
           && typeof message.form === 'string' && ID.test(message.form);
@@ -171,6 +181,6 @@
     internal, toContent, host, sources, states, errors,
     popup, exportFormats,
     isObservation, isInternal, fields, isAccountId, accountId,
-    nudgeActions, nudgeSources, verdicts, isNudge, isForm,
+    nudgeActions, nudgeSources, verdicts, isNudge, isForm, helperActions,
   });
 })();

@@ -106,7 +106,11 @@ async function launch({ host = true, state = 'on', name = 'e2e', db: sharedDb = 
     tmp,
     hostManifest: path.join(manifestDir, 'org.untrain.host.json'),
 
-    goto: (where) => page.goto(ORIGIN + where, { waitUntil: 'load' }),
+    // untrain opens its welcome page in a tab of its own on install: the scenario's tab comes back to the front first.
+    goto: async (where) => {
+      await page.bringToFront();
+      return page.goto(ORIGIN + where, { waitUntil: 'load' });
+    },
     url: () => page.url(),
     click: (selector) => page.click(selector),
     isChecked: (selector) => page.isChecked(selector),

@@ -14,6 +14,28 @@ const UNTRAIN_BIN = path.resolve(process.env.UNTRAIN_BIN
   || ['build/default/untrain', 'build/default/host/untrain'].map((p) => path.join(ROOT, p)).find((p) => fs.existsSync(p))
   || path.join(ROOT, 'build/default/untrain'));
 
+/**
+ * The README's pictures: with UNTRAIN_SCREENSHOTS=1 a scenario also writes `file` into docs/images (run once, then
+ * commit); otherwise nothing in the tree changes. `shoot(target)` takes the screenshot to a path.
+ */
+async function docsScreenshot(file, shoot) {
+  if (process.env.UNTRAIN_SCREENSHOTS !== '1') return null;
+  const target = path.join(ROOT, 'docs/images', file);
+  await shoot(target);
+  return target;
+}
+
+/** Runs axe-core (npm) in `page` (Playwright) over untrain's own elements or page; returns the violations. */
+async function axe(page, { include = null } = {}) {
+  // Through the DevTools protocol rather than a <script>: extension pages' CSP refuses inline scripts, which is right.
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async (selector) => {
+    const context = selector ? { include: [selector] } : document;
+    const result = await globalThis.axe.run(context, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  }, include);
+}
+
 /** Polls fn until it returns a truthy value; fails with `what` and the last value seen after timeoutMs. */
 async function waitFor(what, fn, { timeoutMs = 15000, intervalMs = 100 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -161,5 +183,6 @@ async function withSession(launch, options, body) {
 }
 
 module.exports = {
+  docsScreenshot, axe, ROOT,
   ARTIFACTS, UNTRAIN_BIN, waitFor, staysFalse, run, hostView, assertHostBinary, readBanner, readCallout, withSession, contrast,
 };

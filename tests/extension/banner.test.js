@@ -44,11 +44,27 @@ test('off means no banner', () => {
   assert.equal(banner.model({ state: 'off', verdict: 'off', setting: null, held: 'snoozed' }, linkedin, t), null);
 });
 
-test('the missing helper is one line with nothing to click', () => {
-  const view = banner.model({ state: 'no-host', verdict: null, setting: null }, linkedin, t);
-  assert.equal(view.text, t('bannerNoHost'));
+test('a missing helper is a line of its own beside the setting\'s state, never in its place', () => {
+  const view = banner.model({ ...status('on-by-default'), helper: 'missing', helperNotice: true }, linkedin, t);
+  assert.equal(view.text, t('bannerOnByDefault'));
+  assert.equal(view.helper, true);
+  assert.deepEqual(view.actions, ['review', 'snooze', 'dismiss']);
+});
+
+test('with every setting Off, a missing helper is said alone until the member dismisses it', () => {
+  const view = banner.model({ ...status('off'), state: 'off', helper: 'missing', helperNotice: true }, linkedin, t);
+  assert.equal(view.state, 'helper');
+  assert.equal(view.text, '');
   assert.deepEqual(view.actions, []);
-  assert.equal(view.review, null);
+  assert.equal(banner.model({ ...status('off'), state: 'off', helper: 'missing', helperNotice: false }, linkedin, t), null);
+});
+
+test('a setting read On after untrain saw it Off says "On again" with the date it was switched off, and whether it was logged', () => {
+  const again = (logged) => ({ ...status('on'), settings: [{ setting: 'ai-training', verdict: 'on', on_again: { off_since: 1795903200000, logged } }] });
+  const date = (ms) => `D${ms}`;
+  assert.equal(banner.model(again(true), linkedin, t, null, { date }).text, t('onAgainLogged', 'D1795903200000'));
+  assert.equal(banner.model(again(false), linkedin, t, null, { date }).text, t('onAgainKept', 'D1795903200000'));
+  assert.match(t('onAgainLogged', 'x'), /^On again: it was switched off on x \(logged\); untrain did not see it switched back on\.$/);
 });
 
 test('a verdict the banner does not know is spoken of as unknown, never as off', () => {
@@ -78,8 +94,7 @@ test('on its page, while its switch cannot be read, the banner says what the cal
   assert.equal(banner.model(status('on-by-default'), linkedin, t, unreadable()).text, t('unreadableText'));
 });
 
-test('the banner keeps its own words for another setting\'s unreadable page, for a missing helper, and when it is off', () => {
+test('the banner keeps its own words for another setting\'s unreadable page, and when it is off', () => {
   assert.equal(banner.model(status('on'), linkedin, t, unreadable('ads-by-age')).text, t('bannerOn'));
-  assert.equal(banner.model({ state: 'no-host', verdict: null, setting: null }, linkedin, t, unreadable()).text, t('bannerNoHost'));
   assert.equal(banner.model(status('off'), linkedin, t, unreadable()), null);
 });

@@ -31,7 +31,7 @@ test('every host error treated as a permanent refusal is a documented error code
 });
 
 test('the internal catalogue names the messages the content script, popup and background exchange', () => {
-  assert.deepEqual(Object.values(messages.internal).sort(), ['confirm-form', 'form', 'nudge', 'observe', 'rules', 'status']);
+  assert.deepEqual(Object.values(messages.internal).sort(), ['check-all', 'confirm-form', 'form', 'helper', 'nudge', 'observe', 'resume', 'rules', 'status']);
 });
 
 test('the catalogue cannot be changed at run time', () => {

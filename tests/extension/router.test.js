@@ -282,11 +282,43 @@ test('status asks the host with the member\'s stale threshold and tells the bann
   assert.equal(answer.now, TIME);
 });
 
-test('without the host installed, status says so rather than guessing a state', async () => {
+test('without the helper, status says so beside the state this browser kept, never in its place', async () => {
   const noHost = () => { throw Object.assign(new Error('Specified native messaging host not found.'), { code: 'no-host' }); };
-  const { send } = setUp({ host: fakeHost({ status: noHost, observe: noHost }) });
-  const { answer } = await send(fromContentScript.status, contentScript);
-  assert.deepEqual(answer, { state: 'no-host', verdict: null, setting: null, staleAfterDays: 30, snoozeDays: 1, settings: [], forms: [] });
+  const { send } = setUp({ host: fakeHost({ status: noHost, observe: noHost, nudge: noHost, form: noHost }) });
+  const before = (await send(fromContentScript.status, contentScript)).answer;
+  assert.equal(before.helper, 'missing');
+  assert.equal(before.helperNotice, true);
+  assert.equal(before.state, 'unknown', 'never checked: unknown, never off');
+  assert.equal(before.settings.length, linkedin.settings.length);
+
+  assert.deepEqual((await send(fromContentScript.observe, contentScript)).answer, { result: 'queued', error: 'no-host' });
+  const after = (await send(fromContentScript.status, contentScript)).answer;
+  assert.equal(after.state, 'on');
+  assert.equal(after.verdict, 'on-by-default');
+  assert.equal(after.settings[0].last_checked, TIME);
+
+  // A snooze is kept in this browser, and the popup can undo it.
+  assert.deepEqual((await send({ type: 'nudge', nudge: { ...nudge, time: Date.now() } }, contentScript)).answer, { result: 'kept' });
+  assert.equal((await send(fromContentScript.status, contentScript)).answer.held, 'snoozed');
+  assert.deepEqual((await send({ type: 'resume', platform: 'linkedin', setting: 'ai-training' }, popupPage)).answer, { result: 'ack' });
+  assert.equal((await send(fromContentScript.status, contentScript)).answer.state, 'on');
+  assert.deepEqual(await send({ type: 'resume', platform: 'linkedin', setting: 'ai-training' }, contentScript),
+    { answer: { error: 'internal', message: 'only the extension\'s own pages undo a snooze or dismissal' } });
+
+  // The form's date too, shown as kept in this browser.
+  assert.equal((await send({ type: 'form', form }, popupPage)).answer.result, 'kept');
+  assert.equal((await send(fromContentScript.status, contentScript)).answer.forms[0].sent_on, '2026-11-28');
+
+  // Dismissing the helper's line keeps it out of the banner.
+  assert.deepEqual((await send({ type: 'helper', action: 'dismiss' }, contentScript)).answer, { result: 'ack' });
+  assert.equal((await send(fromContentScript.status, contentScript)).answer.helperNotice, false);
+});
+
+test('the helper line\'s "How to install" opens the extension\'s explainer page', async () => {
+  const { send, opened } = setUp();
+  assert.deepEqual((await send({ type: 'helper', action: 'open' }, contentScript)).answer, { result: 'ack' });
+  assert.deepEqual(opened, ['helper/helper.html']);
+  assert.deepEqual(await send({ type: 'helper', action: 'install' }, contentScript), { refused: true });
 });
 
 test('an observation the host cannot take now is kept, and goes to the host once it is back', async () => {
@@ -339,7 +371,7 @@ test('status passes on whose word each value is and the rules version that read 
     rules_version: '2026-11-28', last_verified: { value: true, time: TIME - DAY_MS, rules_version: '2026-11-28' } }];
   const { send } = setUp({ host: fakeHost({ status: () => ({ now: TIME, settings, forms: [] }) }) });
   const { answer } = await send(fromContentScript.status, contentScript);
-  assert.deepEqual(answer.settings, settings);
+  assert.deepEqual(answer.settings, settings.map((entry) => ({ ...entry, on_again: null, off_since: null })));
   assert.equal(answer.state, 'off', 'the member said it is off: no banner');
   assert.equal(answer.verdict, 'off-reported', 'and the verdict still says it is their word');
 });

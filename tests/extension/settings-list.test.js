@@ -66,7 +66,7 @@ test('the objection form is listed with the date it was marked sent', () => {
   const [form] = settingsList.forms(linkedin, status, helpersFor('en'));
   assert.equal(form.id, 'objection-form');
   assert.equal(form.url, 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
-  assert.equal(form.state, 'Sent on 2026-11-28');
+  assert.equal(form.state, 'Sent on D2026-11-28');
   assert.equal(settingsList.forms(linkedin, { ...status, forms: [] }, helpersFor('en'))[0].state, 'Not marked as sent');
 });
 
@@ -104,8 +104,10 @@ test('the list marks each reported row, and shows what untrain last read beneath
     setAttribute(name, value) { this.attributes[name] = value; },
   });
   const doc = { createElement: element };
-  const list = element();
-  settingsList.render(doc, list, settingsList.rows(linkedin, status, helpersFor('en')));
+  const container = element();
+  const helpers = helpersFor('en');
+  settingsList.render(doc, container, settingsList.groups(settingsList.rows(linkedin, status, helpers), helpers), helpers);
+  const list = { children: container.children.flatMap((group) => group.children.find((c) => c.className === 'settings-list').children) };
   const item = list.children.find((li) => li.dataset.setting === 'ads-interests');
   assert.equal(item.dataset.reported, 'true');
   assert.equal(item.children.find((c) => c.className === 'detail').textContent, 'untrain last read it On on D4000 · read with rules 2026-11-20');

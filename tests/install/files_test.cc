@@ -131,7 +131,7 @@ TEST_CASE("read-only commands never create a database or its folder: a missing o
   auto db = folder / "untrain.db";
   auto status = person.untrain({"status", "--db", db.string()});
   CHECK(status.status == 0);
-  CHECK(status.out.find("ai-training  unknown") != std::string::npos);
+  CHECK(status.out.find("[ai-training]: unknown (unknown)") != std::string::npos);
   auto log = person.untrain({"log", "--json", "--db", db.string()});
   CHECK(log.status == 0);
   CHECK(nlohmann::json::parse(log.out) == nlohmann::json::array());

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CPack builds the .deb; it holds /usr/bin/untrain, the templates, the extension and one manifest
+# CPack builds the .deb; it holds /usr/bin/untrain, its completions and man page, the templates, the extension and one manifest
 # per browser system folder (each naming /usr/bin/untrain), nothing outside /usr and /etc, and no
 # maintainer scripts that could write into a user's home.
 set -euo pipefail
@@ -19,6 +19,10 @@ manifests=(
 )
 expected=$( { printf '%s\n' "${manifests[@]}"
               echo usr/bin/untrain
+              echo usr/share/bash-completion/completions/untrain
+              echo usr/share/zsh/vendor-completions/_untrain
+              echo usr/share/fish/vendor_completions.d/untrain.fish
+              echo usr/share/man/man1/untrain.1.gz
               echo usr/share/untrain/manifests/chromium.json.in
               echo usr/share/untrain/manifests/firefox.json.in
               extension_files | sed 's|^|usr/share/untrain/extension/|'; } | sort)
@@ -45,4 +49,11 @@ for manifest in "${manifests[@]}"; do
   esac || { echo "FAIL: $manifest is not its family's manifest" >&2; exit 1; }
 done
 "$scratch/root/usr/bin/untrain" --version | grep -q '^untrain ' || { echo "FAIL: the packaged untrain does not run" >&2; exit 1; }
+# The completions and the man page are the ones the binary generates from its command line's definition.
+for shell in bash zsh fish; do
+  "$scratch/root/usr/bin/untrain" completion "$shell" >"$scratch/completion.$shell"  # whole, before grep reads it (pipefail)
+  grep -q 'status' "$scratch/completion.$shell" || { echo "FAIL: no $shell completion of status" >&2; exit 1; }
+done
+bash -n "$scratch/root/usr/share/bash-completion/completions/untrain" || { echo "FAIL: the bash completion is not valid bash" >&2; exit 1; }
+gzip -dc "$scratch/root/usr/share/man/man1/untrain.1.gz" >"$scratch/untrain.1"; grep -q '^\.TH UNTRAIN 1' "$scratch/untrain.1" || { echo "FAIL: untrain.1.gz is not untrain(1)" >&2; exit 1; }
 echo "ok: $(basename "$deb"), $(echo "$actual" | wc -l) files"

@@ -117,11 +117,11 @@ TEST_CASE("untrain status says whose word a value is and which rules read it", "
   }
   std::string text = untrain({"status", "--db", db.string()});
   INFO(text);
-  CHECK_THAT(text, Catch::Contains("linkedin  ai-training  off-reported  Off — reported by you, not read by untrain  "
-                                   "(reported "));
-  CHECK_THAT(text, Catch::Contains("(untrain last read it On on "));
-  CHECK_THAT(text, Catch::Contains(", read with rules " + rules + ")"));
-  CHECK_THAT(text, Catch::Contains("linkedin  research  off  (checked "));
+  CHECK_THAT(text, Catch::Contains("Data for Generative AI Improvement [ai-training]: Off (off-reported) · reported by "
+                                   "you "));
+  CHECK_THAT(text, Catch::Contains(", not read by untrain · untrain last read it On on "));
+  CHECK_THAT(text, Catch::Contains(", rules " + rules));
+  CHECK_THAT(text, Catch::Contains("[research]: Off (off) · checked "));
 
   auto json_status = json::parse(untrain({"status", "--json", "--db", db.string()}));
   auto ai = json_status[0]["settings"][0];

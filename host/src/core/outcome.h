@@ -13,9 +13,9 @@ enum class Outcome {
   ok,                // done: a command did what was asked, or input ended (or a signal came) between frames
   no,                // the command ran and its answer is no: the chain is not intact, doctor found a problem
   failed,            // anything else went wrong: no browser to install for, a bug
-  io,                // a file, the registry or the connection could not be read or written (EPIPE included)
   usage,             // the command line is wrong: a value, or options that exclude each other
   bad_input,         // a file handed to a command is not what it must be (not an untrain export)
+  io,                // a file (path and reason said), the registry or the connection could not be read or written
   frame_too_large,   // a request's length prefix passes the frame limit
   truncated_frame,   // input ended inside a frame
   storage,           // the database could not be opened or written
@@ -25,12 +25,13 @@ enum class Outcome {
 template <>
 struct EnumNames<Outcome> {
   static constexpr auto names =
-      std::to_array<std::string_view>({"ok", "no", "failed", "io", "usage", "bad_input", "frame_too_large",
+      std::to_array<std::string_view>({"ok", "no", "failed", "usage", "bad_input", "io", "frame_too_large",
                                        "truncated_frame", "storage", "forbidden_caller"});
 };
 static_assert(names_cover(Outcome::forbidden_caller));
 
-// The process exit status of `outcome`; statuses are kept as they are, since scripts test them.
+// The process exit status of `outcome`: 0 done, 1 the answer is no, 2 the command line is wrong, 3 a file (or the
+// connection) is not what it should be, 4 the database; 5 a caller the host does not serve. Scripts test them.
 int exit_status(Outcome outcome);
 
 }  // namespace untrain

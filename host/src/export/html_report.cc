@@ -30,7 +30,22 @@ td.time { white-space: nowrap; }
 tr.reported td { background: #fff8e1; }
 tr.reported .on, tr.reported .off { font-style: italic; }
 svg { display: block; max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print {
+  body { margin: 0; max-width: none; }
+  h2 { break-after: avoid; }
+  tr, h3, svg, .summary p, .broken, .partial { break-inside: avoid; }
+  thead { display: table-header-group; }
+  tbody.page + tbody.page { break-before: page; }
+  /* Black and white: On solid black, Off white and outlined, unknown hatched grey; the table's values in bold or
+     italic rather than red or green. */
+  svg [data-state=On], svg [data-key=On] { fill: #000; }
+  svg [data-state=Off], svg [data-key=Off] { fill: #fff; stroke: #000; stroke-width: 1; }
+  svg #reported-on rect + rect { fill: #000; }
+  svg #reported-off rect + rect { fill: #bbb; }
+  .on { color: #000; font-weight: 700; }
+  .off { color: #000; font-weight: 400; font-style: italic; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 )css";
 
 const char* kOnColor = "#c62828";
@@ -138,15 +153,21 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   svg += "<text x=\"" + fmt(kLeft) + "\" y=\"50\" font-size=\"11\" fill=\"#333\">" + day_text(from) + "</text>";
   svg += "<text x=\"" + fmt(kLeft + kBar) + "\" y=\"50\" font-size=\"11\" fill=\"#333\" text-anchor=\"end\">" +
          day_text(to) + "</text>";
-  std::vector<std::pair<std::string, std::string>> legend = {
-      {"On", kOnColor}, {"Off", kOffColor}, {"unknown", "url(#unknown)"}};
+  // Each key names the state of its bands (data-key, not data-state: it is no band), so that print's black-and-white
+  // rules draw them alike.
+  struct Key {
+    std::string name, fill, state;
+  };
+  std::vector<Key> legend = {
+      {"On", kOnColor, "On"}, {"Off", kOffColor, "Off"}, {"unknown", "url(#unknown)", "unknown"}};
   if (any_reported) {
-    legend.push_back({"On, as you reported", "url(#reported-on)"});
-    legend.push_back({"Off, as you reported", "url(#reported-off)"});
+    legend.push_back({"On, as you reported", "url(#reported-on)", "reported-on"});
+    legend.push_back({"Off, as you reported", "url(#reported-off)", "reported-off"});
   }
   double lx = kLeft;
-  for (const auto& [name, fill] : legend) {
-    svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\"/>";
+  for (const auto& [name, fill, state] : legend) {
+    svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\" data-key=\"" + state +
+           "\"/>";
     svg += "<text x=\"" + fmt(lx + 16) + "\" y=\"70\" font-size=\"11\" fill=\"#333\">" + name + "</text>";
     lx += name.size() > 8 ? 150 : 80;
   }
@@ -201,29 +222,39 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
   }
   out_ << "</section>\n";
 
-  out_ << "<section>\n<h2>Chain head</h2>\n<p>The last event of the whole trail when this report was made: seq "
-       << header.chain.seq << ", hash</p>\n<p class=\"hash\" id=\"chain-head\">" << html_escape(header.chain.hash)
-       << "</p>\n</section>\n";
+  // The report's head is the trail's last event when it was made; making it recorded one more event (the export
+  // itself), so every later export ends at a later seq. The steps compare the same seq, never the last one.
+  std::string head = std::to_string(header.chain.seq) + ":" + header.chain.hash;
+  out_ << "<section>\n<h2>Chain head</h2>\n<p>This report was made from the trail's first " << header.chain.seq
+       << (header.chain.seq == 1 ? " event" : " events") << ": its chain head is seq <span id=\"chain-head-seq\">"
+       << header.chain.seq << "</span>, whose hash is</p>\n<p class=\"hash\" id=\"chain-head\">"
+       << html_escape(header.chain.hash) << "</p>\n<p>Making this report added event " << header.chain.seq + 1
+       << " to the trail, the record of this export: a later export ends at a later seq, and still holds seq "
+       << header.chain.seq << " with this hash.</p>\n</section>\n";
 
   out_ << "<section>\n<h2>How to verify</h2>\n"
        << "<p>Every event is chained to the one before it: its hash is SHA-256 over the previous event's hash "
        << "followed by the event itself, encoded canonically. Changing, removing, reordering or inserting an event "
-       << "breaks the chain from that event on.</p>\n<ol>\n"
-       << "<li>Export the same trail as JSON (untrain's popup, or <code>untrain export --format json -o "
-          "trail.json</code>).</li>\n"
-       << "<li>Run <code>untrain verify --file trail.json</code>. It re-computes every hash without the member's "
-          "database "
-       << "and names the first event that does not fit.</li>\n"
-       << "<li>Check that the chain head it prints is the one above.</li>\n"
+       << "breaks the chain from that event on.</p>\n<ol id=\"verify-steps\">\n"
+       << "<li>Export the whole trail as JSON, into a new file: <code>untrain export -o trail.json</code> (or "
+          "untrain's popup: Export, JSON).</li>\n"
+       << "<li>Run <code>untrain verify --file trail.json --head " << html_escape(head)
+       << "</code>. It re-computes every hash without the member's database, names the first event that does not "
+          "fit, and checks that event "
+       << header.chain.seq << " has this report's chain head. It prints <code>intact: …</code> and exits 0 when "
+       << "all of it holds.</li>\n"
        << "<li>To check by hand, re-compute each hash as docs/audit-trail.md in untrain's source describes "
        << "(sorted keys, no whitespace, integers and strings only, UTF-8).</li>\n</ol>\n</section>\n";
 
-  out_
-      << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
-      << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody>\n";
+  out_ << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
+       << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody "
+          "class=\"page\">\n";
 }
 
 void HtmlReportWriter::add(const Event& e) {
+  // One printed page per kRowsPerPage events: each group is a <tbody> of its own, and print starts each on a new page.
+  if (rows_ > 0 && rows_ % kRowsPerPage == 0) out_ << "</tbody>\n<tbody class=\"page\">\n";
+  ++rows_;
   bool reported =
       e.kind == to_string(EventKind::observation) && e.source == to_string(ObservationSource::member_reported);
   out_ << (reported ? "<tr class=\"reported\"><td>" : "<tr><td>") << e.seq << "</td><td class=\"time\">"

@@ -5,6 +5,7 @@
 // pass over the events) and then the events (a second pass), so memory stays constant.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -34,6 +35,10 @@ class HtmlReportWriter {
 
  private:
   std::ostream& out_;
+  std::int64_t rows_ = 0;
 };
+
+// How many events the report's table prints on one page.
+inline constexpr std::int64_t kRowsPerPage = 40;
 
 }  // namespace untrain

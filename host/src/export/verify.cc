@@ -1,5 +1,9 @@
 #include "export/verify.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <string_view>
 
@@ -38,7 +42,8 @@ void check_header(const ExportHeader& h) {
 // the export was filtered by. The report is made from that same header.
 class ExportCheck {
  public:
-  explicit ExportCheck(ExportHeader header) : header_(std::move(header)), verifier_(header_.complete) {
+  ExportCheck(ExportHeader header, std::optional<std::int64_t> pin)
+      : header_(std::move(header)), verifier_(header_.complete), pin_(pin) {
     check_header(header_);
   }
 
@@ -51,6 +56,7 @@ class ExportCheck {
         outside_ = ChainProblem{e.seq, "inserted", "its account is not the one the export's header names"};
       }
     }
+    if (pin_ && e.seq == *pin_) pinned_ = ChainHead{e.seq, e.hash};
     return verifier_.add(std::move(e)) && !outside_;
   }
 
@@ -69,6 +75,7 @@ class ExportCheck {
                                         " events but it holds " + std::to_string(verifier_.events())};
     }
     report.header = header_;
+    report.pinned = pinned_;
     return report;
   }
 
@@ -76,6 +83,8 @@ class ExportCheck {
   ExportHeader header_;
   ChainVerifier verifier_;
   std::optional<ChainProblem> outside_;
+  std::optional<std::int64_t> pin_;
+  std::optional<ChainHead> pinned_;
 };
 
 // A line without its line break.
@@ -85,8 +94,8 @@ std::string_view without_newline(const std::string& line) {
   return text;
 }
 
-VerifyReport verify_ndjson(std::streambuf& in, const ExportHeader& header) {
-  ExportCheck check(header);
+VerifyReport verify_ndjson(std::streambuf& in, const ExportHeader& header, std::optional<std::int64_t> pin) {
+  ExportCheck check(header, pin);
   std::string line;
   std::int64_t number = 1;
   bool too_long = false;
@@ -122,7 +131,8 @@ bool json_as_written_start(const std::string& first_line) {
          first.substr(0, kJsonOpen.size()) == kJsonOpen && first.back() == ',';
 }
 
-std::optional<VerifyReport> verify_json_as_written(const std::string& first_line, std::streambuf& in) {
+std::optional<VerifyReport> verify_json_as_written(const std::string& first_line, std::streambuf& in,
+                                                   std::optional<std::int64_t> pin) {
   constexpr std::string_view kOpen = kJsonOpen;
   std::string_view first = without_newline(first_line);
   std::string why;
@@ -131,7 +141,7 @@ std::optional<VerifyReport> verify_json_as_written(const std::string& first_line
   if (!header_json || !header_json->is_object()) return std::nullopt;
   std::optional<ExportCheck> check;
   try {
-    check.emplace(header_from_json(*header_json));
+    check.emplace(header_from_json(*header_json), pin);
   } catch (const Error&) {
     return std::nullopt;
   }
@@ -164,6 +174,8 @@ std::optional<VerifyReport> verify_json_as_written(const std::string& first_line
 class JsonExportSax {
  public:
   using json = nlohmann::json;
+
+  explicit JsonExportSax(std::optional<std::int64_t> pin) : pin_(pin) {}
 
   bool null() {
     return value([&](StrictJsonBuilder& b) { return b.null(); });
@@ -253,7 +265,7 @@ class JsonExportSax {
         if (!stopped_) stopped_ = !check_->add(event_from_record(built));
       } else {
         if (!built.is_object()) malformed("the \"export\" header must be a JSON object");
-        check_.emplace(header_from_json(built));
+        check_.emplace(header_from_json(built), pin_);
       }
     }
     return true;
@@ -264,11 +276,12 @@ class JsonExportSax {
   bool seen_export_ = false, seen_events_ = false, in_events_ = false, stopped_ = false;
   std::optional<StrictJsonBuilder> builder_;
   std::optional<ExportCheck> check_;
+  std::optional<std::int64_t> pin_;
 };
 
-VerifyReport verify_json(std::string prefix, std::streambuf& in) {
+VerifyReport verify_json(std::string prefix, std::streambuf& in, std::optional<std::int64_t> pin) {
   BoundedJsonBytes bytes(std::move(prefix), in, kMaxDepth, kMaxToken);
-  JsonExportSax sax;
+  JsonExportSax sax(pin);
   json::sax_parse(bytes.begin(), bytes.end(), &sax);
   return sax.finish();
 }
@@ -301,7 +314,7 @@ VerifyReport verify_chain(Store& store) {
   return report;
 }
 
-VerifyReport verify_export(std::istream& in) {
+VerifyReport verify_export(std::istream& in, std::optional<std::int64_t> pin) {
   std::streambuf& bytes = *in.rdbuf();
   std::string first;
   bool too_long = false;
@@ -313,35 +326,38 @@ VerifyReport verify_export(std::istream& in) {
     if (line && line->is_object() && line->size() == 1 && line->contains("export")) {
       const json& header = (*line)["export"];
       if (!header.is_object()) malformed("the \"export\" header must be a JSON object");
-      return verify_ndjson(bytes, header_from_json(header));
+      return verify_ndjson(bytes, header_from_json(header), pin);
     }
     if (json_as_written_start(first)) {
-      if (auto report = verify_json_as_written(first, bytes)) return *report;
+      if (auto report = verify_json_as_written(first, bytes, pin)) return *report;
       // Laid out otherwise further on: the parser reads it all again, from its first byte.
       if (bytes.pubseekpos(0, std::ios::in) != std::streampos(0)) {
         throw Error(Outcome::io, "the export cannot be read twice (is it a pipe? save it to a file and verify that)");
       }
-      return verify_json(std::string(), bytes);
+      return verify_json(std::string(), bytes, pin);
     }
   }
-  return verify_json(std::move(first), bytes);
+  return verify_json(std::move(first), bytes, pin);
 }
 
-VerifyReport verify_export_file(const std::filesystem::path& file) {
+VerifyReport verify_export_file(const std::filesystem::path& file, std::optional<std::int64_t> pin) {
   // Only a regular file has an end: a folder cannot be read, a FIFO may never end (or never open), a device like
-  // /dev/zero never ends. Refused before opening, so that nothing waits on it.
-  std::error_code ec;
-  auto status = std::filesystem::status(file, ec);
-  if (ec || !std::filesystem::exists(status)) throw Error(Outcome::io, "cannot open " + file.string());
-  if (std::filesystem::is_directory(status)) throw Error(Outcome::io, file.string() + " is a folder, not an export");
-  if (!std::filesystem::is_regular_file(status)) {
-    throw Error(Outcome::io, file.string() +
-                                 " is not a regular file (a FIFO, a device or a socket may never end): save the "
+  // /dev/zero never ends. Refused before opening, so that nothing waits on it. Each refusal names the file and the
+  // system's reason, as other tools do.
+  auto cannot_read = [&](int error) {
+    return Error(Outcome::io, "cannot read " + file.string() + ": " + std::strerror(error));
+  };
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) throw cannot_read(errno);
+  if (S_ISDIR(st.st_mode)) throw cannot_read(EISDIR);
+  if (!S_ISREG(st.st_mode)) {
+    throw Error(Outcome::io, "cannot read " + file.string() +
+                                 ": not a regular file (a FIFO, a device or a socket may never end): save the "
                                  "export to a file and verify that");
   }
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Outcome::io, "cannot open " + file.string());
-  return verify_export(in);
+  if (!in) throw cannot_read(errno != 0 ? errno : EACCES);
+  return verify_export(in, pin);
 }
 
 std::string report_text(const VerifyReport& r) {

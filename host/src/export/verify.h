@@ -19,6 +19,7 @@ struct VerifyReport {
   ChainHead head;                       // the last event checked
   std::optional<ExportHeader> header;   // what an export file says about itself
   std::optional<ChainProblem> problem;  // the first thing wrong, if any
+  std::optional<ChainHead> pinned;      // the event of the seq asked for (`pin`), when the file holds it
 
   bool intact() const { return !problem; }
 };
@@ -30,9 +31,10 @@ VerifyReport verify_database(Store& store);
 VerifyReport verify_chain(Store& store);
 
 // The file's format (JSON or NDJSON) is told from its first line. Throws Error(bad_json) when it is
-// not an untrain export, Error(io) when it cannot be read.
-VerifyReport verify_export_file(const std::filesystem::path& file);
-VerifyReport verify_export(std::istream& in);
+// not an untrain export, Error(io) naming the file and the system's reason when it cannot be read.
+// `pin`: a seq whose hash the report is to hold (an HTML report's chain head, checked against a later export).
+VerifyReport verify_export_file(const std::filesystem::path& file, std::optional<std::int64_t> pin = std::nullopt);
+VerifyReport verify_export(std::istream& in, std::optional<std::int64_t> pin = std::nullopt);
 
 // What `untrain verify` prints: "intact: …" or "NOT intact: changed at seq 3: …".
 std::string report_text(const VerifyReport& report);

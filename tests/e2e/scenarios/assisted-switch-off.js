@@ -85,15 +85,17 @@ scenario('banner, Review now, Switch it off for me: switched off once, logged, c
   assert.deepEqual(trail.map((e) => [e.action, e.source, e.value]),
     [['first-seen', 'page-load', true], ['check', 'page-load', true], ['change', 'assisted', false]]);
   assert.ok(trail[2].time >= asked);
-  // Each nudge is logged as shown once per page visit: on the feed, then on the visit through "Review now" (the banner's
-  // and the callout's "shown" race each other there).
+  // Each nudge is logged as shown once per page visit: on the feed, then on the visit through "Review now", where the
+  // callout speaks instead of the banner (the banner may show for a moment before the callout does).
   const events = await h.events();
   const nudges = events.slice(firstVisit).filter((e) => e.kind === 'nudge').map((e) => `${e.source} ${e.action} ${e.detail.verdict}`);
   assert.deepEqual(nudges.slice(0, 2), ['banner shown on-by-default', 'banner clicked on-by-default']);
-  assert.deepEqual(nudges.slice(2, 4).sort(), ['banner shown on-by-default', 'callout shown on-by-default']);
-  assert.deepEqual(nudges.slice(4), ['callout clicked on-by-default']);
-  const firstNudges = events.slice(0, firstVisit).filter((e) => e.kind === 'nudge').map((e) => `${e.source} ${e.action}`).sort();
-  assert.deepEqual(firstNudges, ['banner shown', 'callout shown'], 'the first visit logged each nudge once, however often it re-rendered');
+  const onPage = nudges.slice(2).filter((n) => n !== 'banner shown on-by-default');
+  assert.deepEqual(onPage, ['callout shown on-by-default', 'callout clicked on-by-default']);
+  const firstNudges = events.slice(0, firstVisit).filter((e) => e.kind === 'nudge').map((e) => `${e.source} ${e.action}`);
+  assert.equal(firstNudges.filter((n) => n === 'callout shown').length, 1, 'the first visit logged the callout once, however often it re-rendered');
+  assert.ok(firstNudges.filter((n) => n === 'banner shown').length <= 1);
+  assert.equal(await h.bannerState(), null, 'never both: the callout replaced the banner');
   assert.equal((await h.hostStatus()).settings[0].verdict, 'off');
 
   // The objection form: "I've sent it" opens untrain's own page, where the member confirms; LinkedIn's page marks nothing.
@@ -107,13 +109,15 @@ scenario('banner, Review now, Switch it off for me: switched off once, logged, c
   await confirm.close();
   const marked = await h.waitFor('the form marked sent', async () => {
     const c = await h.callout();
-    return /as sent on \d{4}-\d{2}-\d{2}/.test(c?.formText ?? '') && c;
+    return /as sent on [A-Z][a-z]{2} \d{1,2}, \d{4}/.test(c?.formText ?? '') && c;
   });
   const [form] = (await h.events()).filter((e) => e.kind === 'form');
   assert.equal(form.source, 'callout');
   assert.equal(form.detail.form, 'objection-form');
   assert.equal(form.url, SETTING_URL, 'the page it was asked from, as the browser named it');
-  assert.ok(marked.formText.includes(form.detail.sent_on));
+  // One date format, the browser's language's (en-US here).
+  assert.ok(marked.formText.includes(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(`${form.detail.sent_on}T12:00:00`))));
+  assert.ok(marked.formText.length > 0 && (await h.callout()).formText, 'the form step stays');
   assert.equal((await h.hostStatus()).forms[0].sent_on, form.detail.sent_on);
 
   // The next page: nothing to nag about, and nothing shown is logged.

@@ -42,11 +42,13 @@ scenario('the popup lists every setting with its badge, and the options change h
   // The objection form, marked sent from the popup with today's date.
   assert.equal(await popup.locator('.form .state').textContent(), 'Not marked as sent');
   await popup.locator('.form button.mark').click();
-  await h.waitFor('the popup to show the date', async () => /^Sent on \d{4}-\d{2}-\d{2}$/.test(await popup.locator('.form .state').textContent()));
+  await h.waitFor('the popup to show the date', async () => /^Sent on [A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(await popup.locator('.form .state').textContent()));
   const [form] = (await h.events()).filter((e) => e.kind === 'form');
   assert.equal(form.source, 'popup');
   assert.equal(form.account, 'jane-doe');
-  assert.equal(await popup.locator('.form .state').textContent(), `Sent on ${form.detail.sent_on}`);
+  // One date format, the browser's language's (en-US here).
+  const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(`${form.detail.sent_on}T12:00:00`));
+  assert.equal(await popup.locator('.form .state').textContent(), `Sent on ${day}`);
 
   // The member's own answer ("I checked it myself: it is Off"), sent as the content script sends it: the popup says it
   // is theirs, never an Off untrain read.

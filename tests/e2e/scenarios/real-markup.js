@@ -83,7 +83,9 @@ scenario('in the rebuilt UI the member is signed in, and is the navigation\'s pr
   assert.equal(await h.count('a[href^="/in/"]'), 3, 'the member\'s link and two profiles the page shows');
   const event = await h.waitFor('the observation', async () => (await h.trail())[0]);
   assert.deepEqual([event.setting, event.value, event.account], ['ai-training', true, 'jane-doe']);
-  await h.waitFor('the banner, shown to a signed-in member', async () => (await h.banner())?.verdict === 'on-by-default');
+  // The callout speaks for the page (never the banner too), shown to a signed-in member only.
+  await h.waitFor('the callout, shown to a signed-in member', async () => (await h.callout())?.step === 'on');
+  assert.equal(await h.bannerState(), null);
 });
 
 // Records, in the content script's own world, every observation it sends the background and the answer it gets.
@@ -101,7 +103,7 @@ const SPY_ON_OBSERVATIONS = `(() => {
   return true;
 })()`;
 
-scenario('a page no strategy can read: callout and banner say so alike, and log the member\'s own answer, from their click alone', { state: 'on', name: 'real-markup-unreadable' }, async (h) => {
+scenario('a page no strategy can read: the callout says so in place of the banner, and logs the member\'s own answer, from their click alone', { state: 'on', name: 'real-markup-unreadable' }, async (h) => {
   await h.goto(at('unreadable', 'on'));
   assert.deepEqual(await h.detect('ai-training'), { found: false });
   // The content script starts its visit a moment after the page loads: wait for it, then it is still looking.
@@ -123,19 +125,14 @@ scenario('a page no strategy can read: callout and banner say so alike, and log 
   });
   assert.deepEqual([callout.text, callout.lookFor, callout.links, callout.ring], [SENTENCE, LOOK_FOR, [HELP], null]);
   assert.deepEqual(callout.buttons.map((b) => b.text), ['×', ...ANSWERS]);
-  const banner = await h.waitFor('the banner to say the same', async () => {
-    const b = await h.banner();
-    return b?.text === SENTENCE && b;
-  });
-  assert.equal(banner.verdict, 'unknown', 'unknown, never off');
-  assert.deepEqual([banner.lookFor, banner.links], [LOOK_FOR, [HELP]], 'no "Review now": the member is on the page');
-  assert.deepEqual(banner.buttons.map((b) => b.text), [...ANSWERS, 'Remind me later', 'Dismiss']);
-  const links = await h.evaluate(() => ['untrain-callout', 'untrain-banner'].map((id) => {
+  // The callout replaces the banner on the setting's own page: never both.
+  assert.equal(await h.bannerState(), null);
+  const links = await h.evaluate(() => ['untrain-callout'].map((id) => {
     const a = document.getElementById(id).shadowRoot.querySelector('a.help');
     return [a.target, a.rel];
   }));
-  assert.deepEqual(links, [['_blank', 'noopener noreferrer'], ['_blank', 'noopener noreferrer']], 'a new tab that learns nothing of this page');
-  const colours = await h.evaluate(() => ['untrain-callout', 'untrain-banner'].flatMap((id) => {
+  assert.deepEqual(links, [['_blank', 'noopener noreferrer']], 'a new tab that learns nothing of this page');
+  const colours = await h.evaluate(() => ['untrain-callout'].flatMap((id) => {
     const root = document.getElementById(id).shadowRoot;
     const style = (el) => getComputedStyle(el);
     const back = style(root.querySelector(id === 'untrain-banner' ? '.box' : '.panel')).backgroundColor;
@@ -150,7 +147,6 @@ scenario('a page no strategy can read: callout and banner say so alike, and log 
   // The page's own scripts reach our open shadow roots; their clicks are not the member's answer.
   await h.evaluate(() => {
     document.getElementById('untrain-callout').shadowRoot.querySelector('button.answer[data-value="off"]').click();
-    document.getElementById('untrain-banner').shadowRoot.querySelector('button.answer[data-value="on"]').click();
   });
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.deepEqual(await sent(), [], 'nothing was sent');

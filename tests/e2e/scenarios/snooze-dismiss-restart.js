@@ -41,6 +41,9 @@ scenario.standalone('dismiss and snooze hold across browser restarts; a dismissa
 
       // The first observation changes the state: the dismissal of "unknown" no longer holds.
       await h.goto(SETTING_PATH);
+      await h.waitFor('the observation', async () => (await h.trail()).length > 0);
+      // On the setting's page the callout speaks; the banner is back on the next page.
+      await h.goto('/feed/');
       await h.waitFor('the banner back, saying on-by-default', async () => (await h.banner())?.verdict === 'on-by-default');
       const asked = Date.now();
       await h.page.locator('#untrain-banner button[data-action="snooze"]').click();

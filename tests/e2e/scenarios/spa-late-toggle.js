@@ -28,7 +28,9 @@ scenario('a toggle rendered late after pushState navigation is recorded once as 
   assert.equal(event.url, SETTING_URL);
   assert.equal(event.account, 'jane-doe');
 
-  await h.waitFor("the banner to show 'on'", async () => (await h.bannerState()) === 'on');
+  // The callout took the banner's place on the setting's page (never both).
+  await h.waitFor('the callout to say it is On', async () => (await h.callout())?.step === 'on');
+  await h.waitFor('the banner to give way', async () => (await h.bannerState()) === null);
   // A duplicate would come from a second navigation signal or a DOM mutation, within moments: give it the chance.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.equal((await h.trail()).length, 1, 'the visit is recorded once, not per navigation signal or mutation');

@@ -25,6 +25,10 @@ scenario('a toggle found On is recorded once as page-load and the banner then sa
   assert.ok(event.time >= before && event.time <= Date.now(), `observation time ${event.time} is within the test`);
   assert.ok(event.recorded >= event.time, 'recorded after it was observed');
 
+  // On the setting's page the callout speaks, never the banner too; the banner says it on every other page.
+  await h.waitFor('the callout to say it is On', async () => (await h.callout())?.step === 'on');
+  assert.equal(await h.bannerState(), null);
+  await h.goto('/feed/');
   await h.waitFor("the banner to show 'on'", async () => (await h.bannerState()) === 'on');
   const banner = await h.banner();
   assert.equal(banner.verdict, 'on-by-default');

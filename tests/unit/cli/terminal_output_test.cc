@@ -70,7 +70,7 @@ TEST_CASE("log and status print a crafted account escaped, one line per event", 
   auto log = run({"log", "--db", db});
   CHECK(log.status == 0);
   check_harmless(log.out);
-  CHECK(std::count(log.out.begin(), log.out.end(), '\n') == 2);
+  CHECK(std::count(log.out.begin(), log.out.end(), '\n') == 4);  // the header, one line per event, the count
   CHECK_THAT(log.out, Catch::Contains("jane\\x1B[2J\\x1B]0;owned\\x07\\u009B31m\\u202Eeod\\x0Aforged line"));
   auto status = run({"status", "--db", db});
   check_harmless(status.out + status.err);

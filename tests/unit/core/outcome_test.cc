@@ -8,14 +8,15 @@
 
 using namespace untrain;
 
-TEST_CASE("every outcome has one exit status, the one scripts already expect", "[outcome]") {
+TEST_CASE("every outcome has one exit status: 0 ok, 1 the answer is no, 2 the command line, 3 a file, 4 storage",
+          "[outcome]") {
   const std::vector<std::pair<Outcome, int>> table = {
       {Outcome::ok, 0},
       {Outcome::no, 1},
       {Outcome::failed, 1},
-      {Outcome::io, 1},
       {Outcome::usage, 2},
       {Outcome::bad_input, 3},
+      {Outcome::io, 3},
       {Outcome::frame_too_large, 3},
       {Outcome::truncated_frame, 3},
       {Outcome::storage, 4},

@@ -318,7 +318,7 @@ TEST_CASE("verify --file on a folder or a FIFO ends at once with a clear error",
   };
   auto [folder, folder_message] = outcome_of(dir.path());
   CHECK(folder == Outcome::io);
-  CHECK_THAT(folder_message, Catch::Contains("folder"));
+  CHECK_THAT(folder_message, Catch::Contains(dir.path().string() + ": Is a directory"));
 
   auto fifo = dir.path() / "export.json";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);

@@ -1,0 +1,84 @@
+'use strict';
+// The callout never covers LinkedIn's switch, its label or its "Learn more" link, at any window from 360 px wide and at
+// 200 % zoom: it sits beside, below or above, or becomes a compact bar; the member's own click on the switch reaches
+// it. On the setting's page the callout speaks instead of the banner; Escape closes it; a skip link reaches it first.
+
+const assert = require('node:assert/strict');
+const { SETTING_PATH } = require('../site');
+const { scenarios } = require('../scenario');
+const { docsScreenshot, axe } = require('../session');
+
+// Chromium: window sizes and zoom are set through Playwright and the DevTools protocol.
+const scenario = scenarios(module, { browsers: ['chromium'] });
+
+const SIZES = [
+  { width: 1280, height: 800 }, { width: 1024, height: 640 }, { width: 800, height: 600 }, { width: 360, height: 740 },
+  // 200 % zoom of a 1280×800 window: half the CSS pixels, each drawn twice as large.
+  { width: 640, height: 400, zoom: 2 },
+];
+const overlaps = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+
+scenario('at every window size and at 200 % zoom the callout leaves the switch, its label and Learn more clear, and a real click reaches the switch', { state: 'on', name: 'callout-placement' }, async (h) => {
+  const cdp = await h.context.newCDPSession(h.page);
+  const placements = [];
+  for (const size of SIZES) {
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.zoom ?? 1, mobile: false });
+    await h.page.setViewportSize({ width: size.width, height: size.height });
+    await h.goto(`${SETTING_PATH}?fixture-state=on`);
+    await h.page.evaluate(() => document.getElementById('ai-toggle').scrollIntoView({ block: 'center', inline: 'center' }));
+    await h.waitFor(`the callout at ${size.width}×${size.height}`, async () => (await h.callout())?.step === 'on');
+    // One frame for the callout to follow the scroll.
+    await h.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const seen = await h.page.evaluate(() => {
+      const rect = (el) => el.getBoundingClientRect().toJSON();
+      const host = document.getElementById('untrain-callout');
+      const toggle = document.getElementById('ai-toggle');
+      const t = rect(toggle);
+      const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
+      return {
+        panel: rect(host.shadowRoot.querySelector('.panel')),
+        placement: host.dataset.placement,
+        clear: { toggle: t, label: rect(document.getElementById('training-content-creation-label')), learnMore: rect(document.getElementById('learn-more')) },
+        hitIsToggle: hit === toggle,
+        banner: document.getElementById('untrain-banner') !== null,
+        inner: { width: innerWidth, height: innerHeight },
+        scrollWidth: document.documentElement.scrollWidth,
+      };
+    });
+    const where = `${size.width}×${size.height}${size.zoom ? ' at 200 %' : ''}`;
+    for (const [name, box] of Object.entries(seen.clear)) {
+      const inView = box.right > 0 && box.bottom > 0 && box.left < seen.inner.width && box.top < seen.inner.height;
+      if (inView) assert.ok(!overlaps(seen.panel, box), `${where}: the callout covers LinkedIn's ${name} (${JSON.stringify(seen.panel)} over ${JSON.stringify(box)})`);
+    }
+    assert.ok(seen.hitIsToggle, `${where}: the switch is what is under the pointer at its centre`);
+    assert.equal(seen.banner, false, `${where}: on the setting's page the callout speaks, not the banner`);
+    placements.push(`${where}: ${seen.placement}`);
+    await h.screenshot(`callout-${size.width}x${size.height}${size.zoom ? '-zoom200' : ''}.png`);
+    if (!size.zoom && [1280, 800].includes(size.width)) {
+      await docsScreenshot(`callout-${size.width}x${size.height}.png`, (path) => h.page.screenshot({ path }));
+    }
+
+    // The member's own click on LinkedIn's switch, through the real mouse, reaches it.
+    const t = seen.clear.toggle;
+    await h.page.mouse.click(t.left + t.width / 2, t.top + t.height / 2);
+    await h.waitFor(`${where}: the member's click to switch it off`, async () => !(await h.isChecked('#ai-toggle')));
+    await h.waitFor(`${where}: the callout to say it is Off`, async () => (await h.callout())?.step === 'off');
+  }
+  console.error(`placements: ${placements.join('; ')}`);
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await h.page.setViewportSize({ width: 1280, height: 800 });
+
+  // Keyboard: the first Tab reaches untrain's skip link, which takes the focus into the callout; Escape closes it.
+  await h.goto(`${SETTING_PATH}?fixture-state=on`);
+  await h.waitFor('the callout', async () => (await h.callout())?.step === 'on');
+  await h.page.keyboard.press('Tab');
+  const first = await h.page.evaluate(() => document.activeElement?.getAttribute('data-untrain'));
+  assert.equal(first, 'skip', 'the first Tab stop is untrain\'s skip link');
+  await h.page.keyboard.press('Enter');
+  const focused = await h.page.evaluate(() => document.getElementById('untrain-callout')?.shadowRoot.activeElement?.textContent ?? null);
+  assert.equal(focused, 'Switch it off for me');
+  const violations = await axe(h.page, { include: '#untrain-callout' });
+  assert.deepEqual(violations, [], 'axe finds nothing in the callout');
+  await h.page.keyboard.press('Escape');
+  await h.waitFor('Escape to close the callout', async () => (await h.callout()) === null);
+});
