@@ -259,8 +259,8 @@ void checkpoint_if_due(Store& store) {
 Outcome backup_command(const Options& options) {
   Store store = open_store_for_reading(options);
   store.backup(options.backup_file);
-  std::cout << "untrain: the whole audit trail (" << store.head().seq << " events) is in " << terminal_safe(options.backup_file)
-            << ", one file that needs nothing beside it\n";
+  std::cout << "untrain: the whole audit trail (" << store.head().seq << " events) is in "
+            << terminal_safe(options.backup_file) << ", one file that needs nothing beside it\n";
   return Outcome::ok;
 }
 

@@ -199,9 +199,8 @@ Store::Store(sql::Database db, std::filesystem::path path, Access access)
 template <typename Body>
 auto Store::guarded(Body&& body) {
   if (!db_.is_open()) {
-    throw Error(Code::storage_unavailable,
-                "the database " + path_.string() + " was found damaged" +
-                    (access_ == Access::read ? "" : " and moved aside") + ": open it again");
+    throw Error(Code::storage_unavailable, "the database " + path_.string() + " was found damaged" +
+                                               (access_ == Access::read ? "" : " and moved aside") + ": open it again");
   }
   try {
     return body();
