@@ -60,6 +60,7 @@ struct Options {
   bool utc = false;                          // status, log: times in UTC rather than local time
   bool all = false;                          // log: nudges too
   std::optional<std::string> setting, kind;  // log filters
+  std::string backup_file;                   // backup FILE
 };
 
 // Every command here only reads (export's own event aside): none creates a database or a folder.
@@ -245,6 +246,24 @@ Outcome verify_command(const Options& options) {
   return report.intact() ? Outcome::ok : Outcome::no;
 }
 
+// Folds the WAL into the database file when this command's commit left it long (store.h); after the command's output,
+// so nothing waits for it. A failure loses nothing: the WAL keeps every page.
+void checkpoint_if_due(Store& store) {
+  if (!store.is_open() || !store.checkpoint_due()) return;
+  try {
+    store.checkpoint();
+  } catch (const Error&) {
+  }
+}
+
+Outcome backup_command(const Options& options) {
+  Store store = open_store_for_reading(options);
+  store.backup(options.backup_file);
+  std::cout << "untrain: the whole audit trail (" << store.head().seq << " events) is in "
+            << terminal_safe(options.backup_file) << ", one file that needs nothing beside it\n";
+  return Outcome::ok;
+}
+
 Outcome export_command(const Options& options) {
   ExportTarget target = export_target(options.format, options.output);
   EventFilter filter;
@@ -279,6 +298,8 @@ Outcome export_command(const Options& options) {
               << " (chain head seq " << exported.header.chain.seq << " " << exported.header.chain.hash << ")\n";
   }
   if (not_recorded) std::cerr << "untrain: this export was not recorded in the trail: " << *not_recorded << '\n';
+  std::cout.flush();
+  checkpoint_if_due(store);
   return Outcome::ok;
 }
 
@@ -506,6 +527,10 @@ int run_cli(const std::vector<std::string>& args) {
   exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id")->type_name("ID");
   exporter->add_option("-o,--output", options.output, "write to this file (- or none: stdout)")->type_name("FILE");
   exporter->add_flag("--force", options.force, "replace FILE when it exists");
+  auto* backup = app.add_subcommand(
+      "backup", "copy the whole database, with what its write-ahead log holds, to one new file (SQLite's backup API)");
+  add_db(backup);
+  backup->add_option("file", options.backup_file, "the new file (never replaced)")->required()->type_name("FILE");
 
   std::optional<std::string> topic;
   auto* help = app.add_subcommand("help", "show how untrain, or one command, is used");
@@ -528,6 +553,7 @@ int run_cli(const std::vector<std::string>& args) {
     if (uninstall->parsed()) return exit_status(uninstall_command(options));
     if (verify->parsed()) return exit_status(verify_command(options));
     if (exporter->parsed()) return exit_status(export_command(options));
+    if (backup->parsed()) return exit_status(backup_command(options));
     if (completion->parsed()) {
       auto script = completion_script(program_spec(app), shell);
       if (!script) throw Error(Outcome::usage, "untrain completes for bash, zsh or fish, not '" + shell + "'");

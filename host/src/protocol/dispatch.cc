@@ -45,7 +45,7 @@ nlohmann::json status(const StatusRequest& request, Store& store) {
                      store.forms(request.platform), request.account, now_ms(), stale_after_ms);
 }
 
-nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document; }
+nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document(); }
 
 template <typename Report>
 nlohmann::json appended(const Report& report, const PlatformRules& rules, Store& store) {
