@@ -37,8 +37,13 @@ async function draw() {
   const open = new Set([...document.querySelectorAll('details.group[open]')].map((d) => d.dataset.group));
   settingsList.render(document, document.getElementById('settings-list'), grouped, {
     t: i18n.t,
+    // The helper records the undo; without it the hold is lifted in this browser only, and the popup says so.
     onUndo: async (setting) => {
-      await ask({ type: internal.RESUME, platform: rules.platform, setting });
+      const answer = await ask({ type: internal.UNDO, platform: rules.platform, setting });
+      const said = document.getElementById('undo-status');
+      const outcome = { ack: null, kept: 'popupUndoKept' }[answer?.result];
+      said.textContent = outcome === undefined ? i18n.t('popupUndoFailed') : outcome ? i18n.t(outcome) : '';
+      said.dataset.result = answer?.result ?? 'error';
       draw();
     },
   });

@@ -316,3 +316,18 @@ TEST_CASE("a word the protocol does not know is refused with the words it does",
   exporter["format"] = "ndjson";
   CHECK(std::get<ExportRequest>(validate_request(exporter).body).format == ExportFormat::ndjson);
 }
+
+TEST_CASE("an undo is a nudge that needs no until, and keeps none that is sent", "[request]") {
+  auto message = valid_nudge();
+  message["action"] = "undone";
+  message["source"] = "popup";
+  auto request = validate_request(message);
+  const auto& n = std::get<NudgeRequest>(request.body).nudge;
+  CHECK(n.action == NudgeAction::undone);
+  CHECK(n.source == NudgeSource::popup);
+  CHECK_FALSE(n.until.has_value());
+  message.erase("until");
+  CHECK(std::get<NudgeRequest>(validate_request(message).body).nudge.action == NudgeAction::undone);
+  message["action"] = "resumed";
+  CHECK(failure(message).first == Code::bad_request);
+}
