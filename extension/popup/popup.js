@@ -78,15 +78,15 @@ function wireExport() {
     button.addEventListener('click', async () => {
       buttons.forEach((b) => { b.disabled = true; });
       status.dataset.state = 'working';
-      status.textContent = `${button.textContent}…`;
+      status.textContent = popupExport.describeWork(button.dataset.format, { t: i18n.t });
       try {
         const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format });
         popupExport.save(document, result);
         status.dataset.state = 'done';
-        status.textContent = popupExport.describe(result);
+        status.textContent = popupExport.describe(result, { t: i18n.t });
       } catch (error) {
         status.dataset.state = 'error';
-        status.textContent = popupExport.describeFailure(error);
+        status.textContent = popupExport.describeFailure(error, { t: i18n.t });
       } finally {
         buttons.forEach((b) => { b.disabled = false; });
       }
