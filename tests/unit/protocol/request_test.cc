@@ -307,7 +307,7 @@ TEST_CASE("a word the protocol does not know is refused with the words it does",
         R"(field 'source' must be "page-load", "user-change", "assisted" or "member-reported")");
   auto nudge = valid_nudge();
   nudge["action"] = "closed";
-  CHECK(failure(nudge).second == R"(field 'action' must be "shown", "clicked", "snoozed" or "dismissed")");
+  CHECK(failure(nudge).second == R"(field 'action' must be "shown", "clicked", "snoozed", "dismissed" or "undone")");
   nudge = valid_nudge();
   nudge["source"] = "page";
   CHECK(failure(nudge).second == R"(field 'source' must be "banner", "callout" or "popup")");
