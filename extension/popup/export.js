@@ -4,12 +4,13 @@ import '../shared/messages.js'; // a classic script, as the content scripts need
 
 const { popup, exportFormats } = globalThis.untrain.messages;
 
-// What the member reads when an export failed, by error code (host-port.js's and the host's codes).
+// What the member reads when an export failed, by error code (host-port.js's and the host's codes): message names of
+// _locales, in the member's language.
 const FAILURES = {
-  'no-host': 'untrain\'s helper program is not installed: run scripts/install.sh, then try again.',
-  'host-exited': 'untrain\'s helper program stopped. Try again.',
-  'host-timeout': 'untrain\'s helper program did not answer in time. Try again.',
-  storage_unavailable: 'untrain could not read its audit trail on this computer.',
+  'no-host': 'exportFailedNoHost',
+  'host-exited': 'exportFailedExited',
+  'host-timeout': 'exportFailedTimeout',
+  storage_unavailable: 'exportFailedStorage',
 };
 
 // The background answers {error, message} when something failed (background.js); anything else is the host's result.
@@ -52,13 +53,18 @@ export function save(doc, { parts, file_name: fileName, media_type: mediaType })
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
+// t(key, ...substitutions) is shared/i18n.js's: each line below is in the member's language.
+
+/** The line the popup shows while an export is being made, e.g. "Exporting JSON…". */
+export const describeWork = (format, { t }) => t('exportWorking', format.toUpperCase());
+
 /** The line the popup shows after an export. */
-export function describe(result) {
-  const events = `${result.events} ${result.events === 1 ? 'event' : 'events'}`;
-  const head = result.chain_head ? `, chain head ${result.chain_head.hash.slice(0, 12)}…` : '';
-  return `Saved ${result.file_name}: ${events}${head}.`;
+export function describe(result, { t }) {
+  const events = result.events === 1 ? t('exportEventsOne') : t('exportEventsMany', result.events);
+  return result.chain_head ? t('exportSavedWithHead', result.file_name, events, result.chain_head.hash.slice(0, 12))
+    : t('exportSaved', result.file_name, events);
 }
 
-export function describeFailure(error) {
-  return FAILURES[error.code] ?? `The export failed: ${error.message}`;
+export function describeFailure(error, { t }) {
+  return FAILURES[error.code] ? t(FAILURES[error.code]) : t('exportFailed', error.message);
 }

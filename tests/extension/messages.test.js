@@ -31,7 +31,7 @@ test('every host error treated as a permanent refusal is a documented error code
 });
 
 test('the internal catalogue names the messages the content script, popup and background exchange', () => {
-  assert.deepEqual(Object.values(messages.internal).sort(), ['check-all', 'confirm-form', 'form', 'helper', 'nudge', 'observe', 'resume', 'rules', 'status']);
+  assert.deepEqual(Object.values(messages.internal).sort(), ['check-all', 'confirm-form', 'form', 'helper', 'nudge', 'observe', 'rules', 'status', 'undo']);
 });
 
 test('the catalogue cannot be changed at run time', () => {
@@ -102,6 +102,14 @@ test('nudges and forms the host would refuse are rejected before they leave the 
     assert.equal(messages.isForm({ ...form(), ...change }), false, JSON.stringify(change));
   }
   assert.equal(messages.isInternal({ type: 'nudge', ...nudge() }), false, 'the nudge must be nested');
+});
+
+test('no page can report an undo as a nudge: only the popup\'s own undo message lifts a hold', () => {
+  assert.equal(messages.nudgeActions.UNDONE, 'undone');
+  assert.equal(messages.isNudge({ ...nudge(), action: 'undone' }), false);
+  assert.equal(messages.isInternal({ type: 'nudge', nudge: { ...nudge(), action: 'undone', source: 'popup' } }), false);
+  assert.equal(messages.isInternal({ type: 'undo', platform: 'linkedin', setting: 'ai-training' }), true);
+  assert.equal(messages.isInternal({ type: 'undo', platform: 'linkedin', setting: 'ai-training', account: 'x' }), false);
 });
 
 test('the verdicts are exactly those docs/protocol.md lists, and a nudge may show each', () => {

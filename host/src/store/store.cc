@@ -418,6 +418,15 @@ void Store::record_nudge(const Event& e, const Nudge& n) {
         .bind(3, e.setting)
         .bind(4, n.verdict)
         .run();
+  } else if (n.action == NudgeAction::undone) {
+    // The member's Undo lifts both holds; the events that set them stay in the log.
+    db_.prepare(
+           "UPDATE nudge_state SET snoozed_until = NULL, dismissed_verdict = NULL, dismissed_value = NULL, "
+           "  dismissed_changed = NULL WHERE platform = ?1 AND account = ?2 AND setting = ?3")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .run();
   }
 }
 
