@@ -53,7 +53,7 @@ scenario.standalone('the HTML report renders in Chromium as one self-contained p
 
     assert.deepEqual(requests, [`file://${file}`], 'the report loads nothing but itself');
     const summary = await page.textContent('.summary p[data-setting="ai-training"]');
-    assert.match(summary, /^AI training: Off since 2026-03-02 14:03 UTC \(switched off on the settings page\)\. It was On, by default, when first seen on 2026-02-28\. Checked \d+ times since, Off each time\./);
+    assert.match(summary, /^AI training: Off since 2 Mar 2026, 14:03 UTC \(switched off on the settings page\)\. It was On, by default, when first seen on 28 Feb 2026\. Checked \d+ times since, Off each time\./);
     assert.equal(await page.locator('.summary svg').count(), 1, 'one timeline for the one setting');
     const bands = await page.locator('.summary svg rect[data-state]').evaluateAll((rects) => rects.map((r) => r.dataset.state));
     // Unknown only at the end, and only when the last check is more than 30 days before the export (this test's clock).
