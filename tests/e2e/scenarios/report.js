@@ -41,7 +41,7 @@ scenario.standalone('the HTML report renders in Chromium as one self-contained p
   }
   assert.equal(await host.close(), 0);
   const file = path.join(dir, 'report.html');
-  execFileSync(UNTRAIN_BIN, ['export', '--db', db, '--format', 'html', '-o', file], { stdio: 'ignore' });
+  execFileSync(UNTRAIN_BIN, ['export', '--db', db, '--format', 'html', '--lang', 'en', '-o', file], { stdio: 'ignore' }); // whatever the locale
   const trail = JSON.parse(execFileSync(UNTRAIN_BIN, ['log', '--json', '--db', db], { encoding: 'utf8' }));
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
