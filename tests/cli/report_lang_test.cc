@@ -31,7 +31,7 @@ TEST_CASE("LANG=de_DE.UTF-8 untrain export -o r.html writes German headings and 
   CHECK_THAT(report, !Catch::Contains("How to verify"));
 }
 
-TEST_CASE("--lang fr wins over LANG, and LC_ALL over LANG", "[cli][report][lang]") {
+TEST_CASE("untrain export --lang fr wins over LANG, and LC_ALL over LANG", "[cli][report][lang]") {
   Member member;
   with_two_events(member);
   REQUIRE(member.untrain({"export", "-o", "fr.html", "--lang", "fr"}, {{"LANG", "de_DE.UTF-8"}}).status == 0);

@@ -23,7 +23,7 @@ json observe(int id, bool value) {
 
 }  // namespace
 
-TEST_CASE("an export request with lang \"es\" gives a Spanish report; without lang it is English",
+TEST_CASE("an export request with lang \"es\" gives a Spanish report, and one without lang an English one",
           "[protocol][export][lang]") {
   TempDir dir;
   HostProcess host(dir.path() / "untrain.db");

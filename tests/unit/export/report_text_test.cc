@@ -84,7 +84,7 @@ TEST_CASE("a message is filled in by name, and one asked for without its placeho
   CHECK(plural(Lang::es, 2, ReportText::events_one, ReportText::events_other) == ReportText::events_other);
 }
 
-TEST_CASE("the report's language from the locale: LC_ALL, then LC_MESSAGES, then LANG; anything else is English",
+TEST_CASE("the report's language from the locale: LC_ALL, then LC_MESSAGES, then LANG, and anything else is English",
           "[export][html][lang]") {
   CHECK(lang_from_locale(nullptr, nullptr, "de_DE.UTF-8") == Lang::de);
   CHECK(lang_from_locale(nullptr, nullptr, "fr_CA.UTF-8") == Lang::fr);
@@ -127,7 +127,7 @@ TEST_CASE("dates in each language from the month table, in UTC", "[export][html]
   CHECK(date_time_text(0, Lang::es) == "1 ene 1970, 00:00 UTC");
 }
 
-TEST_CASE("the report in each language: its words, dates and html lang; the verify command the same in all",
+TEST_CASE("the report in each language: its words, dates and html lang, and the verify commands the same in all",
           "[export][html][lang]") {
   std::string en = html_report(Lang::en), de = html_report(Lang::de), fr = html_report(Lang::fr),
               es = html_report(Lang::es);
