@@ -235,7 +235,7 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
       case internal.HELPER: return helperNotice(message.action);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return host.request({ format: message.format, type: types.EXPORT });
+        return host.request(hostRequest(types.EXPORT, message, fields.exportRequest));
       case popup.EXPORT_CHUNK:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
         return host.request({ export: message.export, offset: message.offset, type: types.EXPORT_CHUNK });

@@ -2,7 +2,7 @@
 // host reply, under 1 MiB) and saves it as a download from a Blob and <a download>, so no "downloads" permission.
 import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 
-const { popup, exportFormats } = globalThis.untrain.messages;
+const { popup, exportFormats, reportLanguages } = globalThis.untrain.messages;
 
 // What the member reads when an export failed, by error code (host-port.js's and the host's codes): message names of
 // _locales, in the member's language.
@@ -23,13 +23,15 @@ async function checked(ask, message) {
 }
 
 /**
- * ask(message) → Promise of the background's answer (runtime.sendMessage in the popup).
+ * ask(message) → Promise of the background's answer (runtime.sendMessage in the popup). lang: the HTML report's
+ * language (messages.reportLanguage of the browser's UI language); left out when it is none of the host's, and the
+ * host writes English.
  * Returns {parts, file_name, media_type, events, complete, chain_head, size}; parts are the chunks' texts, in order.
  * Throws an Error with a code when the export failed.
  */
-export async function request({ ask, format }) {
+export async function request({ ask, format, lang }) {
   if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
-  let reply = await checked(ask, { type: popup.EXPORT, format });
+  let reply = await checked(ask, { type: popup.EXPORT, format, ...(reportLanguages.includes(lang) ? { lang } : {}) });
   const { file_name, media_type, events, complete, chain_head, size } = reply;
   const parts = [reply.chunk];
   while (!reply.done) {

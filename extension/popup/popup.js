@@ -6,7 +6,7 @@ import { PLATFORMS } from '../shared/platforms.js';
 import * as popupExport from './export.js';
 import * as settingsList from './settings-list.js';
 
-const { messages: { internal, nudgeSources }, i18n } = globalThis.untrain;
+const { messages: { internal, nudgeSources, reportLanguage }, i18n } = globalThis.untrain;
 const api = globalThis.browser ?? globalThis.chrome;
 const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
 const formatDate = i18n.date;
@@ -80,7 +80,8 @@ function wireExport() {
       status.dataset.state = 'working';
       status.textContent = popupExport.describeWork(button.dataset.format, { t: i18n.t });
       try {
-        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format });
+        const lang = reportLanguage(i18n.language()); // the report in the browser's language, when the host has it
+        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format, lang });
         popupExport.save(document, result);
         status.dataset.state = 'done';
         status.textContent = popupExport.describe(result, { t: i18n.t });

@@ -28,6 +28,13 @@
 
   // The formats the popup offers (the host also makes "ndjson", for the command line).
   const exportFormats = Object.freeze(['html', 'json', 'csv']);
+  // The HTML report's languages (docs/protocol.md, `export`'s `lang`); the host refuses any other.
+  const reportLanguages = Object.freeze(['en', 'de', 'fr', 'es']);
+  /** The report's language for the browser's UI language ("de-AT" → "de"), or undefined when the host has none of it. */
+  function reportLanguage(uiLanguage) {
+    const code = typeof uiLanguage === 'string' ? uiLanguage.slice(0, 2).toLowerCase() : '';
+    return reportLanguages.includes(code) ? code : undefined;
+  }
 
   // How an observation was made: the first three are readings of the page; MEMBER_REPORTED is the member's own answer
   // ("I checked it myself: it is Off / On") when untrain could not read the page, sent only on their click on that
@@ -96,6 +103,7 @@
     observation: Object.freeze({ required: ['platform', 'account', 'setting', 'value', 'url', 'time', 'source'], optional: [] }),
     nudge: Object.freeze({ required: ['platform', 'account', 'setting', 'action', 'source', 'verdict', 'time'], optional: ['url'] }),
     form: Object.freeze({ required: ['platform', 'account', 'form', 'sent_on', 'source', 'time'], optional: ['url'] }),
+    exportRequest: Object.freeze({ required: ['format'], optional: ['lang'] }), // the popup's export (popup.EXPORT)
   });
   const hasOnly = (o, { required, optional = [] }) => typeof o === 'object' && o !== null && !Array.isArray(o)
     && required.every((key) => Object.hasOwn(o, key))
@@ -155,7 +163,8 @@
       case internal.OBSERVE:
         return only(message, ['observation']) && isObservation(message.observation);
       case popup.EXPORT:
-        return only(message, ['format']) && exportFormats.includes(message.format);
+        return only(message, fields.exportRequest.required, fields.exportRequest.optional) && exportFormats.includes(message.format)
+          && (message.lang === undefined || reportLanguages.includes(message.lang));
       case popup.EXPORT_CHUNK:
         return only(message, ['export', 'offset']) && typeof message.export === 'string' && EXPORT_ID.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;
@@ -182,7 +191,7 @@
     PROTOCOL: 1,
     limits,
     internal, toContent, host, sources, states, errors,
-    popup, exportFormats,
+    popup, exportFormats, reportLanguages, reportLanguage,
     isObservation, isInternal, fields, isAccountId, accountId,
     nudgeActions, nudgeSources, verdicts, isNudge, isForm, helperActions,
   });

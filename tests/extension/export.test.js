@@ -80,6 +80,31 @@ test('the popup asks for the export, then for each next chunk at the offset the 
   assert.equal(popupExport.describe({ ...result, chain_head: { seq: 2, hash: 'ab'.repeat(32) } }, { t }), 'Saved f.json: 2 events, chain head abababababab….');
 });
 
+test('the popup asks for its report in the language it was given when the host writes it, else leaves it to the host', async () => {
+  const asked = [];
+  const ask = async (message) => { asked.push(message); return { export: 'ab', chunk: '<!DOCTYPE html>', next: 15, done: true }; };
+  await popupExport.request({ ask, format: 'html', lang: 'fr' });
+  await popupExport.request({ ask, format: 'html', lang: 'pt' });
+  await popupExport.request({ ask, format: 'html' });
+  assert.deepEqual(asked, [{ type: 'export', format: 'html', lang: 'fr' }, { type: 'export', format: 'html' }, { type: 'export', format: 'html' }]);
+});
+
+test('the host writes the popup\'s report in the language the popup asked for', { skip: !fs.existsSync(UNTRAIN_BIN) && `no host binary at ${UNTRAIN_BIN}` }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-export-'));
+  try {
+    const host = startHost(path.join(dir, 'untrain.db'));
+    await host.request(observation(1, 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement'));
+    const ask = (message) => host.request(message).catch((error) => ({ error: error.code, message: error.message }));
+    const result = await popupExport.request({ ask, format: 'html', lang: messages.reportLanguage('de-CH') });
+    const text = result.parts.join('');
+    assert.match(text, /<html lang="de">/);
+    assert.match(text, /<h2>Ereignisse<\/h2>/);
+    assert.equal(await host.close(), 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a failed export is told in words the member can act on', async () => {
   const failure = await popupExport.request({ ask: async () => ({ error: 'no-host', message: 'not found' }), format: 'html' })
     .then(() => null, (error) => error);

@@ -165,3 +165,22 @@ test('a report or message with a key of its own besides its fields is refused, w
   assert.equal(messages.isInternal({ type: 'export', format: 'json', since: 0 }), false);
   assert.equal(messages.isInternal(JSON.parse('{"type":"rules","__proto__":{"x":1}}')), false);
 });
+
+test('the report\'s language is the browser UI language\'s first two letters when the host writes it, else none', () => {
+  assert.deepEqual([...messages.reportLanguages], ['en', 'de', 'fr', 'es']);
+  const cases = { de: 'de', 'de-AT': 'de', 'fr-CA': 'fr', es: 'es', 'es-419': 'es', 'en-GB': 'en', 'EN-us': 'en', 'pt-BR': undefined, it: undefined, '': undefined };
+  for (const [ui, lang] of Object.entries(cases)) assert.equal(messages.reportLanguage(ui), lang, ui);
+  assert.equal(messages.reportLanguage(undefined), undefined);
+  assert.equal(messages.reportLanguage(42), undefined);
+});
+
+test('an export message may carry lang, one of the report\'s languages docs/protocol.md lists, and nothing else', () => {
+  const documented = protocol.match(/^\| `lang` \| (.*?) \|/m)[1];
+  assert.deepEqual([...documented.matchAll(/"([a-z]+)"/g)].map((m) => m[1]), [...messages.reportLanguages]);
+  for (const lang of messages.reportLanguages) assert.equal(messages.isInternal({ type: 'export', format: 'html', lang }), true, lang);
+  assert.equal(messages.isInternal({ type: 'export', format: 'html' }), true);
+  for (const lang of ['xx', 'de-DE', 'DE', '', null, 7]) {
+    assert.equal(messages.isInternal({ type: 'export', format: 'html', lang }), false, String(lang));
+  }
+  assert.deepEqual(messages.fields.exportRequest, { required: ['format'], optional: ['lang'] });
+});

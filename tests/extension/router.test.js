@@ -189,6 +189,17 @@ test('the extension\'s own pages may export: each request goes to the host as it
   assert.deepEqual(host.asked, [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }]);
 });
 
+test('the popup\'s export asks the host for its report in the language it names, and in English when it names none', async () => {
+  const { host, send } = setUp();
+  await send({ type: 'export', format: 'html', lang: 'es' }, popupPage);
+  await send({ type: 'export', format: 'html' }, popupPage);
+  assert.deepEqual(host.asked, [{ type: 'export', format: 'html', lang: 'es' }, { type: 'export', format: 'html' }]);
+  for (const lang of ['xx', 'es-ES', null]) {
+    assert.deepEqual(await send({ type: 'export', format: 'html', lang }, popupPage), { refused: true }, String(lang));
+  }
+  assert.equal(host.asked.length, 2, 'a language the host has not is never asked for');
+});
+
 test('another extension is refused, even from LinkedIn or from a page of ours: no answer, and the host is never asked', async () => {
   const { host, send } = setUp();
   const other = 'abcdefghijklmnopabcdefghijklmnop';

@@ -29,6 +29,7 @@
 #include "doctor/doctor.h"
 #include "export/export.h"
 #include "export/json_export.h"
+#include "export/report_lang.h"
 #include "export/verify.h"
 #include "install/account.h"
 #include "install/browser_selection.h"
@@ -55,6 +56,7 @@ struct Options {
   std::optional<std::string> file;    // verify --file
   std::optional<std::string> head;    // verify --head SEQ:HASH
   std::optional<std::string> format;  // export --format (default: -o's extension, else json)
+  std::optional<std::string> lang;    // export --lang (default: the locale's)
   std::optional<std::string> since, until, account, output;
   bool force = false;                        // export: replace an existing -o FILE
   bool utc = false;                          // status, log: times in UTC rather than local time
@@ -264,8 +266,16 @@ Outcome backup_command(const Options& options) {
   return Outcome::ok;
 }
 
+// The HTML report's language: --lang, else the locale's (LC_ALL, LC_MESSAGES, LANG).
+Lang report_lang(const Options& options) {
+  if (!options.lang) return lang_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+  if (auto lang = parse<Lang>(*options.lang)) return *lang;
+  throw Error(Outcome::usage, "--lang takes en, de, fr or es, not '" + *options.lang + "'");
+}
+
 Outcome export_command(const Options& options) {
   ExportTarget target = export_target(options.format, options.output);
+  Lang lang = report_lang(options);
   EventFilter filter;
   if (options.since) filter.since = since_bound(*options.since);
   if (options.until) filter.until = until_bound(*options.until);
@@ -290,7 +300,7 @@ Outcome export_command(const Options& options) {
     progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
   }
   auto exported = export_trail(store, target.format, filter, file ? file->stream() : std::cout, ExportSource::cli,
-                               now_ms(), progress, !not_recorded);
+                               now_ms(), progress, !not_recorded, lang);
   if (file) file->commit();
   bar.finish();
   if (file) {
@@ -527,6 +537,10 @@ int run_cli(const std::vector<std::string>& args) {
   exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id")->type_name("ID");
   exporter->add_option("-o,--output", options.output, "write to this file (- or none: stdout)")->type_name("FILE");
   exporter->add_flag("--force", options.force, "replace FILE when it exists");
+  exporter
+      ->add_option("--lang", options.lang,
+                   "the HTML report's language: en, de, fr or es (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+      ->type_name("LANG");
   auto* backup = app.add_subcommand(
       "backup", "copy the whole database, with what its write-ahead log holds, to one new file (SQLite's backup API)");
   add_db(backup);

@@ -86,7 +86,7 @@ nlohmann::json dispatch(const Request& request, const StoreAccess& store, Export
           [](const RulesRequest& r) { return rules(r); },
           [&](const NudgeRequest& r) { return nudge(r.nudge, store()); },
           [&](const FormRequest& r) { return form(r.form, store()); },
-          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms()); },
+          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms(), r.lang); },
           [&](const ExportChunkRequest& r) { return spool(exports).chunk(r.handle, r.offset); },
       },
       request.body);

@@ -76,7 +76,8 @@ void ExportSpool::forget(const std::string& handle) {
   files_.erase(it);
 }
 
-nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms) {
+nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms,
+                                  Lang lang) {
   std::filesystem::path folder = store.path().parent_path();
   sweep_stale(folder);
   while (files_.size() >= kMaxOpen) forget(files_.begin()->first);
@@ -91,7 +92,7 @@ nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const Event
   ExportOutcome outcome;
   try {
     std::ofstream out(pattern, std::ios::binary | std::ios::trunc);
-    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms);
+    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms, {}, true, lang);
   } catch (const Error& e) {
     forget(handle);
     // The temporary file is on the database's disk: failing to write it is the storage failing.

@@ -183,6 +183,8 @@ ExportRequest validate_export(const json& message) {
   request.filter.since = optional_time(message, "since");
   request.filter.until = optional_time(message, "until");
   request.filter.account = optional_account(message);
+  // Absent or null is English; any other value must be one of the report's languages.
+  if (!absent_or_null(message, "lang")) request.lang = word_field<Lang>(message, "lang", 8);
   return request;
 }
 
