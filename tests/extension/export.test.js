@@ -10,8 +10,13 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { load } = require('./load');
 
+const { useLocale } = require('./locale');
+
 const { messages } = load('shared/messages.js');
 const popupExport = load('popup/export.js');
+useLocale('en');
+const { i18n } = load('shared/i18n.js');
+const { t } = i18n;
 
 const { startHost, UNTRAIN_BIN } = require('./native-host');
 
@@ -76,13 +81,59 @@ test('the popup asks for the export, then for each next chunk at the offset the 
   assert.deepEqual(asked, [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'ab12', offset: 5 }]);
   assert.deepEqual(result.parts, ['{"a":', '"é"}']);
   assert.equal(result.file_name, 'f.json');
-  assert.equal(popupExport.describe({ ...result, chain_head: { seq: 2, hash: 'ab'.repeat(32) } }), 'Saved f.json: 2 events, chain head abababababab….');
+  assert.equal(popupExport.describe({ ...result, chain_head: { seq: 2, hash: 'ab'.repeat(32) } }, { t }), 'Saved f.json: 2 events, chain head abababababab….');
+});
+
+test('the popup asks for its report in the language it was given when the host writes it, else leaves it to the host', async () => {
+  const asked = [];
+  const ask = async (message) => { asked.push(message); return { export: 'ab', chunk: '<!DOCTYPE html>', next: 15, done: true }; };
+  await popupExport.request({ ask, format: 'html', lang: 'fr' });
+  await popupExport.request({ ask, format: 'html', lang: 'pt' });
+  await popupExport.request({ ask, format: 'html' });
+  assert.deepEqual(asked, [{ type: 'export', format: 'html', lang: 'fr' }, { type: 'export', format: 'html' }, { type: 'export', format: 'html' }]);
+});
+
+test('the host writes the popup\'s report in the language the popup asked for', { skip: !fs.existsSync(UNTRAIN_BIN) && `no host binary at ${UNTRAIN_BIN}` }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'untrain-export-'));
+  try {
+    const host = startHost(path.join(dir, 'untrain.db'));
+    await host.request(observation(1, 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement'));
+    const ask = (message) => host.request(message).catch((error) => ({ error: error.code, message: error.message }));
+    const result = await popupExport.request({ ask, format: 'html', lang: messages.reportLanguage('de-CH') });
+    const text = result.parts.join('');
+    assert.match(text, /<html lang="de">/);
+    assert.match(text, /<h2>Ereignisse<\/h2>/);
+    assert.equal(await host.close(), 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a failed export is told in words the member can act on', async () => {
   const failure = await popupExport.request({ ask: async () => ({ error: 'no-host', message: 'not found' }), format: 'html' })
     .then(() => null, (error) => error);
   assert.equal(failure.code, 'no-host');
-  assert.match(popupExport.describeFailure(failure), /not installed/);
-  assert.match(popupExport.describeFailure({ code: 'bad_request', message: 'field x' }), /The export failed: field x/);
+  assert.match(popupExport.describeFailure(failure, { t }), /isn’t installed/);
+  assert.match(popupExport.describeFailure({ code: 'bad_request', message: 'field x' }, { t }), /The export failed: field x/);
+});
+
+test('the export\'s status lines are in the member\'s language, one event or many', () => {
+  const saved = { file_name: 'f.json', events: 1, chain_head: null };
+  const lines = {};
+  for (const lang of ['en', 'de', 'fr', 'es']) {
+    useLocale(lang);
+    lines[lang] = [popupExport.describeWork('json', { t }), popupExport.describe(saved, { t }),
+      popupExport.describe({ ...saved, events: 3, chain_head: { hash: 'cd'.repeat(32) } }, { t }),
+      popupExport.describeFailure({ code: 'host-timeout' }, { t }), popupExport.describeFailure({ code: 'x', message: 'why' }, { t })];
+  }
+  useLocale('en');
+  assert.deepEqual(lines.en, ['Exporting JSON…', 'Saved f.json: 1 event.', 'Saved f.json: 3 events, chain head cdcdcdcdcdcd….',
+    'untrain’s helper did not answer in time. Try again.', 'The export failed: why']);
+  assert.deepEqual(lines.de.slice(0, 3), ['JSON wird exportiert…', 'f.json gespeichert: 1 Ereignis.', 'f.json gespeichert: 3 Ereignisse, Kettenkopf cdcdcdcdcdcd….']);
+  assert.equal(lines.fr[1], 'f.json enregistré : 1 événement.');
+  assert.equal(lines.es[2], 'f.json guardado: 3 eventos, cabeza de la cadena cdcdcdcdcdcd….');
+  for (const lang of ['de', 'fr', 'es']) {
+    lines[lang].forEach((line, i) => assert.notEqual(line, lines.en[i], `${lang} line ${i} is translated`));
+    assert.ok(lines[lang][4].endsWith('why'), 'the reason is kept as the helper gave it');
+  }
 });

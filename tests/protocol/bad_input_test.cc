@@ -391,11 +391,24 @@ TEST_CASE("SIGTERM in the middle of a frame drops it unanswered, stores nothing 
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   HostProcess host(db);
-  REQUIRE(host.ask(valid_observe())["ok"] == true);
+  // Enough events that the export is longer than one chunk, so it stays unfinished on disk.
+  std::string url =
+      "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?" + std::string(1900, 'q');
+  constexpr int kObserves = 300;
+  for (int i = 0; i < kObserves; ++i) {
+    REQUIRE(host.ask(with(with(valid_observe(), "url", url), "time", 1700000000000 + i))["ok"] == true);
+  }
   auto started = host.ask({{"id", 2}, {"type", "export"}, {"format", "json"}});
   REQUIRE(started["ok"] == true);
-  std::size_t files_with_export = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files_with_export;
+  REQUIRE(started["result"]["done"] == false);
+  auto exports = [&] {
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+      if (entry.path().filename().string().rfind("untrain-export-", 0) == 0) ++files;
+    }
+    return files;
+  };
+  CHECK(exports() == 1);
 
   std::string body = with(valid_observe(), "id", 3).dump();
   host.send_bytes(frame_prefix(static_cast<std::uint32_t>(body.size())) + body.substr(0, 20));
@@ -403,9 +416,7 @@ TEST_CASE("SIGTERM in the middle of a frame drops it unanswered, stores nothing 
   ::kill(host.pid(), SIGTERM);
   CHECK(host.wait_exit(std::chrono::seconds(5)) == 0);
 
-  std::size_t files_after = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files_after;
-  CHECK(files_after < files_with_export);  // the export's temporary file is gone
+  CHECK(exports() == 0);  // the export's temporary file is gone
   untrain::Store store = untrain::Store::open(db);
-  CHECK(store.events().size() == 2);  // the observation and the export; not the dropped frame
+  CHECK(store.events().size() == kObserves + 1);  // the observations and the export; not the dropped frame
 }

@@ -1,9 +1,13 @@
 #include "core/extension_identity.h"
 
+// SHA256() is OpenSSL 3's one-shot EVP digest: its first call loads openssl.cnf and fetches the algorithm from a
+// provider, about 5 million instructions, a third of a browser session's CPU, spent before the first reply
+// (bench/results.md). The deprecated low-level functions run the same assembly without that start-up
+// (https://www.openssl.org/docs/man3.0/man3/SHA256_Init.html).
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "core/embedded.h"
@@ -11,11 +15,6 @@
 
 namespace untrain {
 namespace {
-
-const nlohmann::json& manifest() {
-  static const nlohmann::json doc = nlohmann::json::parse(embedded::extension_manifest());
-  return doc;
-}
 
 std::vector<unsigned char> base64_decode(std::string_view text) {
   std::vector<unsigned char> out(3 * (text.size() / 4) + 3);
@@ -34,7 +33,11 @@ std::vector<unsigned char> base64_decode(std::string_view text) {
 std::string chromium_extension_id(std::string_view base64_key) {
   auto der = base64_decode(base64_key);
   unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(der.data(), der.size(), digest);
+  SHA256_CTX context;
+  if (SHA256_Init(&context) != 1 || SHA256_Update(&context, der.data(), der.size()) != 1 ||
+      SHA256_Final(digest, &context) != 1) {
+    throw Error(Code::internal, "SHA-256 failed");
+  }
   std::string id;
   for (int i = 0; i < 16; ++i) {
     id += static_cast<char>('a' + (digest[i] >> 4));
@@ -43,12 +46,10 @@ std::string chromium_extension_id(std::string_view base64_key) {
   return id;
 }
 
-std::string extension_id() { return chromium_extension_id(manifest().at("key").get<std::string>()); }
+std::string extension_id() { return chromium_extension_id(embedded::extension_key()); }
 
 std::string extension_origin() { return "chrome-extension://" + extension_id() + "/"; }
 
-std::string firefox_addon_id() {
-  return manifest().at("browser_specific_settings").at("gecko").at("id").get<std::string>();
-}
+std::string firefox_addon_id() { return std::string(embedded::firefox_addon_id()); }
 
 }  // namespace untrain

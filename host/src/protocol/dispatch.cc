@@ -60,7 +60,7 @@ nlohmann::json status(const StatusRequest& request, Store& store) {
                      store.forms(request.platform), request.account, now_ms(), stale_after_ms);
 }
 
-nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document; }
+nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document(); }
 
 // A nudge records its setting, not the page it was on: a URL, if one comes, must be the setting's page.
 nlohmann::json nudge(Nudge n, Store& store) {
@@ -99,7 +99,7 @@ nlohmann::json dispatch(const Request& request, const StoreAccess& store, Export
           [](const RulesRequest& r) { return rules(r); },
           [&](const NudgeRequest& r) { return nudge(r.nudge, store()); },
           [&](const FormRequest& r) { return form(r.form, store()); },
-          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms()); },
+          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms(), r.lang); },
           [&](const ExportChunkRequest& r) { return spool(exports).chunk(r.handle, r.offset); },
       },
       request.body);

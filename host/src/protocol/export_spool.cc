@@ -1,8 +1,9 @@
 #include "protocol/export_spool.h"
 
-#include <openssl/rand.h>
+#include <sys/random.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -17,9 +18,17 @@ namespace {
 constexpr const char* kPrefix = "untrain-export-";
 constexpr std::size_t kMaxOpen = 4;  // a confused caller must not fill the disk
 
+// From the kernel's random source (getrandom(2)), not OpenSSL's RAND_bytes: that one pulls OpenSSL's whole provider
+// machinery into the binary, and with it a third of the pages the dynamic loader relocates at every start.
 std::string random_handle() {
   unsigned char bytes[12];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) throw Error(Code::internal, "no random bytes for an export handle");
+  std::size_t got = 0;
+  while (got < sizeof bytes) {
+    ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw Error(Code::internal, "no random bytes for an export handle");
+    got += static_cast<std::size_t>(n);
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string handle;
   for (unsigned char b : bytes) {
@@ -67,7 +76,8 @@ void ExportSpool::forget(const std::string& handle) {
   files_.erase(it);
 }
 
-nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms) {
+nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms,
+                                  Lang lang) {
   std::filesystem::path folder = store.path().parent_path();
   sweep_stale(folder);
   while (files_.size() >= kMaxOpen) forget(files_.begin()->first);
@@ -82,7 +92,7 @@ nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const Event
   ExportOutcome outcome;
   try {
     std::ofstream out(pattern, std::ios::binary | std::ios::trunc);
-    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms);
+    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms, {}, true, lang);
   } catch (const Error& e) {
     forget(handle);
     // The temporary file is on the database's disk: failing to write it is the storage failing.

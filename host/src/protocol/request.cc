@@ -194,6 +194,8 @@ ExportRequest validate_export(const json& message) {
       if (std::find(kept.begin(), kept.end(), *parsed) == kept.end()) kept.push_back(*parsed);
     }
   }
+  // Absent or null is English; any other value must be one of the report's languages.
+  if (!absent_or_null(message, "lang")) request.lang = word_field<Lang>(message, "lang", 8);
   return request;
 }
 

@@ -73,6 +73,38 @@ TEST_CASE("a dismissal keeps the verdict it dismissed and the setting's state at
   CHECK(after[0].snoozed_until == std::optional<std::int64_t>(kT + 1));
 }
 
+TEST_CASE("an undo lifts the setting's snooze and dismissal and keeps the events that set them", "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(seen(true, 1000), 1);
+  store.append(nudged("snoozed", "on-by-default", kT + 100), 2);
+  store.append(nudged("dismissed", "on-by-default"), 3);
+  REQUIRE(store.nudges("linkedin").at(0).dismissed_verdict.has_value());
+  store.append(nudged("undone", "on-by-default"), 4);
+  auto after = store.nudges("linkedin");
+  REQUIRE(after.size() == 1);
+  CHECK_FALSE(after[0].snoozed_until.has_value());
+  CHECK_FALSE(after[0].dismissed_verdict.has_value());
+  CHECK_FALSE(after[0].dismissed_value.has_value());
+  CHECK_FALSE(after[0].dismissed_changed.has_value());
+  auto hold = nudge_hold(after[0], store.states("linkedin").at(0), Verdict::on_by_default, kT);
+  CHECK_FALSE(hold.snoozed_until.has_value());
+  CHECK_FALSE(hold.dismissed);
+  REQUIRE(store.events().size() == 4);
+  CHECK(store.events()[1].action == "snoozed");
+  CHECK(store.events()[2].action == "dismissed");
+  CHECK(store.events()[3].action == "undone");
+  CHECK(store.events()[3].detail == R"({"verdict":"on-by-default"})");
+}
+
+TEST_CASE("an undo where nothing was held keeps nothing but its event", "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(nudged("undone", "unknown"), 1);
+  CHECK(store.nudges("linkedin").empty());
+  CHECK(store.events().size() == 1);
+}
+
 TEST_CASE("a form date is kept per account, the latest marking winning", "[store][form]") {
   TempDir dir;
   auto store = Store::open(dir.path() / "untrain.db");
