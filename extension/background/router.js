@@ -10,6 +10,8 @@ import { bannerState } from './verdict.js';
 const { messages } = globalThis.untrain;
 const { internal, toContent, host: types, errors, nudgeActions, nudgeSources, popup, fields, limits, helperActions } = messages;
 const DAY_MS = 24 * 60 * 60 * 1000;
+// What the popup hands on by default: the readings, the forms and the exports, not the reminders (docs/audit-trail.md).
+const HANDED_ON_KINDS = Object.freeze(['observation', 'form', 'export']);
 // storage.local: the member closed the "helper not installed" line once; it stays in the popup, never in the banner again.
 export const HELPER_NOTICE_KEY = 'helper-notice-dismissed';
 
@@ -235,7 +237,8 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
       case internal.HELPER: return helperNotice(message.action);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return host.request(hostRequest(types.EXPORT, message, fields.exportRequest));
+        // The reminders are left out of what the member hands on unless they ask for the complete trail.
+        return host.request(hostRequest(types.EXPORT, message, fields.exportRequest, message.complete ? {} : { kinds: HANDED_ON_KINDS }));
       case popup.EXPORT_CHUNK:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
         return host.request({ export: message.export, offset: message.offset, type: types.EXPORT_CHUNK });

@@ -29,9 +29,12 @@ async function checked(ask, message) {
  * Returns {parts, file_name, media_type, events, complete, chain_head, size}; parts are the chunks' texts, in order.
  * Throws an Error with a code when the export failed.
  */
-export async function request({ ask, format, lang }) {
+export async function request({ ask, format, lang, completeTrail = false }) {
   if (!exportFormats.includes(format)) throw Object.assign(new Error(`unknown export format ${format}`), { code: 'internal' });
-  let reply = await checked(ask, { type: popup.EXPORT, format, ...(reportLanguages.includes(lang) ? { lang } : {}) });
+  // Without `completeTrail`, what is handed on leaves the reminders (nudges) out (docs/audit-trail.md).
+  let reply = await checked(ask, {
+    type: popup.EXPORT, format, ...(reportLanguages.includes(lang) ? { lang } : {}), ...(completeTrail ? { complete: true } : {}),
+  });
   const { file_name, media_type, events, complete, chain_head, size } = reply;
   const parts = [reply.chunk];
   while (!reply.done) {

@@ -81,7 +81,8 @@ function wireExport() {
       status.textContent = popupExport.describeWork(button.dataset.format, { t: i18n.t });
       try {
         const lang = reportLanguage(i18n.language()); // the report in the browser's language, when the host has it
-        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format, lang });
+        const completeTrail = document.getElementById('export-complete').checked;
+        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format, lang, completeTrail });
         popupExport.save(document, result);
         status.dataset.state = 'done';
         status.textContent = popupExport.describe(result, { t: i18n.t });

@@ -163,8 +163,11 @@
       case internal.OBSERVE:
         return only(message, ['observation']) && isObservation(message.observation);
       case popup.EXPORT:
-        return only(message, fields.exportRequest.required, fields.exportRequest.optional) && exportFormats.includes(message.format)
-          && (message.lang === undefined || reportLanguages.includes(message.lang));
+        // `complete` (the popup's "complete trail") is the background's to act on; it never reaches the host.
+        return only(message, fields.exportRequest.required, [...fields.exportRequest.optional, 'complete'])
+          && exportFormats.includes(message.format)
+          && (message.lang === undefined || reportLanguages.includes(message.lang))
+          && (message.complete === undefined || message.complete === true);
       case popup.EXPORT_CHUNK:
         return only(message, ['export', 'offset']) && typeof message.export === 'string' && EXPORT_ID.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;

@@ -186,14 +186,22 @@ test('the extension\'s own pages may export: each request goes to the host as it
   const { host, send } = setUp();
   assert.deepEqual(await send(exportMessages[0], popupPage), { answer: { export: 'a1b2c3', chunk: '{"events":[', next: 11, done: false } });
   assert.deepEqual(await send(exportMessages[1], popupPage), { answer: { export: 'a1b2c3', chunk: ']}', next: 13, done: true } });
-  assert.deepEqual(host.asked, [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }]);
+  assert.deepEqual(host.asked, [{ type: 'export', format: 'json', kinds: ['observation', 'form', 'export'] }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }]);
+});
+
+test('the popup\'s export leaves the reminders out unless the member asks for the complete trail', async () => {
+  const { host, send } = setUp();
+  await send({ type: 'export', format: 'html' }, popupPage);
+  await send({ type: 'export', format: 'html', complete: true }, popupPage);
+  assert.deepEqual(host.asked.map((r) => r.kinds), [['observation', 'form', 'export'], undefined]);
+  assert.equal((await send({ type: 'export', format: 'html', complete: 'yes' }, popupPage)).answer, undefined);
 });
 
 test('the popup\'s export asks the host for its report in the language it names, and in English when it names none', async () => {
   const { host, send } = setUp();
   await send({ type: 'export', format: 'html', lang: 'es' }, popupPage);
   await send({ type: 'export', format: 'html' }, popupPage);
-  assert.deepEqual(host.asked, [{ type: 'export', format: 'html', lang: 'es' }, { type: 'export', format: 'html' }]);
+  assert.deepEqual(host.asked.map(({ kinds, ...rest }) => rest), [{ type: 'export', format: 'html', lang: 'es' }, { type: 'export', format: 'html' }]);
   for (const lang of ['xx', 'es-ES', null]) {
     assert.deepEqual(await send({ type: 'export', format: 'html', lang }, popupPage), { refused: true }, String(lang));
   }

@@ -41,7 +41,6 @@ json nudge(int id, const char* action, const char* verdict, std::int64_t time) {
           {"action", action},
           {"source", "banner"},
           {"verdict", verdict},
-          {"url", "https://www.linkedin.com/feed/"},
           {"time", time}};
 }
 

@@ -61,6 +61,11 @@ ordered_json header_json(const ExportHeader& h) {
   ordered_json range = {{"since", time_or_null(h.filter.since)},
                         {"until", time_or_null(h.filter.until)},
                         {"account", h.filter.account ? ordered_json(*h.filter.account) : ordered_json(nullptr)}};
+  // Only when it filters, so that exports of every kind read as they did before kinds could be left out.
+  if (!h.filter.kinds.empty()) {
+    range["kinds"] = ordered_json::array();
+    for (EventKind kind : h.filter.kinds) range["kinds"].push_back(to_string(kind));
+  }
   return {{"format", "untrain audit trail"},
           {"format_version", 1},
           {"exported", format_utc(h.exported_ms)},
@@ -88,6 +93,16 @@ ExportHeader header_from_json(const json& j) {
   h.filter.until = optional_time(range, "until", "the header's range");
   std::string account = text(range, "account", "the header's range", true);
   if (!account.empty()) h.filter.account = account;
+  if (range.is_object() && range.contains("kinds") && !range["kinds"].is_null()) {
+    const json& kinds = range["kinds"];
+    if (!kinds.is_array() || kinds.empty())
+      malformed("the header's range: field 'kinds' must be a list of event kinds");
+    for (const json& kind : kinds) {
+      auto parsed = kind.is_string() ? parse<EventKind>(kind.get<std::string>()) : std::nullopt;
+      if (!parsed) malformed("the header's range: field 'kinds' must hold observation, nudge, form or export");
+      h.filter.kinds.push_back(*parsed);
+    }
+  }
   h.events = integer(j, "events", where);
   const json& head = member(j, "chain_head", where);
   h.chain.seq = integer(head, "seq", "the header's chain_head");

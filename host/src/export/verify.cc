@@ -54,6 +54,8 @@ class ExportCheck {
         outside_ = ChainProblem{e.seq, "inserted", "its time is outside the range the export's header names"};
       } else if (range.account && e.account != *range.account) {
         outside_ = ChainProblem{e.seq, "inserted", "its account is not the one the export's header names"};
+      } else if (auto kind = parse<EventKind>(e.kind); !range.kinds.empty() && (!kind || !range.keeps(*kind))) {
+        outside_ = ChainProblem{e.seq, "inserted", "its kind is not one of those the export's header names"};
       }
     }
     if (pin_ && e.seq == *pin_) pinned_ = ChainHead{e.seq, e.hash};

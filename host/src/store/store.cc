@@ -121,6 +121,13 @@ UPDATE current_state SET recorded = coalesce((
   WHERE e.kind = 'observation' AND e.platform = current_state.platform AND e.account = current_state.account
     AND e.setting = current_state.setting), 0);
 )sql",
+    // 6: the last nudge shown for each setting, so that "shown" is logged once a day and when what it says changes
+    // (trail/nudge.h); an older trail starts with none, and logs its next one.
+    R"sql(
+ALTER TABLE nudge_state ADD COLUMN shown_verdict TEXT;
+ALTER TABLE nudge_state ADD COLUMN shown_value INTEGER CHECK (shown_value IN (0, 1));
+ALTER TABLE nudge_state ADD COLUMN shown_day INTEGER;
+)sql",
 };
 
 // A -wal or -shm kept from an earlier process keeps the mode it was created with: others' access to it is taken
@@ -313,40 +320,66 @@ sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optiona
 }  // namespace
 
 Event Store::append(const Record& record, std::int64_t recorded_ms) {
-  return guarded([&] {
-    Event e = stored_event(record);
-    return sql::write_transaction(db_, [&] {
-      auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-      e.seq = 1;
-      e.prev_hash = std::string(kGenesisHash);
-      if (last.step()) {
-        e.seq = last.integer(0) + 1;
-        e.prev_hash = last.text(1);
-      }
-      e.recorded = recorded_ms;
-      std::visit(Overloaded{
-                     [&](const Observation& o) { record_observation(e, o); },
-                     [&](const Nudge& n) { record_nudge(e, n); },
-                     [&](const FormReport& f) { record_form(e, f); },
-                     [](const Exported&) {},
-                 },
-                 record.what);
-      e.hash = chain_hash(e.prev_hash, e);
+  return guarded([&] { return sql::write_transaction(db_, [&] { return append_in_transaction(record, recorded_ms); }); });
+}
 
-      auto insert = db_.prepare(
-          "INSERT INTO events (seq, recorded, time, kind, action, source, platform, account, setting, value, "
-          "previous, url, detail, untrain_version, rules_version, prev_hash, hash) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      insert.bind(1, e.seq).bind(2, e.recorded).bind(3, e.time).bind(4, e.kind).bind(5, e.action).bind(6, e.source);
-      insert.bind(7, e.platform).bind(8, e.account).bind(9, e.setting);
-      bind_optional_bool(insert, 10, e.value);
-      bind_optional_bool(insert, 11, e.previous);
-      insert.bind(12, e.url).bind(13, e.detail).bind(14, e.untrain_version).bind(15, e.rules_version);
-      insert.bind(16, e.prev_hash).bind(17, e.hash);
-      insert.run();
-      return e;
+std::optional<Event> Store::append_if_news(const Record& record, std::int64_t recorded_ms) {
+  const Nudge* nudge = std::get_if<Nudge>(&record.what);
+  if (!nudge || nudge->action != NudgeAction::shown) return append(record, recorded_ms);
+  return guarded([&] {
+    return sql::write_transaction(db_, [&]() -> std::optional<Event> {
+      Event row = stored_event(record);
+      auto value = db_.prepare("SELECT value FROM current_state WHERE platform = ? AND account = ? AND setting = ?");
+      value.bind(1, row.platform).bind(2, row.account).bind(3, row.setting);
+      ShownNudge now{nudge->verdict, value.step() ? optional_bool(value, 0) : std::nullopt, local_day(recorded_ms)};
+      if (!shown_is_news(last_shown(row), now)) return std::nullopt;
+      return append_in_transaction(record, recorded_ms);
     });
   });
+}
+
+std::optional<ShownNudge> Store::last_shown(const Event& row) {
+  auto stmt = db_.prepare(
+      "SELECT shown_verdict, shown_value, shown_day FROM nudge_state "
+      "WHERE platform = ? AND account = ? AND setting = ? AND shown_verdict IS NOT NULL AND shown_day IS NOT NULL");
+  stmt.bind(1, row.platform).bind(2, row.account).bind(3, row.setting);
+  if (!stmt.step()) return std::nullopt;
+  return ShownNudge{stmt.text(0), optional_bool(stmt, 1), stmt.integer(2)};
+}
+
+Event Store::append_in_transaction(const Record& record, std::int64_t recorded_ms) {
+  Event e = stored_event(record);
+  {
+    auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    e.seq = 1;
+    e.prev_hash = std::string(kGenesisHash);
+    if (last.step()) {
+      e.seq = last.integer(0) + 1;
+      e.prev_hash = last.text(1);
+    }
+    e.recorded = recorded_ms;
+    std::visit(Overloaded{
+                   [&](const Observation& o) { record_observation(e, o); },
+                   [&](const Nudge& n) { record_nudge(e, n); },
+                   [&](const FormReport& f) { record_form(e, f); },
+                   [](const Exported&) {},
+               },
+               record.what);
+    e.hash = chain_hash(e.prev_hash, e);
+
+    auto insert = db_.prepare(
+        "INSERT INTO events (seq, recorded, time, kind, action, source, platform, account, setting, value, "
+        "previous, url, detail, untrain_version, rules_version, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, e.seq).bind(2, e.recorded).bind(3, e.time).bind(4, e.kind).bind(5, e.action).bind(6, e.source);
+    insert.bind(7, e.platform).bind(8, e.account).bind(9, e.setting);
+    bind_optional_bool(insert, 10, e.value);
+    bind_optional_bool(insert, 11, e.previous);
+    insert.bind(12, e.url).bind(13, e.detail).bind(14, e.untrain_version).bind(15, e.rules_version);
+    insert.bind(16, e.prev_hash).bind(17, e.hash);
+    insert.run();
+    return e;
+  }
 }
 
 void Store::record_observation(Event& e, const Observation& o) {
@@ -394,7 +427,22 @@ void Store::record_observation(Event& e, const Observation& o) {
 }
 
 void Store::record_nudge(const Event& e, const Nudge& n) {
-  if (n.action == NudgeAction::snoozed) {
+  if (n.action == NudgeAction::shown) {
+    // What it said, with the setting's value read in this transaction, for the next shown_is_news.
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, shown_verdict, shown_value, shown_day) "
+           "SELECT ?1, ?2, ?3, ?4, s.value, ?5 FROM (SELECT 1) "
+           "LEFT JOIN current_state s ON s.platform = ?1 AND s.account = ?2 AND s.setting = ?3 "
+           "WHERE true "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET shown_verdict = excluded.shown_verdict, "
+           "  shown_value = excluded.shown_value, shown_day = excluded.shown_day")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, n.verdict)
+        .bind(5, local_day(e.recorded))
+        .run();
+  } else if (n.action == NudgeAction::snoozed) {
     db_.prepare(
            "INSERT INTO nudge_state (platform, account, setting, snoozed_until) VALUES (?1, ?2, ?3, ?4) "
            "ON CONFLICT (platform, account, setting) DO UPDATE SET snoozed_until = excluded.snoozed_until")
@@ -527,6 +575,11 @@ std::string filter_sql(const EventFilter& filter) {
   if (filter.since) where += " AND time >= ?";
   if (filter.until) where += " AND time < ?";
   if (filter.account) where += " AND account = ?";
+  if (!filter.kinds.empty()) {
+    where += " AND kind IN (?";
+    for (std::size_t i = 1; i < filter.kinds.size(); ++i) where += ", ?";
+    where += ")";
+  }
   return where;
 }
 
@@ -535,6 +588,7 @@ void bind_filter(sql::Statement& stmt, const EventFilter& filter) {
   if (filter.since) stmt.bind(index++, *filter.since);
   if (filter.until) stmt.bind(index++, *filter.until);
   if (filter.account) stmt.bind(index++, std::string_view(*filter.account));
+  for (EventKind kind : filter.kinds) stmt.bind(index++, to_string(kind));
 }
 
 }  // namespace

@@ -57,6 +57,9 @@ class Store {
   // changes, and returns the row as stored (with seq, recorded, prev_hash, hash; for an observation
   // also action and previous, which only the state before can tell).
   Event append(const Record& record, std::int64_t recorded_ms);
+  // The same, except that a nudge's "shown" is appended only when it is news (trail/nudge.h, shown_is_news),
+  // decided in the same transaction so that two browsers cannot both log one; nullopt when it was not news.
+  std::optional<Event> append_if_news(const Record& record, std::int64_t recorded_ms);
 
   std::vector<SettingState> states(const std::string& platform);
   std::vector<NudgeState> nudges(const std::string& platform);
@@ -104,6 +107,8 @@ class Store {
   enum class Access { write, read };
   Store(sql::Database db, std::filesystem::path path, Access access = Access::write);
   void migrate();
+  Event append_in_transaction(const Record& record, std::int64_t recorded_ms);
+  std::optional<ShownNudge> last_shown(const Event& row);
   void look();
   // Runs `body`; when SQLite finds the file damaged on the way, closes the connection, moves the file aside and
   // throws the Error that says where it went.

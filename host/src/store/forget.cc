@@ -1,0 +1,55 @@
+#include "store/forget.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/error.h"
+#include "store/corrupt_database.h"
+#include "store/database_file.h"
+
+namespace untrain {
+namespace {
+
+bool regular_file(const std::filesystem::path& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+void add_with_companions(const std::filesystem::path& database, std::vector<std::filesystem::path>& out) {
+  if (regular_file(database)) out.push_back(database);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    std::filesystem::path companion = database.string() + suffix;
+    if (regular_file(companion)) out.push_back(companion);
+  }
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> trail_files(const std::filesystem::path& database) {
+  inspect_database_file(database);  // throws for anything that is not an SQLite database or nothing
+  std::vector<std::filesystem::path> files;
+  add_with_companions(database, files);
+  for (const auto& copy : moved_aside(database)) add_with_companions(copy, files);
+  return files;
+}
+
+std::vector<std::filesystem::path> remove_trail_files(const std::vector<std::filesystem::path>& files) {
+  std::vector<std::filesystem::path> removed;
+  std::string failed;
+  for (const auto& file : files) {
+    // Looked at again just before: a file swapped for a link since it was named is left alone.
+    if (!regular_file(file)) continue;
+    if (::unlink(file.c_str()) == 0) {
+      removed.push_back(file);
+    } else if (errno != ENOENT && failed.empty()) {
+      failed = "cannot remove " + file.string() + ": " + std::strerror(errno);
+    }
+  }
+  if (!failed.empty()) throw Error(Code::storage_unavailable, failed);
+  return removed;
+}
+
+}  // namespace untrain
