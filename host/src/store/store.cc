@@ -320,7 +320,8 @@ sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optiona
 }  // namespace
 
 Event Store::append(const Record& record, std::int64_t recorded_ms) {
-  return guarded([&] { return sql::write_transaction(db_, [&] { return append_in_transaction(record, recorded_ms); }); });
+  return guarded(
+      [&] { return sql::write_transaction(db_, [&] { return append_in_transaction(record, recorded_ms); }); });
 }
 
 std::optional<Event> Store::append_if_news(const Record& record, std::int64_t recorded_ms) {
