@@ -78,7 +78,7 @@ scenario('the popup lists every setting with its badge, and the options change h
   // The member's own answer ("I checked it myself: it is Off"), sent as the content script sends it: the popup says it
   // is theirs, never an Off untrain read.
   const answer = await popup.evaluate((observation) => chrome.runtime.sendMessage({ type: 'observe', observation }), {
-    platform: 'linkedin', account: 'jane-doe', setting: 'cookies', value: false, url: `${rules.origin}/mypreferences/d/settings/cookies`,
+    platform: 'linkedin', account: 'jane-doe', setting: 'cookies', value: false, url: `${rules.origin}${rules.settings.find((s) => s.id === 'cookies').page}`,
     time: Date.now(), source: 'member-reported',
   });
   assert.equal(answer.result, 'ack');
