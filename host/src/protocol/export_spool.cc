@@ -1,12 +1,12 @@
 #include "protocol/export_spool.h"
 
-#include <openssl/rand.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 
+#include "core/crypto.h"
 #include "core/error.h"
 #include "export/export.h"
 #include "protocol/text_chunk.h"
@@ -19,7 +19,7 @@ constexpr std::size_t kMaxOpen = 4;  // a confused caller must not fill the disk
 
 std::string random_handle() {
   unsigned char bytes[12];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) throw Error(Code::internal, "no random bytes for an export handle");
+  random_bytes(bytes, sizeof bytes);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string handle;
   for (unsigned char b : bytes) {
