@@ -1,5 +1,4 @@
-#include "doctor/host_launch.h"
-
+// say_hello() on Linux and macOS: Boost.Process, poll() and waitpid statuses (the build picks this file there).
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -10,6 +9,7 @@
 #include <cstring>
 #include <thread>
 
+#include "doctor/host_launch.h"
 #include "protocol/frame.h"
 
 namespace bp = boost::process;
@@ -48,20 +48,6 @@ bool read_until(int out, int err, std::string& into, std::size_t want, std::stri
   return true;
 }
 
-std::string printable(const std::string& bytes) {
-  std::string text;
-  for (unsigned char c : bytes.substr(0, 80)) {
-    if (c == '\n') text += "\\n";
-    else if (c >= 0x20 && c < 0x7f) text += static_cast<char>(c);
-    else {
-      char hex[5];
-      std::snprintf(hex, sizeof hex, "\\x%02x", c);
-      text += hex;
-    }
-  }
-  return text;
-}
-
 // Firefox and Chromium end the host when the connection closes; a child that has not gone by then
 // is stopped, as they do, and reaped.
 void finish(bp::child& child, HelloOutcome& outcome, Clock::time_point deadline) {
@@ -80,12 +66,6 @@ void finish(bp::child& child, HelloOutcome& outcome, Clock::time_point deadline)
 }
 
 }  // namespace
-
-std::vector<std::string> chromium_launch_args(const std::string& origin) { return {origin}; }
-
-std::vector<std::string> firefox_launch_args(const std::filesystem::path& manifest, const std::string& addon_id) {
-  return {manifest.string(), addon_id};
-}
 
 HelloOutcome say_hello(const std::filesystem::path& program, const std::vector<std::string>& args,
                        std::chrono::milliseconds timeout) {
@@ -124,14 +104,14 @@ HelloOutcome say_hello(const std::filesystem::path& program, const std::vector<s
         // Not a length a host sends: most likely text printed to stdout. Show what it was.
         read_until(out.native_source(), err.native_source(), stdout_bytes, 84, outcome.stderr_text,
                    std::min(deadline, Clock::now() + std::chrono::milliseconds(200)));
-        outcome.not_a_frame = printable(stdout_bytes);
+        outcome.not_a_frame = printable_bytes(stdout_bytes);
       } else {
         std::string body;
         if (!read_until(out.native_source(), err.native_source(), body, length, outcome.stderr_text, deadline)) {
           outcome.timed_out = true;
         } else {
           auto json = nlohmann::json::parse(body, nullptr, false);
-          if (json.is_discarded()) outcome.not_a_frame = printable(stdout_bytes + body);
+          if (json.is_discarded()) outcome.not_a_frame = printable_bytes(stdout_bytes + body);
           else outcome.reply = std::move(json);
         }
       }
@@ -141,7 +121,7 @@ HelloOutcome say_hello(const std::filesystem::path& program, const std::vector<s
     in.assign_sink(-1);
     if (outcome.reply) {
       read_until(out.native_source(), err.native_source(), outcome.trailing, 80, outcome.stderr_text, deadline);
-      outcome.trailing = printable(outcome.trailing);
+      outcome.trailing = printable_bytes(outcome.trailing);
     }
     read_until(err.native_source(), -1, outcome.stderr_text, 4096, outcome.stderr_text, deadline);
     finish(child, outcome, deadline);

@@ -1,6 +1,5 @@
-// The checks and the creation of the database file and its folder, before SQLite opens it (database_file.h).
-#include "store/database_file.h"
-
+// The checks and the creation of the database file and its folder, before SQLite opens it (database_file.h), with
+// POSIX calls: O_NOFOLLOW, O_NONBLOCK, modes 0700 and 0600 (Linux, macOS; the build picks this file there).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,16 +10,11 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/database_file.h"
+#include "store/database_file_refusal.h"
 
 namespace untrain {
 namespace {
-
-constexpr std::string_view kSqliteHeader{"SQLite format 3\0", 16};
-
-[[noreturn]] void refuse(const std::filesystem::path& path, const std::string& what) {
-  throw Error(Code::storage_unavailable, "the database path " + path.string() + " " + what +
-                                             ": untrain leaves it as it is; name another file with --db or UNTRAIN_DB");
-}
 
 std::string kind_of(mode_t mode) {
   if (S_ISDIR(mode)) return "is a folder, not a database";
@@ -55,26 +49,18 @@ void make_private_folders(const std::filesystem::path& folder) {
 
 }  // namespace
 
-DatabaseFile database_file_kind(std::string_view first_bytes, const std::filesystem::path& path) {
-  if (first_bytes.empty()) return DatabaseFile::empty;
-  if (first_bytes.substr(0, kSqliteHeader.size()) != kSqliteHeader) {
-    refuse(path, "is not a database (its first bytes are not SQLite's header)");
-  }
-  return DatabaseFile::sqlite;
-}
-
 DatabaseFile inspect_database_file(const std::filesystem::path& path) {
   // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
   int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) return DatabaseFile::missing;
-    if (errno == ELOOP) refuse(path, "is a symbolic link, which untrain does not follow");
+    if (errno == ELOOP) refuse_database_path(path, "is a symbolic link, which untrain does not follow");
     throw Error(Code::storage_unavailable, "opening the database " + path.string() + ": " + std::strerror(errno));
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    refuse(path, kind_of(st.st_mode));
+    refuse_database_path(path, kind_of(st.st_mode));
   }
   char header[16];
   ssize_t got = ::pread(fd, header, sizeof header, 0);
@@ -97,7 +83,7 @@ void open_existing(const std::filesystem::path& path) {
   bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   if (regular && (st.st_mode & 077) != 0) ::fchmod(fd, 0600);  // an SQLite file, not something swapped in since
   ::close(fd);
-  if (!regular) refuse(path, kind_of(st.st_mode));
+  if (!regular) refuse_database_path(path, kind_of(st.st_mode));
 }
 
 }  // namespace
