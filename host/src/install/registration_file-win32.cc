@@ -65,7 +65,16 @@ Change::What write_registration_file(const std::filesystem::path& file, const st
 }
 
 bool remove_registration_file(const std::filesystem::path& file) {
-  if (DeleteFileW(file.c_str())) return true;
+  if (DeleteFileW(file.c_str())) {
+    // The folders %LOCALAPPDATA%\untrain\NativeMessagingHosts\{chromium,firefox} are untrain's own: they go too once
+    // empty (remove() leaves a folder that is not).
+    auto family = file.parent_path();
+    if (family.parent_path().filename() == "NativeMessagingHosts") {
+      std::error_code ec;
+      if (std::filesystem::remove(family, ec)) std::filesystem::remove(family.parent_path(), ec);
+    }
+    return true;
+  }
   DWORD code = GetLastError();
   if (code == ERROR_FILE_NOT_FOUND || code == ERROR_PATH_NOT_FOUND) return false;
   throw Error(Outcome::io, "removing " + file.string() + ": " + error_text(code));
