@@ -21,8 +21,8 @@ ensure_packages clang-14 libclang-rt-14-dev strace util-linux
 # clang-format for the C++ style check (lint: clang-format).
 ensure_packages clang-format
 # Windows (issue 16): MinGW-w64 cross-builds untrain.exe (the windows preset), Wine runs its tests (ctest label
-# `wine`), msitools' wixl builds its MSI; dpkg-dev and tcl turn Debian's SQLite source into the amalgamation.
-ensure_packages g++-mingw-w64-x86-64-posix wine wine64 msitools dpkg-dev tcl
+# `wine`), wixl (msitools) builds its MSI; dpkg-dev and tcl turn Debian's SQLite source into the amalgamation.
+ensure_packages g++-mingw-w64-x86-64-posix wine wine64 wixl dpkg-dev tcl
 command -v npm >/dev/null || ensure_packages npm
 # The extension's modules are loaded under node --test with require() of an ES module (Node >= 20.19).
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
