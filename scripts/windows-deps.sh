@@ -35,7 +35,8 @@ fi
 work="$cache/source"
 rm -rf "$work"
 mkdir -p "$work"
-(cd "$work" && apt-get source -qq "sqlite3=$version" >/dev/null 2>&1 || apt-get source -qq "sqlite3=$version")
+# Quiet when it works; run again to show why when it does not.
+(cd "$work" && { apt-get source -qq "sqlite3=$version" >/dev/null 2>&1 || apt-get source -qq "sqlite3=$version"; })
 tree=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'sqlite3-*' | head -n1)
 [ -n "$tree" ] || { echo "untrain: apt-get source sqlite3 unpacked nothing in $work" >&2; exit 1; }
 
