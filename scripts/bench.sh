@@ -32,8 +32,9 @@ if [ "$SMOKE" = 1 ] && [ "$OUT" = bench/results.md ]; then
 fi
 
 if [ "$BUILD" = 1 ]; then
-  # libbenchmark-dev: the micro-benchmarks; sqlite3: the export baseline; chromium: the content-script cost.
-  ensure_packages "${BUILD_PACKAGES[@]}" libbenchmark-dev sqlite3 chromium openssl nodejs
+  # libbenchmark-dev: the micro-benchmarks; sqlite3: the export baseline; strace: the fsyncs of a session;
+  # chromium: the content-script cost.
+  ensure_packages "${BUILD_PACKAGES[@]}" libbenchmark-dev sqlite3 strace chromium openssl nodejs
   [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
   cmake --preset default >/dev/null
   cmake --build --preset default --target untrain bench
@@ -45,13 +46,15 @@ DRIVER=$BENCH/host_driver
 ORIGIN=chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch/
 SQLITE3=$(command -v sqlite3)
 SHA256SUM=$(command -v sha256sum)
+STRACE=$(command -v strace || true)
 
 if [ "$SMOKE" = 1 ]; then
-  RUNS=2; COLD_RUNS=5; OBSERVES=20; STATUSES=200
+  RUNS=2; COLD_RUNS=5; SYNC_RUNS=5; OBSERVES=20; STATUSES=200
   STATUS_SIZES="10 1000"; EXPORT_SIZES="100 1000"; CONTENT="--runs 1 --window-ms 1000"; MICRO_TIME=0.01
 else
-  RUNS=5; COLD_RUNS=60; OBSERVES=300; STATUSES=5000
-  STATUS_SIZES="10 10000 1000000"; EXPORT_SIZES="10000 100000 1000000"; CONTENT="--runs 5 --window-ms 5000"; MICRO_TIME=0.5
+  # 64 traced sessions: enough for the WAL to pass kCheckpointPages (store.h) a few times.
+  RUNS=5; COLD_RUNS=60; SYNC_RUNS=64; OBSERVES=300; STATUSES=5000
+  STATUS_SIZES="10 100000 1000000"; EXPORT_SIZES="10000 100000 1000000"; CONTENT="--runs 5 --window-ms 5000"; MICRO_TIME=0.5
 fi
 
 # Databases are measured on the real disk (fsync is part of the cost); big trails are generated on a RAM disk,
@@ -64,21 +67,53 @@ RAW=$WORK/raw.jsonl
 : >"$RAW"
 say() { echo "bench: $*" >&2; }
 
-# A trail of $1 events (through the real Store), made once on the RAM disk, copied to $2.
+# A trail of $1 events (through the real Store), made once on the RAM disk, copied to $2 with its write-ahead log
+# (the two files are the trail).
 trail() {
   local events=$1 target=$2
   "$BENCH/make_trail" "$events" "$RAMDISK/trail-$events.db" 2>/dev/null
   cp "$RAMDISK/trail-$events.db" "$target"
-  rm -f "$RAMDISK/trail-$events.db"
+  cp "$RAMDISK/trail-$events.db-wal" "$target-wal"
+  rm -f "$RAMDISK/trail-$events.db"*
+  # Written out now: a copy of hundreds of megabytes still in the page cache would be flushed by the next fsync's
+  # journal commit, and charged to the first sessions measured on it.
+  sync "$target" "$target-wal"
+}
+
+# The fsyncs (fsync, fdatasync, sync_file_range) of each of $2 cold sessions of the host "$@", counted by strace in
+# sessions of their own (strace slows them down: they are not timed), as one JSON line named $1.
+syncs() {
+  local name=$1 runs=$2 db=$3 counts=() i
+  shift 3
+  for ((i = 0; i < runs; i++)); do
+    UNTRAIN_DB=$db "$DRIVER" cold --name "$name" --runs 1 -- "$STRACE" -f -qq -e trace=fsync,fdatasync,sync_file_range \
+      -o "$WORK/strace.log" "$@" >/dev/null
+    counts+=("$(grep -cE '(fsync|fdatasync|sync_file_range)\(' "$WORK/strace.log" || true)")
+  done
+  printf '{"name":"%s","mode":"syncs","unit":"calls","values":[%s],"command":"UNTRAIN_DB=%s %s cold --name %s --runs 1 -- %s -f -e trace=fsync,fdatasync,sync_file_range %s"}\n' \
+    "$name" "$(IFS=,; echo "${counts[*]}")" "$db" "$DRIVER" "$name" "$STRACE" "$*"
 }
 
 MACHINE="$(uname -srm), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 START=$(date +%s)
 
 say "1. cold round trip"
+# One warm-up session each: the first one creates the database (or the floor's file), which is not the steady state.
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$UNTRAIN" "$ORIGIN" >/dev/null
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$BENCH/durable_host" "$ORIGIN" >/dev/null
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$BENCH/sqlite_host" "$ORIGIN" >/dev/null
+UNTRAIN_DB=$RAMDISK/cold.db "$DRIVER" cold --name warm-up --runs 1 -- "$UNTRAIN" "$ORIGIN" >/dev/null
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-echo --runs "$COLD_RUNS" -- "$BENCH/echo_host" "$ORIGIN" >>"$RAW"
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-floor --runs "$COLD_RUNS" -- "$BENCH/durable_host" "$ORIGIN" >>"$RAW"
+UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-sqlite --runs "$COLD_RUNS" -- "$BENCH/sqlite_host" "$ORIGIN" >>"$RAW"
 UNTRAIN_DB=$WORK/cold.db "$DRIVER" cold --name cold-untrain --runs "$COLD_RUNS" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
 UNTRAIN_DB=$RAMDISK/cold.db "$DRIVER" cold --name cold-untrain-ramdisk --runs "$COLD_RUNS" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
+if [ -n "$STRACE" ]; then
+  syncs syncs-untrain "$SYNC_RUNS" "$WORK/cold.db" "$UNTRAIN" "$ORIGIN" >>"$RAW"
+  syncs syncs-floor "$SYNC_RUNS" "$WORK/cold.db" "$BENCH/durable_host" "$ORIGIN" >>"$RAW"
+else
+  say "   strace is not installed: the fsyncs per session are not counted"
+fi
 
 say "2. one persistent connection"
 for kind in observe status; do
@@ -87,18 +122,26 @@ for kind in observe status; do
   UNTRAIN_DB=$WORK/persistent.db "$DRIVER" stream --name "persistent-$kind-untrain" --runs "$RUNS" --kind $kind --count "$count" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
 done
 
-say "3. growth: status latency"
+say "3. growth: status latency and the cold round trip"
 for n in $STATUS_SIZES; do
   say "   a trail of $n events"
   trail "$n" "$WORK/status-$n.db"
   UNTRAIN_DB=$WORK/status-$n.db "$DRIVER" stream --name "growth-status-$n" --runs "$RUNS" --kind status --count "$STATUSES" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
-  [ "$n" = "${EXPORT_SIZES##* }" ] || rm -f "$WORK/status-$n.db"*
+  UNTRAIN_DB=$WORK/status-$n.db "$DRIVER" cold --name "growth-cold-$n" --runs "$COLD_RUNS" -- "$UNTRAIN" "$ORIGIN" >>"$RAW"
+  case " $EXPORT_SIZES " in *" $n "*) ;; *) rm -f "$WORK/status-$n.db"* ;; esac
 done
 
 say "3. growth: export and verify"
 for n in $EXPORT_SIZES; do
   db=$WORK/export-$n.db
-  if [ -f "$WORK/status-$n.db" ]; then mv "$WORK/status-$n.db" "$db"; else say "   a trail of $n events"; trail "$n" "$db"; fi
+  if [ -f "$WORK/status-$n.db" ]; then
+    mv "$WORK/status-$n.db" "$db"
+    mv "$WORK/status-$n.db-wal" "$db-wal"
+    rm -f "$WORK/status-$n.db-shm"
+  else
+    say "   a trail of $n events"
+    trail "$n" "$db"
+  fi
   runs=$RUNS; [ "$n" -ge 1000000 ] && runs=3
   "$DRIVER" run --name "export-json-$n" --runs $runs --bytes "$WORK/e.json" -- "$UNTRAIN" export --format json --force -o "$WORK/e.json" --db "$db" >>"$RAW"
   "$DRIVER" run --name "export-csv-$n" --runs $runs --bytes "$WORK/e.csv" -- "$UNTRAIN" export --format csv --force -o "$WORK/e.csv" --db "$db" >>"$RAW"

@@ -5,8 +5,10 @@
 import '../shared/messages.js'; // a classic script, as the content scripts need: it sets globalThis.untrain.messages
 import '../shared/i18n.js'; // and globalThis.untrain.i18n, for the toolbar's tooltip
 import { PLATFORMS } from '../shared/platforms.js';
+import * as options from '../shared/options.js';
 import { badge } from './badge.js';
 import { createHostPort } from './host-port.js';
+import { createAnnouncer } from './on-again.js';
 import { createRouter } from './router.js';
 import { keyed, restrictToExtension } from './storage.js';
 
@@ -35,7 +37,10 @@ router = createRouter({
   openPage: (path) => api.tabs.create({ url: api.runtime.getURL(path) }),
   // A tab closed or navigated away meanwhile has nobody to tell.
   notifyTab: (tabId, message) => api.tabs.sendMessage(tabId, message).catch(() => {}),
-  onStatus: drawBadge,
+  onStatus: (status) => {
+    drawBadge(status);
+    announceOnAgain(status);
+  },
   // "Check all": a LinkedIn page in a new tab, then the next one in the same tab (neither needs the tabs permission).
   openTab: (url) => api.tabs.create({ url }),
   moveTab: (tabId, url) => api.tabs.update(tabId, { url }).catch(() => {}),
@@ -52,6 +57,45 @@ async function drawBadge(status) {
   await api.action.setTitle({ title: look.title });
 }
 
+// "On again" as a browser notification, when the member chose it (options page) and the browser granted the optional
+// `notifications` permission; without it, api.notifications is absent or refused, and nothing is shown.
+const NOTIFICATIONS = { permissions: ['notifications'] };
+const granted = () => api.permissions.contains(NOTIFICATIONS).catch(() => false);
+const announcer = createAnnouncer({
+  storage,
+  loadOptions: () => options.load(storage),
+  notifier: async () => ((await granted()) && api.notifications ? api.notifications : null),
+  iconUrl: api.runtime.getURL('icons/icon-128.png'),
+  t: i18n.t,
+  ruleText: i18n.ruleText,
+  formatDate: i18n.date,
+});
+const rulesOf = (platform) => fetch(api.runtime.getURL(platform.rules)).then((response) => response.json());
+async function announceOnAgain(status) {
+  const [platform] = Object.values(PLATFORMS);
+  const rules = await rulesOf(platform);
+  await announcer(status, rules).catch(() => []);
+}
+
+// A click on the notification ("on-again:<platform>:<setting>") opens the setting's page (tabs.create needs no
+// permission). The listener can only be added once the browser grants the permission, which may happen while the
+// background runs.
+let listening = false;
+function listenToNotifications() {
+  if (listening || !api.notifications?.onClicked) return;
+  listening = true;
+  api.notifications.onClicked.addListener(async (id) => {
+    api.notifications.clear(id);
+    const [kind, platform, setting] = id.split(':');
+    if (kind !== 'on-again' || !Object.hasOwn(PLATFORMS, platform)) return;
+    const rules = await rulesOf(PLATFORMS[platform]);
+    const rule = rules.settings.find((s) => s.id === setting);
+    if (rule) api.tabs.create({ url: rules.origin + rule.page });
+  });
+}
+listenToNotifications();
+api.permissions.onAdded?.addListener(listenToNotifications);
+
 api.runtime.onMessage.addListener(router.onMessage);
 
 // First run: our welcome page, once, on a new install (not on an update or a browser update).
@@ -61,5 +105,8 @@ api.runtime.onInstalled.addListener(({ reason }) => {
 
 // The badge from the last known state as soon as the background starts (the browser keeps no badge across restarts).
 for (const platform of Object.keys(PLATFORMS)) {
-  router.status(platform, null).then(drawBadge, (error) => console.warn('untrain: no status for the toolbar:', error));
+  router.status(platform, null).then((status) => {
+    drawBadge(status);
+    announceOnAgain(status);
+  }, (error) => console.warn('untrain: no status for the toolbar:', error));
 }

@@ -56,13 +56,13 @@ export function observe(stored, observation, { logged = false, privateValue = fa
   return withPart(stored, platform, part);
 }
 
-/** The stored state after a nudge the helper could not take: a snooze or a dismissal holds in this browser. */
+/** The stored state after a nudge the helper could not take: a snooze or a dismissal holds in this browser; an undo lifts both. */
 export function nudge(stored, report) {
   const part = platformPart(stored, report.platform);
   const hold = isObject(part.nudges[report.setting]) ? { ...part.nudges[report.setting] } : {};
   if (report.action === 'snoozed' && isTime(report.until)) hold.snoozed_until = report.until;
   else if (report.action === 'dismissed') hold.dismissed_verdict = report.verdict;
-  else if (report.action === 'resumed') Object.assign(hold, { snoozed_until: null, dismissed_verdict: null });
+  else if (report.action === 'undone') Object.assign(hold, { snoozed_until: null, dismissed_verdict: null });
   else return stored;
   part.nudges[report.setting] = hold;
   return withPart(stored, report.platform, part);

@@ -8,14 +8,12 @@ import { createQueue } from './queue.js';
 import { bannerState } from './verdict.js';
 
 const { messages } = globalThis.untrain;
-const { internal, toContent, host: types, errors, nudgeActions, popup, fields, limits, helperActions } = messages;
+const { internal, toContent, host: types, errors, nudgeActions, nudgeSources, popup, fields, limits, helperActions } = messages;
 const DAY_MS = 24 * 60 * 60 * 1000;
+// What the popup hands on by default: the readings, the forms and the exports, not the reminders (docs/audit-trail.md).
+const HANDED_ON_KINDS = Object.freeze(['observation', 'form', 'export']);
 // storage.local: the member closed the "helper not installed" line once; it stays in the popup, never in the banner again.
 export const HELPER_NOTICE_KEY = 'helper-notice-dismissed';
-// storage.local: the holds the member undid in the popup, by platform and setting: the hold as the helper reported it
-// then. The helper's trail keeps the snooze or dismissal; this browser no longer honours that one (a new one holds again).
-export const RESUMED_KEY = 'resumed';
-const sameHold = (a, b) => typeof a === 'object' && a !== null && a.snoozed_until === b?.snoozed_until && a.dismissed === b?.dismissed;
 
 // A host request is built from a report's own fields alone, with `type` set last: whatever else a page managed to put
 // into a message (a `type: "export"` inside a nudge, an `id`) never reaches the host.
@@ -106,9 +104,6 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
       helper = 'missing';
       result = localState.status(await storage.get(localState.KEY), rules, { now: now(), staleAfterDays: chosen.staleAfterDays });
     }
-    const resumed = (await storage.get(RESUMED_KEY)) ?? {};
-    result = { ...result, settings: (result.settings ?? []).map((entry) => (sameHold(resumed[`${platform}:${entry.setting}`], entry.nudge)
-      ? { ...entry, nudge: { snoozed_until: null, dismissed: false } } : entry)) };
     const helperNotice = helper === 'missing' && (await storage.get(HELPER_NOTICE_KEY)) !== true;
     return {
       ...bannerState(result, rules, { banner: chosen.banner }),
@@ -119,7 +114,6 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
   // A snooze lasts as long as the member chose on the options page; the host keeps it, so every browser honours it.
   // Without the helper this browser keeps it ('kept').
   async function nudge(report) {
-    if ([nudgeActions.SNOOZED, nudgeActions.DISMISSED].includes(report.action)) await forgetResumed(report.platform, report.setting);
     const until = report.action === nudgeActions.SNOOZED ? { until: report.time + (await options.load(storage)).snoozeDays * DAY_MS } : {};
     try {
       const result = await host.request(hostRequest(types.NUDGE, report, fields.nudge, until));
@@ -152,23 +146,26 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
     return answer;
   }
 
-  async function forgetResumed(platform, setting) {
-    const resumed = { ...((await storage.get(RESUMED_KEY)) ?? {}) };
-    delete resumed[`${platform}:${setting}`];
-    await storage.set(RESUMED_KEY, resumed);
-  }
-
-  // The popup's "Undo": the setting's snooze or dismissal no longer holds in this browser.
-  async function resume({ platform, setting }) {
+  // The popup's "Undo": the helper records an `undone` nudge, which lifts the setting's snooze and dismissal in every
+  // browser, for the account and with the verdict the popup showed. This browser's own copy is lifted too; without the
+  // helper that is all there is ('kept': lifted here, and no trail says so).
+  async function undo({ platform, setting }) {
     const entry = (await status(platform, null)).settings.find((s) => s.setting === setting);
-    await updateLocal((stored) => localState.nudge(stored, { platform, setting, action: 'resumed' }));
-    if (entry?.nudge) {
-      const resumed = { ...((await storage.get(RESUMED_KEY)) ?? {}) };
-      resumed[`${platform}:${setting}`] = entry.nudge;
-      await storage.set(RESUMED_KEY, resumed);
+    if (!entry) throw new Error(`no setting ${setting} in the rules of ${platform}`);
+    const report = {
+      platform, account: entry.account ?? null, setting, action: nudgeActions.UNDONE, source: nudgeSources.POPUP,
+      verdict: messages.verdicts.includes(entry.verdict) ? entry.verdict : 'unknown', time: now(),
+    };
+    await updateLocal((stored) => localState.nudge(stored, report));
+    try {
+      const result = await host.request(hostRequest(types.NUDGE, report, fields.nudge));
+      return { result: 'ack', ...result };
+    } catch (error) {
+      if (error.code !== errors.NO_HOST) throw error;
+      return { result: 'kept' };
+    } finally {
+      changed(platform);
     }
-    changed(platform);
-    return { result: 'ack' };
   }
 
   // "Check all": one tab that visits each page not checked yet, in turn, moving on once the page was read.
@@ -225,9 +222,9 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
       case internal.OBSERVE:
         nextCheck(sender);
         return observe(message.observation);
-      case internal.RESUME:
+      case internal.UNDO:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('only the extension\'s own pages undo a snooze or dismissal'));
-        return resume(message);
+        return undo(message);
       case internal.CHECK_ALL:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('only the extension\'s own pages open pages in turn'));
         return checkAll(message);
@@ -240,7 +237,8 @@ export function createRouter({ extension, host, storage, readRules, openPage = a
       case internal.HELPER: return helperNotice(message.action);
       case popup.EXPORT:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
-        return host.request({ format: message.format, type: types.EXPORT });
+        // The reminders are left out of what the member hands on unless they ask for the complete trail.
+        return host.request(hostRequest(types.EXPORT, message, fields.exportRequest, message.complete ? {} : { kinds: HANDED_ON_KINDS }));
       case popup.EXPORT_CHUNK:
         if (!fromOwnPage(sender)) return Promise.reject(new Error('exports are only for the extension\'s own pages'));
         return host.request({ export: message.export, offset: message.offset, type: types.EXPORT_CHUNK });

@@ -26,7 +26,7 @@ form.hidden = !rule;
 document.getElementById('confirm-cancel').addEventListener('click', () => window.close());
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const marked = report(query, { sentOn: date.value, time: Date.now() });
+  const marked = report(query, { sentOn: date.value, time: Date.now(), formUrl: rule?.url });
   const answer = marked ? await api.runtime.sendMessage({ type: internal.FORM, form: marked }).catch(() => null) : null;
   // Logged by the helper, or kept in this browser while the helper is not installed (said so).
   const done = ['ack', 'kept'].includes(answer?.result);

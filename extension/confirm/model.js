@@ -5,11 +5,11 @@ import '../shared/messages.js'; // a classic script: it sets globalThis.untrain.
 const { messages } = globalThis.untrain;
 
 /**
- * The form report for the page's query (what the background put there: platform, form, account, from) once the member
- * confirms `sentOn` (YYYY-MM-DD) at `time`; null when the query or the date is not one the host would take.
+ * The form report for the page's query (what the background put there: platform, form, account) once the member
+ * confirms `sentOn` (YYYY-MM-DD) at `time`; null when the query or the date is not one the host would take. The URL it
+ * records is the form's own (`formUrl`, from the rules), never the LinkedIn page the member was on (docs/audit-trail.md).
  */
-export function report(query, { sentOn, time }) {
-  const from = query.get('from');
+export function report(query, { sentOn, time, formUrl = null }) {
   const form = {
     platform: query.get('platform'),
     account: query.get('account'),
@@ -17,7 +17,7 @@ export function report(query, { sentOn, time }) {
     sent_on: sentOn,
     // Only the callout on LinkedIn's page asks for this page.
     source: messages.nudgeSources.CALLOUT,
-    ...(from !== null ? { url: from } : {}),
+    ...(formUrl ? { url: formUrl } : {}),
     time,
   };
   return messages.isForm(form) ? form : null;

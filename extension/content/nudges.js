@@ -1,5 +1,7 @@
 // Logs what happens to untrain's nudges on a page: "shown" at most once per page visit for each nudge (LinkedIn
-// re-renders and we re-decide the banner often), and every action the member takes, as it happens.
+// re-renders and we re-decide the banner often; the host logs it once a day), and every action the member takes, as
+// it happens. A nudge names its setting and never the page it was on: the trail must not become the member's
+// browsing history (docs/audit-trail.md, "What untrain does not record").
 (() => {
   const untrain = (globalThis.untrain ??= {});
 
@@ -7,18 +9,12 @@
    * send(nudge) delivers one nudge report (docs/protocol.md, `nudge`; the background adds a snooze's end).
    * newVisit() starts a page visit: a document load or an in-app navigation.
    */
-  function create({ send, win = globalThis, now = () => Date.now() }) {
-    const { nudgeActions, limits } = untrain.messages;
+  function create({ send, now = () => Date.now() }) {
+    const { nudgeActions } = untrain.messages;
     const logged = new Set();
 
-    const report = (action, { platform, account, setting, source, verdict }) => {
-      const href = win.location.href;
-      return send({
-        platform, account: account ?? null, setting, action, source, verdict,
-        ...(href.startsWith('https://') && href.length <= limits.URL ? { url: href } : {}),
-        time: now(),
-      });
-    };
+    const report = (action, { platform, account, setting, source, verdict }) =>
+      send({ platform, account: account ?? null, setting, action, source, verdict, time: now() });
 
     return {
       newVisit() { logged.clear(); },

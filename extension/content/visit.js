@@ -29,7 +29,7 @@
    */
   function start({ doc = document, win = globalThis, rules, setting, lingering = null, report, onChange = () => {},
     timeoutMs = 20000, assist = ASSIST, userChange = USER_CHANGE }) {
-    const { detect, watch, page, rules: paths, messages: { sources, limits } } = untrain;
+    const { detect, watch, page, rules: paths, messages: { sources } } = untrain;
     let stopped = false;
     let assisting = false;
     let memberAnswered = false;  // the member's own answer while the toggle is unreadable: one per visit
@@ -48,14 +48,14 @@
 
     const send = (value, source) => {
       if (stopped || !onItsPage()) return Promise.resolve(null);
-      const href = win.location.href;
       return report({
         platform: rules.platform,
         account: page.account(doc),
         setting: setting.id,
         value,
-        // The host refuses longer URLs; the path alone still says which page it was.
-        url: href.length <= limits.URL ? href : win.location.origin + win.location.pathname,
+        // The setting's page as the rules name it, without LinkedIn's tracking query: the trail records settings, not
+        // where the member came from (docs/audit-trail.md).
+        url: rules.origin + setting.page,
         time: Date.now(),
         source,
       });

@@ -6,7 +6,7 @@ import { PLATFORMS } from '../shared/platforms.js';
 import * as popupExport from './export.js';
 import * as settingsList from './settings-list.js';
 
-const { messages: { internal, nudgeSources }, i18n } = globalThis.untrain;
+const { messages: { internal, nudgeSources, reportLanguage }, i18n } = globalThis.untrain;
 const api = globalThis.browser ?? globalThis.chrome;
 const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
 const formatDate = i18n.date;
@@ -37,8 +37,13 @@ async function draw() {
   const open = new Set([...document.querySelectorAll('details.group[open]')].map((d) => d.dataset.group));
   settingsList.render(document, document.getElementById('settings-list'), grouped, {
     t: i18n.t,
+    // The helper records the undo; without it the hold is lifted in this browser only, and the popup says so.
     onUndo: async (setting) => {
-      await ask({ type: internal.RESUME, platform: rules.platform, setting });
+      const answer = await ask({ type: internal.UNDO, platform: rules.platform, setting });
+      const said = document.getElementById('undo-status');
+      const outcome = { ack: null, kept: 'popupUndoKept' }[answer?.result];
+      said.textContent = outcome === undefined ? i18n.t('popupUndoFailed') : outcome ? i18n.t(outcome) : '';
+      said.dataset.result = answer?.result ?? 'error';
       draw();
     },
   });
@@ -73,15 +78,17 @@ function wireExport() {
     button.addEventListener('click', async () => {
       buttons.forEach((b) => { b.disabled = true; });
       status.dataset.state = 'working';
-      status.textContent = `${button.textContent}…`;
+      status.textContent = popupExport.describeWork(button.dataset.format, { t: i18n.t });
       try {
-        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format });
+        const lang = reportLanguage(i18n.language()); // the report in the browser's language, when the host has it
+        const completeTrail = document.getElementById('export-complete').checked;
+        const result = await popupExport.request({ ask: exportAsk, format: button.dataset.format, lang, completeTrail });
         popupExport.save(document, result);
         status.dataset.state = 'done';
-        status.textContent = popupExport.describe(result);
+        status.textContent = popupExport.describe(result, { t: i18n.t });
       } catch (error) {
         status.dataset.state = 'error';
-        status.textContent = popupExport.describeFailure(error);
+        status.textContent = popupExport.describeFailure(error, { t: i18n.t });
       } finally {
         buttons.forEach((b) => { b.disabled = false; });
       }

@@ -130,8 +130,8 @@ export function forms(rules, status, { t, ruleText, formatDate = String }) {
 }
 
 /**
- * Draws the groups into `container`: the AI group open, the others folded to one line each (so the popup stays within
- * 600 px). onUndo(settingId) is called for the member's click on a snooze's or dismissal's Undo.
+ * Draws the groups into `container`: the AI group open, the others folded to one line each (so the popup usually fits
+ * in 600 px; unfolded, it scrolls inside them, popup.css). onUndo(settingId) is called for the member's click on a snooze's or dismissal's Undo.
  */
 export function render(doc, container, grouped, { t, onUndo = () => {} } = {}) {
   const make = (tag, props = {}) => Object.assign(doc.createElement(tag), props);

@@ -7,9 +7,10 @@
   // background to open the extension's own page where the member says they sent a form: LinkedIn's page may overlay or
   // script anything around our buttons there, so the form is marked only from the extension's pages (FORM).
   // HELPER: the "helper not installed" line's two actions (helperActions): open its explainer page, or close the line.
-  // RESUME (the popup's "Undo" of a snooze or dismissal) and CHECK_ALL (open each unchecked page in turn): our pages only.
+  // UNDO (the popup's "Undo" of a setting's snooze and dismissal, sent to the helper as an `undone` nudge) and CHECK_ALL
+  // (open each unchecked page in turn): our pages only.
   const internal = Object.freeze({ RULES: 'rules', STATUS: 'status', OBSERVE: 'observe', NUDGE: 'nudge', FORM: 'form', CONFIRM_FORM: 'confirm-form',
-    HELPER: 'helper', RESUME: 'resume', CHECK_ALL: 'check-all' });
+    HELPER: 'helper', UNDO: 'undo', CHECK_ALL: 'check-all' });
   const helperActions = Object.freeze({ OPEN: 'open', DISMISS: 'dismiss' });
 
   // Background → content script: a status it should ask for again (the member confirmed a form on our own page).
@@ -27,6 +28,13 @@
 
   // The formats the popup offers (the host also makes "ndjson", for the command line).
   const exportFormats = Object.freeze(['html', 'json', 'csv']);
+  // The HTML report's languages (docs/protocol.md, `export`'s `lang`); the host refuses any other.
+  const reportLanguages = Object.freeze(['en', 'de', 'fr', 'es']);
+  /** The report's language for the browser's UI language ("de-AT" → "de"), or undefined when the host has none of it. */
+  function reportLanguage(uiLanguage) {
+    const code = typeof uiLanguage === 'string' ? uiLanguage.slice(0, 2).toLowerCase() : '';
+    return reportLanguages.includes(code) ? code : undefined;
+  }
 
   // How an observation was made: the first three are readings of the page; MEMBER_REPORTED is the member's own answer
   // ("I checked it myself: it is Off / On") when untrain could not read the page, sent only on their click on that
@@ -34,7 +42,8 @@
   const sources = Object.freeze({ PAGE_LOAD: 'page-load', USER_CHANGE: 'user-change', ASSISTED: 'assisted', MEMBER_REPORTED: 'member-reported' });
 
   // What the member did with a nudge, and where (docs/protocol.md, `nudge`); forms are marked from the same places.
-  const nudgeActions = Object.freeze({ SHOWN: 'shown', CLICKED: 'clicked', SNOOZED: 'snoozed', DISMISSED: 'dismissed' });
+  // UNDONE lifts a setting's snooze and dismissal: the background sends it for the popup's UNDO, never for a NUDGE message.
+  const nudgeActions = Object.freeze({ SHOWN: 'shown', CLICKED: 'clicked', SNOOZED: 'snoozed', DISMISSED: 'dismissed', UNDONE: 'undone' });
   const nudgeSources = Object.freeze({ BANNER: 'banner', CALLOUT: 'callout', POPUP: 'popup' });
   // The host's verdicts (docs/protocol.md, `status`): off-reported and on-reported rest on the member's report alone.
   const verdicts = Object.freeze(['unknown', 'stale', 'off', 'on-by-default', 'on', 'off-reported', 'on-reported']);
@@ -94,6 +103,7 @@
     observation: Object.freeze({ required: ['platform', 'account', 'setting', 'value', 'url', 'time', 'source'], optional: [] }),
     nudge: Object.freeze({ required: ['platform', 'account', 'setting', 'action', 'source', 'verdict', 'time'], optional: ['url'] }),
     form: Object.freeze({ required: ['platform', 'account', 'form', 'sent_on', 'source', 'time'], optional: ['url'] }),
+    exportRequest: Object.freeze({ required: ['format'], optional: ['lang'] }), // the popup's export (popup.EXPORT)
   });
   const hasOnly = (o, { required, optional = [] }) => typeof o === 'object' && o !== null && !Array.isArray(o)
     && required.every((key) => Object.hasOwn(o, key))
@@ -114,13 +124,14 @@
   const isOptionalUrl = (v) => v === undefined || isUrl(v);
   const isTime = (v) => Number.isSafeInteger(v) && v > 0;
 
-  // The background adds `until` to a snooze from the member's options; nothing else is filled in.
+  // The background adds `until` to a snooze from the member's options; nothing else is filled in. An undo is not a
+  // nudge a page reports: only the popup's UNDO lifts a hold.
   function isNudge(n) {
     return hasOnly(n, fields.nudge)
       && isPlatform(n.platform)
       && isAccount(n.account)
       && typeof n.setting === 'string' && ID.test(n.setting)
-      && Object.values(nudgeActions).includes(n.action)
+      && Object.values(nudgeActions).includes(n.action) && n.action !== nudgeActions.UNDONE
       && Object.values(nudgeSources).includes(n.source)
       && verdicts.includes(n.verdict)
       && isOptionalUrl(n.url)
@@ -152,7 +163,11 @@
       case internal.OBSERVE:
         return only(message, ['observation']) && isObservation(message.observation);
       case popup.EXPORT:
-        return only(message, ['format']) && exportFormats.includes(message.format);
+        // `complete` (the popup's "complete trail") is the background's to act on; it never reaches the host.
+        return only(message, fields.exportRequest.required, [...fields.exportRequest.optional, 'complete'])
+          && exportFormats.includes(message.format)
+          && (message.lang === undefined || reportLanguages.includes(message.lang))
+          && (message.complete === undefined || message.complete === true);
       case popup.EXPORT_CHUNK:
         return only(message, ['export', 'offset']) && typeof message.export === 'string' && EXPORT_ID.test(message.export)
           && Number.isSafeInteger(message.offset) && message.offset >= 0;
@@ -160,7 +175,7 @@
         return only(message, ['nudge']) && isNudge(message.nudge);
       case internal.FORM:
         return only(message, ['form']) && isForm(message.form);
-      case internal.RESUME:
+      case internal.UNDO:
         return only(message, ['platform', 'setting']) && isPlatform(message.platform) && typeof message.setting === 'string' && ID.test(message.setting);
       case internal.CHECK_ALL:
         return only(message, ['platform']) && isPlatform(message.platform);
@@ -179,7 +194,7 @@
     PROTOCOL: 1,
     limits,
     internal, toContent, host, sources, states, errors,
-    popup, exportFormats,
+    popup, exportFormats, reportLanguages, reportLanguage,
     isObservation, isInternal, fields, isAccountId, accountId,
     nudgeActions, nudgeSources, verdicts, isNudge, isForm, helperActions,
   });

@@ -1,9 +1,11 @@
 // The member's choices from the options page: how long "Remind me later" lasts, when a last check counts as stale,
-// and whether the banner shows at all. Kept in storage.local; read by the background, written by the options page.
+// whether the banner shows at all, and whether a browser notification says a setting is On again (off by default; the
+// options page asks for the `notifications` permission when the member switches it on). Kept in storage.local; read by
+// the background, written by the options page.
 
 export const KEY = 'options';
 export const SNOOZE_DAYS = Object.freeze([1, 7]);
-export const DEFAULTS = Object.freeze({ snoozeDays: 1, staleAfterDays: 30, banner: true });
+export const DEFAULTS = Object.freeze({ snoozeDays: 1, staleAfterDays: 30, banner: true, notifyOnAgain: false });
 
 /** Whatever was stored (or typed), made into valid options: anything out of range falls back to its default. */
 export function normalize(raw) {
@@ -13,6 +15,7 @@ export function normalize(raw) {
     snoozeDays: SNOOZE_DAYS.includes(Number(given.snoozeDays)) ? Number(given.snoozeDays) : DEFAULTS.snoozeDays,
     staleAfterDays: Number.isInteger(stale) && stale >= 1 && stale <= 3650 ? stale : DEFAULTS.staleAfterDays,
     banner: typeof given.banner === 'boolean' ? given.banner : DEFAULTS.banner,
+    notifyOnAgain: typeof given.notifyOnAgain === 'boolean' ? given.notifyOnAgain : DEFAULTS.notifyOnAgain,
   };
 }
 

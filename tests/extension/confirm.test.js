@@ -13,10 +13,11 @@ const FROM = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-impr
 const TIME = 1795903200000;
 const query = (fields) => new URLSearchParams(fields);
 
-test('the member\'s confirmation is the callout\'s form report, with the date they gave and the page it came from', () => {
+test('the member\'s confirmation is the callout\'s form report, with the date they gave and the form\'s own page, not the one it came from', () => {
   const q = query({ platform: 'linkedin', form: 'objection-form', account: 'jane-doe', from: FROM });
-  assert.deepEqual(report(q, { sentOn: '2026-11-28', time: TIME }), {
-    platform: 'linkedin', account: 'jane-doe', form: 'objection-form', sent_on: '2026-11-28', source: 'callout', url: FROM, time: TIME,
+  const formUrl = linkedin.forms[0].url;
+  assert.deepEqual(report(q, { sentOn: '2026-11-28', time: TIME, formUrl }), {
+    platform: 'linkedin', account: 'jane-doe', form: 'objection-form', sent_on: '2026-11-28', source: 'callout', url: formUrl, time: TIME,
   });
   assert.equal(formRule(linkedin, q).id, 'objection-form');
   const anonymous = report(query({ platform: 'linkedin', form: 'objection-form' }), { sentOn: '2026-11-28', time: TIME });
@@ -26,7 +27,7 @@ test('the member\'s confirmation is the callout\'s form report, with the date th
 
 test('a query or date the host would not take gives no report', () => {
   for (const fields of [{ platform: 'linkedin' }, { platform: 'linkedin', form: 'objection-form', account: 'a b' },
-    { platform: 'linkedin', form: 'objection-form', from: 'http://evil.example/' }, { form: 'objection-form' }]) {
+    { form: 'objection-form' }]) {
     assert.equal(report(query(fields), { sentOn: '2026-11-28', time: TIME }), null, JSON.stringify(fields));
   }
   assert.equal(report(query({ platform: 'linkedin', form: 'objection-form' }), { sentOn: '', time: TIME }), null);

@@ -50,7 +50,7 @@ test('snoozes, dismissals and their undo, and form dates, hold in this browser',
   assert.equal(ai(s).nudge.snoozed_until, T + 20 * DAY);
   s = local.nudge(s, { platform: 'linkedin', setting: 'ai-training', action: 'dismissed', verdict: 'on-by-default' });
   assert.equal(ai(s).nudge.dismissed, true);
-  s = local.nudge(s, { platform: 'linkedin', setting: 'ai-training', action: 'resumed' });
+  s = local.nudge(s, { platform: 'linkedin', setting: 'ai-training', action: 'undone' });
   assert.deepEqual(ai(s).nudge, { snoozed_until: null, dismissed: false });
   s = local.form(s, { platform: 'linkedin', account: 'jane-doe', form: 'objection-form', sent_on: '2026-11-12' }, T);
   assert.equal(local.status(s, rules, { now: T }).forms[0].sent_on, '2026-11-12');

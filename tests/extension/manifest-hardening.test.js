@@ -18,10 +18,10 @@ function scripts(dir = EXTENSION) {
   });
 }
 
-test('the extension asks only for native messaging and storage, and host access to www.linkedin.com only', () => {
+test('the extension asks only for native messaging and storage, and host access to www.linkedin.com only; notifications only if the member wants them', () => {
   assert.deepEqual([...manifest.permissions].sort(), ['nativeMessaging', 'storage']);
   assert.deepEqual(manifest.host_permissions, ['https://www.linkedin.com/*']);
-  assert.equal(manifest.optional_permissions, undefined);
+  assert.deepEqual(manifest.optional_permissions, ['notifications']);
   assert.equal(manifest.optional_host_permissions, undefined);
   for (const script of manifest.content_scripts) assert.deepEqual(script.matches, ['https://www.linkedin.com/*']);
 });

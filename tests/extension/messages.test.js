@@ -31,7 +31,7 @@ test('every host error treated as a permanent refusal is a documented error code
 });
 
 test('the internal catalogue names the messages the content script, popup and background exchange', () => {
-  assert.deepEqual(Object.values(messages.internal).sort(), ['check-all', 'confirm-form', 'form', 'helper', 'nudge', 'observe', 'resume', 'rules', 'status']);
+  assert.deepEqual(Object.values(messages.internal).sort(), ['check-all', 'confirm-form', 'form', 'helper', 'nudge', 'observe', 'rules', 'status', 'undo']);
 });
 
 test('the catalogue cannot be changed at run time', () => {
@@ -104,6 +104,14 @@ test('nudges and forms the host would refuse are rejected before they leave the 
   assert.equal(messages.isInternal({ type: 'nudge', ...nudge() }), false, 'the nudge must be nested');
 });
 
+test('no page can report an undo as a nudge: only the popup\'s own undo message lifts a hold', () => {
+  assert.equal(messages.nudgeActions.UNDONE, 'undone');
+  assert.equal(messages.isNudge({ ...nudge(), action: 'undone' }), false);
+  assert.equal(messages.isInternal({ type: 'nudge', nudge: { ...nudge(), action: 'undone', source: 'popup' } }), false);
+  assert.equal(messages.isInternal({ type: 'undo', platform: 'linkedin', setting: 'ai-training' }), true);
+  assert.equal(messages.isInternal({ type: 'undo', platform: 'linkedin', setting: 'ai-training', account: 'x' }), false);
+});
+
 test('the verdicts are exactly those docs/protocol.md lists, and a nudge may show each', () => {
   const section = protocol.slice(protocol.indexOf('row that applies:'), protocol.indexOf('A member\'s report is never a verified reading'));
   const documented = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
@@ -156,4 +164,23 @@ test('a report or message with a key of its own besides its fields is refused, w
   assert.equal(messages.isInternal({ type: 'rules', observation: observation() }), false);
   assert.equal(messages.isInternal({ type: 'export', format: 'json', since: 0 }), false);
   assert.equal(messages.isInternal(JSON.parse('{"type":"rules","__proto__":{"x":1}}')), false);
+});
+
+test('the report\'s language is the browser UI language\'s first two letters when the host writes it, else none', () => {
+  assert.deepEqual([...messages.reportLanguages], ['en', 'de', 'fr', 'es']);
+  const cases = { de: 'de', 'de-AT': 'de', 'fr-CA': 'fr', es: 'es', 'es-419': 'es', 'en-GB': 'en', 'EN-us': 'en', 'pt-BR': undefined, it: undefined, '': undefined };
+  for (const [ui, lang] of Object.entries(cases)) assert.equal(messages.reportLanguage(ui), lang, ui);
+  assert.equal(messages.reportLanguage(undefined), undefined);
+  assert.equal(messages.reportLanguage(42), undefined);
+});
+
+test('an export message may carry lang, one of the report\'s languages docs/protocol.md lists, and nothing else', () => {
+  const documented = protocol.match(/^\| `lang` \| (.*?) \|/m)[1];
+  assert.deepEqual([...documented.matchAll(/"([a-z]+)"/g)].map((m) => m[1]), [...messages.reportLanguages]);
+  for (const lang of messages.reportLanguages) assert.equal(messages.isInternal({ type: 'export', format: 'html', lang }), true, lang);
+  assert.equal(messages.isInternal({ type: 'export', format: 'html' }), true);
+  for (const lang of ['xx', 'de-DE', 'DE', '', null, 7]) {
+    assert.equal(messages.isInternal({ type: 'export', format: 'html', lang }), false, String(lang));
+  }
+  assert.deepEqual(messages.fields.exportRequest, { required: ['format'], optional: ['lang'] });
 });

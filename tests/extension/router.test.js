@@ -186,7 +186,26 @@ test('the extension\'s own pages may export: each request goes to the host as it
   const { host, send } = setUp();
   assert.deepEqual(await send(exportMessages[0], popupPage), { answer: { export: 'a1b2c3', chunk: '{"events":[', next: 11, done: false } });
   assert.deepEqual(await send(exportMessages[1], popupPage), { answer: { export: 'a1b2c3', chunk: ']}', next: 13, done: true } });
-  assert.deepEqual(host.asked, [{ type: 'export', format: 'json' }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }]);
+  assert.deepEqual(host.asked, [{ type: 'export', format: 'json', kinds: ['observation', 'form', 'export'] }, { type: 'export-chunk', export: 'a1b2c3', offset: 4096 }]);
+});
+
+test('the popup\'s export leaves the reminders out unless the member asks for the complete trail', async () => {
+  const { host, send } = setUp();
+  await send({ type: 'export', format: 'html' }, popupPage);
+  await send({ type: 'export', format: 'html', complete: true }, popupPage);
+  assert.deepEqual(host.asked.map((r) => r.kinds), [['observation', 'form', 'export'], undefined]);
+  assert.equal((await send({ type: 'export', format: 'html', complete: 'yes' }, popupPage)).answer, undefined);
+});
+
+test('the popup\'s export asks the host for its report in the language it names, and in English when it names none', async () => {
+  const { host, send } = setUp();
+  await send({ type: 'export', format: 'html', lang: 'es' }, popupPage);
+  await send({ type: 'export', format: 'html' }, popupPage);
+  assert.deepEqual(host.asked.map(({ type, format, lang }) => ({ type, format, ...(lang ? { lang } : {}) })), [{ type: 'export', format: 'html', lang: 'es' }, { type: 'export', format: 'html' }]);
+  for (const lang of ['xx', 'es-ES', null]) {
+    assert.deepEqual(await send({ type: 'export', format: 'html', lang }, popupPage), { refused: true }, String(lang));
+  }
+  assert.equal(host.asked.length, 2, 'a language the host has not is never asked for');
 });
 
 test('another extension is refused, even from LinkedIn or from a page of ours: no answer, and the host is never asked', async () => {
@@ -300,9 +319,10 @@ test('without the helper, status says so beside the state this browser kept, nev
   // A snooze is kept in this browser, and the popup can undo it.
   assert.deepEqual((await send({ type: 'nudge', nudge: { ...nudge, time: Date.now() } }, contentScript)).answer, { result: 'kept' });
   assert.equal((await send(fromContentScript.status, contentScript)).answer.held, 'snoozed');
-  assert.deepEqual((await send({ type: 'resume', platform: 'linkedin', setting: 'ai-training' }, popupPage)).answer, { result: 'ack' });
+  assert.deepEqual((await send({ type: 'undo', platform: 'linkedin', setting: 'ai-training' }, popupPage)).answer, { result: 'kept' },
+    'lifted in this browser only, and the popup is told so');
   assert.equal((await send(fromContentScript.status, contentScript)).answer.state, 'on');
-  assert.deepEqual(await send({ type: 'resume', platform: 'linkedin', setting: 'ai-training' }, contentScript),
+  assert.deepEqual(await send({ type: 'undo', platform: 'linkedin', setting: 'ai-training' }, contentScript),
     { answer: { error: 'internal', message: 'only the extension\'s own pages undo a snooze or dismissal' } });
 
   // The form's date too, shown as kept in this browser.
@@ -312,6 +332,27 @@ test('without the helper, status says so beside the state this browser kept, nev
   // Dismissing the helper's line keeps it out of the banner.
   assert.deepEqual((await send({ type: 'helper', action: 'dismiss' }, contentScript)).answer, { result: 'ack' });
   assert.equal((await send(fromContentScript.status, contentScript)).answer.helperNotice, false);
+});
+
+test('the popup\'s Undo is recorded by the helper as an undone nudge, with the account and verdict the popup showed', async () => {
+  const held = { now: TIME, forms: [], settings: [{ setting: 'ai-training', verdict: 'on-by-default', value: true, account: 'jane-doe',
+    nudge: { snoozed_until: TIME + DAY_MS, dismissed: true } }] };
+  const { host, send } = setUp({ host: fakeHost({ status: () => held }) });
+  const { answer } = await send({ type: 'undo', platform: 'linkedin', setting: 'ai-training' }, popupPage);
+  assert.deepEqual(answer, { result: 'ack', seq: 2 });
+  const asked = host.asked.filter((m) => m.type === 'nudge');
+  assert.equal(asked.length, 1);
+  const { time, ...rest } = asked[0];
+  assert.deepEqual(rest, { type: 'nudge', platform: 'linkedin', account: 'jane-doe', setting: 'ai-training', action: 'undone',
+    source: 'popup', verdict: 'on-by-default' });
+  assert.ok(Number.isSafeInteger(time) && time > 0);
+});
+
+test('an undo the helper did not take is an error for the popup, not a silent success', async () => {
+  const down = () => { throw Object.assign(new Error('the host stopped'), { code: 'host-exited' }); };
+  const { send } = setUp({ host: fakeHost({ nudge: down }) });
+  const { answer } = await send({ type: 'undo', platform: 'linkedin', setting: 'ai-training' }, popupPage);
+  assert.equal(answer.error, 'host-exited');
 });
 
 test('the helper line\'s "How to install" opens the extension\'s explainer page', async () => {

@@ -54,6 +54,14 @@ test('a toggle found on its page is reported once as page-load, for the signed-i
   current.stop();
 });
 
+test('a reading records the setting\'s page as the rules name it, never the tracking query the member arrived with', async () => {
+  const { current, reports } = run(settingsPage(), { win: at(`${PAGE_URL}/?trk=nav_settings&lipi=urn%3Ali%3Apage%3Ad_flagship3_feed#main`) });
+  await wait(5);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].url, PAGE_URL);
+  current.stop();
+});
+
 test('on a signed-out page nothing is reported, even with a switch in view', async () => {
   const { current, reports, changes } = run(settingsPage({ signedIn: false }));
   await wait(5);

@@ -135,7 +135,25 @@ std::vector<BadInput> cases() {
       {"a repeated value in an observe is bad_request and nothing is stored",
        {frame(
            R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,"value":false,)"
-           R"("url":"https://www.linkedin.com/x","time":1700000000000,"source":"page-load"})")},
+           R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":1700000000000,"source":"page-load"})")},
+       {"bad_request"}},
+      // The trail keeps the setting's or the form's own page, never where the member browsed (issue 17).
+      {"observe: a URL of the feed is bad_request",
+       {frame(with(valid_observe(), "url", "https://www.linkedin.com/feed/").dump())},
+       {"bad_request"}},
+      {"observe: a URL of another setting's page is bad_request",
+       {frame(with(valid_observe(), "url", "https://www.linkedin.com/mypreferences/d/settings/ads-by-age").dump())},
+       {"bad_request"}},
+      {"observe: a look-alike host is bad_request",
+       {frame(with(valid_observe(), "url",
+                   "https://www.linkedin.com.example/mypreferences/d/settings/data-for-ai-improvement")
+                  .dump())},
+       {"bad_request"}},
+      {"nudge: a URL of someone's profile is bad_request",
+       {frame(with(valid_nudge(), "url", "https://www.linkedin.com/in/john-roe/?miniProfileUrn=urn%3Ali%3Afs").dump())},
+       {"bad_request"}},
+      {"form: a URL of a message thread is bad_request",
+       {frame(with(valid_form(), "url", "https://www.linkedin.com/messaging/thread/2-abc/").dump())},
        {"bad_request"}},
       {"an unknown type is unknown_type", {frame(R"({"id":1,"type":"drop-table"})")}, {"unknown_type"}},
       {"a missing id is bad_request", {frame(R"({"type":"hello"})")}, {"bad_request"}},
@@ -158,10 +176,12 @@ std::vector<BadInput> cases() {
         frame(R"({/* */"id":1,"type":"hello"})")},
        {"bad_json", "bad_json", "bad_json"}},
       {"a time beyond 64 bits is bad_request; 1e400, out of range for any number, is bad_json",
-       {frame(R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
-              R"("url":"https://www.linkedin.com/x","time":18446744073709551616,"source":"page-load"})") +
-        frame(R"({"id":2,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
-              R"("url":"https://www.linkedin.com/x","time":1e400,"source":"page-load"})")},
+       {frame(
+            R"({"id":1,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
+            R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":18446744073709551616,"source":"page-load"})") +
+        frame(
+            R"({"id":2,"type":"observe","platform":"linkedin","account":null,"setting":"ai-training","value":true,)"
+            R"("url":"https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement","time":1e400,"source":"page-load"})")},
        {"bad_request", "bad_json"}},
       {"a setting the rules do not know is unknown_setting",
        {frame(with(valid_observe(), "setting", "drop-table").dump())},
@@ -371,11 +391,24 @@ TEST_CASE("SIGTERM in the middle of a frame drops it unanswered, stores nothing 
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   HostProcess host(db);
-  REQUIRE(host.ask(valid_observe())["ok"] == true);
+  // Enough events that the export is longer than one chunk, so it stays unfinished on disk (the host keeps the
+  // setting's page without its query, so an event is some 500 bytes of the export).
+  std::string url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
+  constexpr int kObserves = 1500;
+  for (int i = 0; i < kObserves; ++i) {
+    REQUIRE(host.ask(with(with(valid_observe(), "url", url), "time", 1700000000000 + i))["ok"] == true);
+  }
   auto started = host.ask({{"id", 2}, {"type", "export"}, {"format", "json"}});
   REQUIRE(started["ok"] == true);
-  std::size_t files_with_export = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files_with_export;
+  REQUIRE(started["result"]["done"] == false);
+  auto exports = [&] {
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+      if (entry.path().filename().string().rfind("untrain-export-", 0) == 0) ++files;
+    }
+    return files;
+  };
+  CHECK(exports() == 1);
 
   std::string body = with(valid_observe(), "id", 3).dump();
   host.send_bytes(frame_prefix(static_cast<std::uint32_t>(body.size())) + body.substr(0, 20));
@@ -383,9 +416,7 @@ TEST_CASE("SIGTERM in the middle of a frame drops it unanswered, stores nothing 
   ::kill(host.pid(), SIGTERM);
   CHECK(host.wait_exit(std::chrono::seconds(5)) == 0);
 
-  std::size_t files_after = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files_after;
-  CHECK(files_after < files_with_export);  // the export's temporary file is gone
+  CHECK(exports() == 0);  // the export's temporary file is gone
   untrain::Store store = untrain::Store::open(db);
-  CHECK(store.events().size() == 2);  // the observation and the export; not the dropped frame
+  CHECK(store.events().size() == kObserves + 1);  // the observations and the export; not the dropped frame
 }

@@ -173,11 +173,20 @@ TEST_CASE("an export over pipes arrives as frames under 1 MiB and reassembles in
           "[protocol][export]") {
   TempDir dir;
   auto db = dir.path() / "untrain.db";
+  // Long URLs with escapes and characters of every UTF-8 length, as a trail written before the host kept only the
+  // setting's page holds them: chunk boundaries must not split an escape or a character.
+  {
+    auto store = untrain::Store::open(db);
+    std::string long_url =
+        "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?q=" + std::string(1800, 'x') +
+        "é😀,\"\n";
+    for (int i = 0; i < 800; ++i) {
+      store.append({untrain::Observation{"linkedin", "jane-doe", "ai-training", i % 2 == 0, long_url,
+                                         1'700'000'000'000 + i, untrain::ObservationSource::page_load}},
+                   1'700'000'000'000 + i);
+    }
+  }
   HostProcess host(db);
-  std::string long_url =
-      "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?q=" + std::string(1800, 'x') +
-      "é😀,\"\n";
-  for (int i = 0; i < 800; ++i) REQUIRE(host.ask(observe(i, 1'700'000'000'000 + i, long_url))["ok"] == true);
 
   host.send({{"id", "e1"}, {"type", "export"}, {"format", "json"}});
   std::string text;

@@ -112,6 +112,7 @@ TEST_CASE("untrain status says whose word a value is and which rules read it", "
     REQUIRE(host.ask(observe(1, true, t - 2000, "page-load"))["ok"] == true);
     auto research = observe(2, false, t - 1500, "page-load");
     research["setting"] = "research";
+    research["url"] = "https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research";
     REQUIRE(host.ask(research)["ok"] == true);
     REQUIRE(host.ask(observe(3, false, t - 1000, "member-reported"))["ok"] == true);
   }

@@ -41,7 +41,6 @@ json nudge(int id, const char* action, const char* verdict, std::int64_t time) {
           {"action", action},
           {"source", "banner"},
           {"verdict", verdict},
-          {"url", "https://www.linkedin.com/feed/"},
           {"time", time}};
 }
 
@@ -117,6 +116,42 @@ TEST_CASE("a dismissal holds until the setting changes, then the nudge is back",
   auto entry = host.ask(status(7))["result"]["settings"][0];
   CHECK(entry["verdict"] == "on");
   CHECK(entry["nudge"]["dismissed"] == false);
+}
+
+TEST_CASE("an undo from the popup lifts the snooze and dismissal in every host process after it", "[protocol]") {
+  TempDir dir;
+  auto db = dir.path() / "untrain.db";
+  std::int64_t t = now();
+  {
+    HostProcess host(db);
+    REQUIRE(host.ask(observe(1, true, t))["ok"] == true);
+    auto snooze = nudge(2, "snoozed", "on-by-default", t);
+    snooze["until"] = t + kDay;
+    REQUIRE(host.ask(snooze)["ok"] == true);
+    REQUIRE(host.ask(nudge(3, "dismissed", "on-by-default", t))["ok"] == true);
+    auto held = host.ask(status(4))["result"]["settings"][0]["nudge"];
+    REQUIRE(held["dismissed"] == true);
+    REQUIRE(held["snoozed_until"] == t + kDay);
+    auto undo = nudge(5, "undone", "on-by-default", t + 1);
+    undo["source"] = "popup";
+    undo.erase("url");
+    auto reply = host.ask(undo);
+    REQUIRE(reply["ok"] == true);
+    CHECK(reply["result"]["seq"] == 4);
+  }
+  HostProcess again(db);  // another browser, or the same one after a restart
+  auto entry = again.ask(status(1))["result"]["settings"][0];
+  CHECK(entry["verdict"] == "on-by-default");
+  CHECK(entry["nudge"]["snoozed_until"].is_null());
+  CHECK(entry["nudge"]["dismissed"] == false);
+
+  auto log = log_of(db);
+  REQUIRE(log.size() == 4);
+  CHECK(log[2]["action"] == "dismissed");  // the trail keeps what was undone
+  CHECK(log[3]["kind"] == "nudge");
+  CHECK(log[3]["action"] == "undone");
+  CHECK(log[3]["source"] == "popup");
+  CHECK(log[3]["detail"] == json{{"verdict", "on-by-default"}});
 }
 
 TEST_CASE("a dismissed nudge returns when the chosen stale threshold makes the last check stale", "[protocol]") {

@@ -13,6 +13,7 @@
 #include "cli/completion.h"
 #include "cli/export_target.h"
 #include "cli/head_check.h"
+#include "cli/kind_list.h"
 #include "cli/log_text.h"
 #include "cli/nearest.h"
 #include "cli/output_file.h"
@@ -29,6 +30,7 @@
 #include "doctor/doctor.h"
 #include "export/export.h"
 #include "export/json_export.h"
+#include "export/report_lang.h"
 #include "export/verify.h"
 #include "install/account.h"
 #include "install/browser_selection.h"
@@ -38,6 +40,7 @@
 #include "store/busy_timeout.h"
 #include "store/corrupt_database.h"
 #include "store/database_file.h"
+#include "store/forget.h"
 #include "store/store.h"
 #include "trail/status_view.h"
 
@@ -55,11 +58,14 @@ struct Options {
   std::optional<std::string> file;    // verify --file
   std::optional<std::string> head;    // verify --head SEQ:HASH
   std::optional<std::string> format;  // export --format (default: -o's extension, else json)
+  std::optional<std::string> lang;    // export --lang (default: the locale's)
   std::optional<std::string> since, until, account, output;
   bool force = false;                        // export: replace an existing -o FILE
+  bool yes = false;                          // forget: without asking
   bool utc = false;                          // status, log: times in UTC rather than local time
   bool all = false;                          // log: nudges too
   std::optional<std::string> setting, kind;  // log filters
+  std::string backup_file;                   // backup FILE
 };
 
 // Every command here only reads (export's own event aside): none creates a database or a folder.
@@ -245,12 +251,66 @@ Outcome verify_command(const Options& options) {
   return report.intact() ? Outcome::ok : Outcome::no;
 }
 
+// Removes the trail for good, once the member has seen what goes (or said --yes): see store/forget.h.
+Outcome forget_command(const Options& options) {
+  auto database = database_path(options.db, process_environment());
+  auto files = trail_files(database);
+  if (files.empty()) {
+    std::cout << "untrain: nothing to forget: there is no audit trail at " << terminal_safe(database.string()) << '\n';
+    return Outcome::ok;
+  }
+  if (!options.yes) {
+    if (::isatty(STDIN_FILENO) != 1) {
+      throw Error(Outcome::usage,
+                  "forget removes the audit trail for good: run it on a terminal to confirm, or add --yes");
+    }
+    std::cout << "untrain will remove, for good, the audit trail and every copy of it untrain made:\n";
+    for (const auto& file : files) std::cout << "  " << terminal_safe(file.string()) << '\n';
+    std::cout << "Remove these " << files.size() << " files? [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    if (answer != "y" && answer != "Y" && answer != "yes") {
+      std::cout << "untrain: nothing removed\n";
+      return Outcome::no;
+    }
+  }
+  for (const auto& file : remove_trail_files(files)) std::cout << "removed " << terminal_safe(file.string()) << '\n';
+  return Outcome::ok;
+}
+
+// Folds the WAL into the database file when this command's commit left it long (store.h); after the command's output,
+// so nothing waits for it. A failure loses nothing: the WAL keeps every page.
+void checkpoint_if_due(Store& store) {
+  if (!store.is_open() || !store.checkpoint_due()) return;
+  try {
+    store.checkpoint();
+  } catch (const Error&) {
+  }
+}
+
+Outcome backup_command(const Options& options) {
+  Store store = open_store_for_reading(options);
+  store.backup(options.backup_file);
+  std::cout << "untrain: the whole audit trail (" << store.head().seq << " events) is in "
+            << terminal_safe(options.backup_file) << ", one file that needs nothing beside it\n";
+  return Outcome::ok;
+}
+
+// The HTML report's language: --lang, else the locale's (LC_ALL, LC_MESSAGES, LANG).
+Lang report_lang(const Options& options) {
+  if (!options.lang) return lang_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+  if (auto lang = parse<Lang>(*options.lang)) return *lang;
+  throw Error(Outcome::usage, "--lang takes en, de, fr or es, not '" + *options.lang + "'");
+}
+
 Outcome export_command(const Options& options) {
   ExportTarget target = export_target(options.format, options.output);
+  Lang lang = report_lang(options);
   EventFilter filter;
   if (options.since) filter.since = since_bound(*options.since);
   if (options.until) filter.until = until_bound(*options.until);
   filter.account = options.account;
+  if (options.kind) filter.kinds = kinds_named(*options.kind);
   auto database = database_path(options.db, process_environment());
   // The export is recorded in the trail when the database is there to take it; a missing one is not created for
   // it, and one the member may only read is still exported, and they are told it was not recorded.
@@ -271,7 +331,7 @@ Outcome export_command(const Options& options) {
     progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
   }
   auto exported = export_trail(store, target.format, filter, file ? file->stream() : std::cout, ExportSource::cli,
-                               now_ms(), progress, !not_recorded);
+                               now_ms(), progress, !not_recorded, lang);
   if (file) file->commit();
   bar.finish();
   if (file) {
@@ -279,6 +339,8 @@ Outcome export_command(const Options& options) {
               << " (chain head seq " << exported.header.chain.seq << " " << exported.header.chain.hash << ")\n";
   }
   if (not_recorded) std::cerr << "untrain: this export was not recorded in the trail: " << *not_recorded << '\n';
+  std::cout.flush();
+  checkpoint_if_due(store);
   return Outcome::ok;
 }
 
@@ -504,8 +566,25 @@ int run_cli(const std::vector<std::string>& args) {
   exporter->add_option("--until", options.until, "only events up to this day (included) or UTC time")
       ->type_name("DATE");
   exporter->add_option("--account", options.account, "only events of this LinkedIn public profile id")->type_name("ID");
+  exporter
+      ->add_option("--kind", options.kind,
+                   "only events of these kinds, separated by commas: observation, nudge, form, export "
+                   "(observation,form leaves the nudges out)")
+      ->type_name("KINDS");
   exporter->add_option("-o,--output", options.output, "write to this file (- or none: stdout)")->type_name("FILE");
   exporter->add_flag("--force", options.force, "replace FILE when it exists");
+  exporter
+      ->add_option("--lang", options.lang,
+                   "the HTML report's language: en, de, fr or es (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+      ->type_name("LANG");
+  auto* backup = app.add_subcommand(
+      "backup", "copy the whole database, with what its write-ahead log holds, to one new file (SQLite's backup API)");
+  add_db(backup);
+  backup->add_option("file", options.backup_file, "the new file (never replaced)")->required()->type_name("FILE");
+  auto* forget = app.add_subcommand(
+      "forget", "remove the audit trail for good: the database, its -wal and -shm, and damaged copies moved aside");
+  add_db(forget);
+  forget->add_flag("-y,--yes", options.yes, "do not ask first");
 
   std::optional<std::string> topic;
   auto* help = app.add_subcommand("help", "show how untrain, or one command, is used");
@@ -528,6 +607,8 @@ int run_cli(const std::vector<std::string>& args) {
     if (uninstall->parsed()) return exit_status(uninstall_command(options));
     if (verify->parsed()) return exit_status(verify_command(options));
     if (exporter->parsed()) return exit_status(export_command(options));
+    if (forget->parsed()) return exit_status(forget_command(options));
+    if (backup->parsed()) return exit_status(backup_command(options));
     if (completion->parsed()) {
       auto script = completion_script(program_spec(app), shell);
       if (!script) throw Error(Outcome::usage, "untrain completes for bash, zsh or fish, not '" + shell + "'");

@@ -254,6 +254,8 @@ std::string man_page(const ProgramSpec& program) {
     << ".TP\n.B UNTRAIN_BUSY_TIMEOUT_MS\nhow long a write waits for another process's lock on the database "
        "(milliseconds, default 10000)\n"
     << ".TP\n.B NO_COLOR\nwhen set (and not empty), no colour; colour is only ever used on a terminal\n"
+    << ".TP\n.BR LC_ALL \", \" LC_MESSAGES \", \" LANG\nthe HTML report's language, when \\-\\-lang is not given "
+       "(en, de, fr or es; the first of them set decides, and any other language is en)\n"
     << ".TP\n.B TZ\nthe time zone of the times status and log show (\\-\\-utc shows UTC)\n"
     << ".SH FILES\n.TP\n.I ~/.local/share/untrain/untrain.db\nthe audit trail\n"
     << ".SH SEE ALSO\nThe documentation in untrain's source: docs/cli.md, docs/audit-trail.md.\n";

@@ -27,6 +27,15 @@ std::int64_t sub_ms(std::int64_t a, std::int64_t b) {
   return b < 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
 }
 
+std::int64_t local_day(std::int64_t ms) {
+  constexpr std::int64_t kDayMs = 86'400'000;
+  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  if (!localtime_r(&seconds, &tm)) return ms / kDayMs;  // a time localtime cannot take: UTC's day
+  std::int64_t local = add_ms(ms, std::int64_t{tm.tm_gmtoff} * 1000);
+  return local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+}
+
 std::string format_utc(std::int64_t ms) {
   std::time_t seconds = static_cast<std::time_t>(ms / 1000);
   int millis = static_cast<int>(ms % 1000);

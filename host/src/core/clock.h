@@ -13,6 +13,10 @@ std::int64_t now_ms();
 std::int64_t add_ms(std::int64_t a, std::int64_t b);
 std::int64_t sub_ms(std::int64_t a, std::int64_t b);
 
+// The calendar day `ms` falls on where this computer is (its time zone, TZ), as a day number (days since
+// 1970-01-01 in that zone): the "day" of a once-a-day rule is the member's, not UTC's.
+std::int64_t local_day(std::int64_t ms);
+
 // "2026-11-28T23:31:49.123Z"
 std::string format_utc(std::int64_t ms);
 

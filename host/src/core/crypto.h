@@ -1,6 +1,6 @@
 // The two things untrain needs from cryptography: SHA-256 (the hash chain, the extension id) and random bytes (export
-// handles). Each system's own library provides them, chosen by the build: OpenSSL's libcrypto on Linux and macOS
-// (crypto-openssl.cc), Windows' CNG in bcrypt.dll (crypto-win32.cc). I/O-free but for the system's random source.
+// handles). Each system's own library provides them, chosen by the build: OpenSSL's libcrypto and getrandom(2) on
+// Linux (crypto-openssl.cc), Windows' CNG in bcrypt.dll (crypto-win32.cc). I/O-free but for the system's random source.
 #pragma once
 
 #include <array>

@@ -4,13 +4,21 @@
 #include <string_view>
 #include <vector>
 
+#include "core/rules.h"
+
 namespace untrain::embedded {
 
 // extension/manifest.json: the source of the extension's key and Firefox add-on id.
 std::string_view extension_manifest();
+// Its `key` and its browser_specific_settings.gecko.id, read at build time.
+std::string_view extension_key();
+std::string_view firefox_addon_id();
 
 // Every extension/rules/*.json except the schema.
 const std::vector<std::string_view>& rules_files();
+
+// The same files as read at build time: what parse_rules gives for each of rules_files(), in that order.
+std::vector<PlatformRules> compiled_rules();
 
 // manifests/chromium.json.in and manifests/firefox.json.in: the host manifest templates.
 std::string_view chromium_manifest_template();

@@ -1,7 +1,6 @@
 #include "core/extension_identity.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "core/crypto.h"
@@ -10,11 +9,6 @@
 
 namespace untrain {
 namespace {
-
-const nlohmann::json& manifest() {
-  static const nlohmann::json doc = nlohmann::json::parse(embedded::extension_manifest());
-  return doc;
-}
 
 // Standard base64 (RFC 4648, with padding), as the manifest's "key" is written. Throws on anything else.
 std::vector<unsigned char> base64_decode(std::string_view text) {
@@ -70,12 +64,10 @@ std::string chromium_extension_id(std::string_view base64_key) {
   return id;
 }
 
-std::string extension_id() { return chromium_extension_id(manifest().at("key").get<std::string>()); }
+std::string extension_id() { return chromium_extension_id(embedded::extension_key()); }
 
 std::string extension_origin() { return "chrome-extension://" + extension_id() + "/"; }
 
-std::string firefox_addon_id() {
-  return manifest().at("browser_specific_settings").at("gecko").at("id").get<std::string>();
-}
+std::string firefox_addon_id() { return std::string(embedded::firefox_addon_id()); }
 
 }  // namespace untrain

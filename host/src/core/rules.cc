@@ -7,6 +7,15 @@
 
 namespace untrain {
 
+RulesDocument::RulesDocument(std::string text, nlohmann::json parsed) : text_(std::move(text)) {
+  std::call_once(parsed_once_, [&] { parsed_ = std::move(parsed); });
+}
+
+const nlohmann::json& RulesDocument::json() const {
+  std::call_once(parsed_once_, [&] { parsed_ = nlohmann::json::parse(text_); });
+  return parsed_;
+}
+
 const SettingRule* PlatformRules::find(std::string_view setting) const {
   for (const auto& rule : settings) {
     if (rule.id == setting) return &rule;
@@ -45,7 +54,7 @@ PlatformRules parse_rules(std::string_view json_text) {
       rules.forms.push_back(FormRule{f.at("id").get<std::string>(), f.at("title").get<std::string>(),
                                      f.at("url").get<std::string>(), f.at("settings").get<std::vector<std::string>>()});
     }
-    rules.document = std::move(doc);
+    rules.source = std::make_shared<const RulesDocument>(std::string(json_text), std::move(doc));
     return rules;
   } catch (const nlohmann::json::exception& e) {
     throw Error(Code::internal, std::string("rules file is invalid: ") + e.what());
@@ -53,11 +62,7 @@ PlatformRules parse_rules(std::string_view json_text) {
 }
 
 const std::vector<PlatformRules>& builtin_rules() {
-  static const std::vector<PlatformRules> rules = [] {
-    std::vector<PlatformRules> all;
-    for (std::string_view text : embedded::rules_files()) all.push_back(parse_rules(text));
-    return all;
-  }();
+  static const std::vector<PlatformRules> rules = embedded::compiled_rules();
   return rules;
 }
 

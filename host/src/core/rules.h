@@ -2,6 +2,8 @@
 // time, so the extension and the host share one description of every setting).
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -30,14 +32,29 @@ struct FormRule {
   std::vector<std::string> settings;
 };
 
+// A rules file's text, parsed into JSON on first use (thread-safe).
+class RulesDocument {
+ public:
+  explicit RulesDocument(std::string text) : text_(std::move(text)) {}
+  RulesDocument(std::string text, nlohmann::json parsed);
+  const nlohmann::json& json() const;
+
+ private:
+  std::string text_;
+  mutable std::once_flag parsed_once_;
+  mutable nlohmann::json parsed_;
+};
+
 struct PlatformRules {
   std::string platform;
   std::string version;
   std::string origin;
   std::vector<SettingRule> settings;
   std::vector<FormRule> forms;
-  nlohmann::json document;  // the whole file, for the `rules` request
+  std::shared_ptr<const RulesDocument> source;
 
+  // The whole file, for the `rules` request, which few connections make: parsed then, not at start.
+  const nlohmann::json& document() const { return source->json(); }
   const SettingRule* find(std::string_view setting) const;
   const FormRule* find_form(std::string_view form) const;
 };
@@ -45,7 +62,8 @@ struct PlatformRules {
 // Throws Error(internal) naming what is wrong; the embedded files are checked by a test.
 PlatformRules parse_rules(std::string_view json_text);
 
-// Every platform's rules, parsed once from the embedded files.
+// Every platform's rules, from the embedded files: read at build time into a table (embed.cmake), so that a
+// browser connection parses no JSON to know them. tests/unit/core/rules_test.cc holds the table to parse_rules.
 const std::vector<PlatformRules>& builtin_rules();
 const PlatformRules* find_platform(std::string_view platform);
 

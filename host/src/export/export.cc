@@ -43,7 +43,8 @@ Record export_record(const ExportHeader& h, ExportFormat format, ExportSource so
 }  // namespace
 
 ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
-                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress, bool record) {
+                           ExportSource source, std::int64_t now_ms, const ExportProgress& progress, bool record,
+                           Lang lang) {
   ExportHeader header;
   header.exported_ms = now_ms;
   header.untrain_version = kVersion;
@@ -82,7 +83,7 @@ ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter&
           if (progress) progress(done, 2 * header.events);
         });
         auto problem = verifier.finish(header.complete ? std::optional<ChainHead>(header.chain) : std::nullopt);
-        HtmlReportWriter writer(out, header, summary, problem);
+        HtmlReportWriter writer(out, header, summary, problem, lang);
         stream_events(store, filter, writer, done, 2 * header.events, progress);
         break;
       }

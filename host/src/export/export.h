@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "export/json_export.h"
+#include "export/report_lang.h"
 #include "store/store.h"
 #include "trail/event_filter.h"
 #include "trail/vocabulary.h"
@@ -33,9 +34,10 @@ struct ExportOutcome {
 using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // Writes the export to `out`; when `out` fails, throws Error(io) and records nothing. `source` says
-// who asked. `record` false leaves the trail as it is, for a database opened only for reading.
+// who asked. `record` false leaves the trail as it is, for a database opened only for reading. `lang` is the HTML
+// report's language (the other formats have none).
 ExportOutcome export_trail(Store& store, ExportFormat format, const EventFilter& filter, std::ostream& out,
                            ExportSource source, std::int64_t now_ms, const ExportProgress& progress = {},
-                           bool record = true);
+                           bool record = true, Lang lang = Lang::en);
 
 }  // namespace untrain

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "export/report_text.h"
 #include "trail/vocabulary.h"
 
 namespace untrain {
@@ -65,28 +66,37 @@ const SettingRule* rule_for(const SettingHistory& h) {
 
 std::string short_hash(const std::string& hash) { return hash.substr(0, 16) + "…"; }
 
-std::string value_cell(const std::optional<bool>& v) {
+std::string on_off(bool value, Lang lang) { return report_text(lang, value ? ReportText::on : ReportText::off); }
+
+std::string value_cell(const std::optional<bool>& v, Lang lang) {
   if (!v) return "";
-  return *v ? "<span class=\"on\">On</span>" : "<span class=\"off\">Off</span>";
+  return *v ? "<span class=\"on\">" + on_off(true, lang) + "</span>"
+            : "<span class=\"off\">" + on_off(false, lang) + "</span>";
 }
 
-std::string what_happened(const Event& e) {
+std::string what_happened(const Event& e, Lang lang) {
   if (e.kind == to_string(EventKind::observation)) {
     if (e.action == to_string(ObservationAction::change) && e.previous && e.value) {
-      return std::string("change ") + (*e.previous ? "On" : "Off") + " → " + (*e.value ? "On" : "Off");
+      return report_text(lang, ReportText::change,
+                         {{"from", on_off(*e.previous, lang)}, {"to", on_off(*e.value, lang)}});
     }
     return e.action;
   }
   return e.kind + " " + e.action;
 }
 
-std::string range_text(const EventFilter& f) {
+std::string range_text(const EventFilter& f, Lang lang) {
   std::string text;
-  if (f.since) text += "from " + minute_text(*f.since) + " ";
-  if (f.until) text += "until " + minute_text(*f.until) + " ";
-  if (f.account) text += "for the account " + *f.account + " ";
+  if (f.since) text += report_text(lang, ReportText::range_since, {{"time", date_time_text(*f.since, lang)}}) + " ";
+  if (f.until) text += report_text(lang, ReportText::range_until, {{"time", date_time_text(*f.until, lang)}}) + " ";
+  if (f.account) text += report_text(lang, ReportText::range_account, {{"account", *f.account}}) + " ";
   if (!text.empty()) text.pop_back();
   return text;
+}
+
+std::string events_text(std::int64_t n, Lang lang) {
+  return report_text(lang, plural(lang, n, ReportText::events_one, ReportText::events_other),
+                     {{"n", std::to_string(n)}});
 }
 
 }  // namespace
@@ -107,7 +117,8 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label) {
+std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label,
+                         Lang lang) {
   constexpr double kWidth = 720, kLeft = 10, kBar = 700, kTop = 8, kHeight = 26;
   double span = to > from ? static_cast<double>(to) - static_cast<double>(from) : 1.0;
   auto x = [&](std::int64_t ms) { return kLeft + kBar * (static_cast<double>(ms) - static_cast<double>(from)) / span; };
@@ -138,74 +149,86 @@ std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std:
   for (const Band& b : bands) {
     std::string fill = !b.value ? "url(#unknown)" : (*b.value ? kOnColor : kOffColor);
     std::string state = !b.value ? "unknown" : (*b.value ? "On" : "Off");
-    std::string title = state;
+    std::string title = b.value ? on_off(*b.value, lang) : report_text(lang, ReportText::unknown);
     if (b.value && b.reported) {
       fill = *b.value ? "url(#reported-on)" : "url(#reported-off)";
-      title = state + ", as you reported (untrain did not read it)";
+      title = report_text(lang, ReportText::band_reported, {{"state", title}});
       state = *b.value ? "reported-on" : "reported-off";
     }
-    svg += "<rect x=\"" + fmt(x(b.start)) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(x(b.end) - x(b.start)) +
-           "\" height=\"" + fmt(kHeight) + "\" fill=\"" + fill + "\" data-state=\"" + state + "\"><title>" + title +
-           ": " + minute_text(b.start) + " to " + minute_text(b.end) + "</title></rect>";
+    svg +=
+        "<rect x=\"" + fmt(x(b.start)) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(x(b.end) - x(b.start)) +
+        "\" height=\"" + fmt(kHeight) + "\" fill=\"" + fill + "\" data-state=\"" + state + "\"><title>" +
+        report_text(lang, ReportText::band,
+                    {{"state", title}, {"from", date_time_text(b.start, lang)}, {"to", date_time_text(b.end, lang)}}) +
+        "</title></rect>";
   }
   svg += "<rect x=\"" + fmt(kLeft) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(kBar) + "\" height=\"" + fmt(kHeight) +
          "\" fill=\"none\" stroke=\"#555\" stroke-width=\"0.5\"/>";
-  svg += "<text x=\"" + fmt(kLeft) + "\" y=\"50\" font-size=\"11\" fill=\"#333\">" + day_text(from) + "</text>";
+  svg += "<text x=\"" + fmt(kLeft) + "\" y=\"50\" font-size=\"11\" fill=\"#333\">" + date_text(from, lang) + "</text>";
   svg += "<text x=\"" + fmt(kLeft + kBar) + "\" y=\"50\" font-size=\"11\" fill=\"#333\" text-anchor=\"end\">" +
-         day_text(to) + "</text>";
+         date_text(to, lang) + "</text>";
   // Each key names the state of its bands (data-key, not data-state: it is no band), so that print's black-and-white
   // rules draw them alike.
   struct Key {
     std::string name, fill, state;
   };
-  std::vector<Key> legend = {
-      {"On", kOnColor, "On"}, {"Off", kOffColor, "Off"}, {"unknown", "url(#unknown)", "unknown"}};
+  std::vector<Key> legend = {{on_off(true, lang), kOnColor, "On"},
+                             {on_off(false, lang), kOffColor, "Off"},
+                             {report_text(lang, ReportText::unknown), "url(#unknown)", "unknown"}};
   if (any_reported) {
-    legend.push_back({"On, as you reported", "url(#reported-on)", "reported-on"});
-    legend.push_back({"Off, as you reported", "url(#reported-off)", "reported-off"});
+    legend.push_back({report_text(lang, ReportText::key_reported, {{"state", on_off(true, lang)}}), "url(#reported-on)",
+                      "reported-on"});
+    legend.push_back({report_text(lang, ReportText::key_reported, {{"state", on_off(false, lang)}}),
+                      "url(#reported-off)", "reported-off"});
   }
   double lx = kLeft;
   for (const auto& [name, fill, state] : legend) {
     svg += "<rect x=\"" + fmt(lx) + "\" y=\"60\" width=\"12\" height=\"12\" fill=\"" + fill + "\" data-key=\"" + state +
            "\"/>";
     svg += "<text x=\"" + fmt(lx + 16) + "\" y=\"70\" font-size=\"11\" fill=\"#333\">" + name + "</text>";
-    lx += name.size() > 8 ? 150 : 80;
+    // Room for the name in characters, not bytes: "Désactivé" is as wide as it looks.
+    auto characters = std::count_if(name.begin(), name.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    lx += characters > 8 ? std::max<double>(150, 30 + 6.2 * static_cast<double>(characters)) : 80;
   }
   svg += "</svg>";
   return svg;
 }
 
 HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary,
-                                   const std::optional<ChainProblem>& problem)
-    : out_(out) {
+                                   const std::optional<ChainProblem>& problem, Lang lang)
+    : out_(out), lang_(lang) {
   // No script may run in a report someone hands around, whatever a value in it says: the policy allows the inline
   // style and nothing else (no script, no fetch, no form, no base).
-  out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  out_ << "<!DOCTYPE html>\n<html lang=\"" << to_string(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
           "img-src data:; base-uri 'none'; form-action 'none'\">\n"
        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-       << "<title>untrain audit trail, exported " << day_text(header.exported_ms) << "</title>\n"
+       << "<title>" << report_text(lang, ReportText::page_title, {{"day", date_text(header.exported_ms, lang)}})
+       << "</title>\n"
        << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  out_ << "<h1>Your AI-training settings: the audit trail</h1>\n"
-       << "<p class=\"meta\">Exported " << minute_text(header.exported_ms) << " by untrain "
-       << html_escape(header.untrain_version) << ". " << header.events << (header.events == 1 ? " event" : " events")
-       << " below.</p>\n";
+  using enum ReportText;
+  out_ << "<h1>" << report_text(lang, heading) << "</h1>\n<p class=\"meta\">"
+       << report_text(lang, exported,
+                      {{"time", date_time_text(header.exported_ms, lang)},
+                       {"version", html_escape(header.untrain_version)},
+                       {"events", events_text(header.events, lang)}})
+       << "</p>\n";
   if (problem) {
-    out_ << "<p class=\"broken\" id=\"not-verified\" role=\"alert\"><strong>This trail does NOT verify.</strong> "
-         << "Its events were changed, removed, reordered or inserted after untrain recorded them ("
-         << html_escape(describe(*problem)) << "). Nothing below can be relied on as the record.</p>\n";
+    out_ << "<p class=\"broken\" id=\"not-verified\" role=\"alert\">"
+         << report_text(lang, not_verified, {{"problem", html_escape(describe(*problem))}}) << "</p>\n";
   }
   if (!header.complete) {
-    out_ << "<p class=\"partial\">This report holds part of the trail";
-    std::string range = range_text(header.filter);
-    if (!range.empty()) out_ << " (" << html_escape(range) << ")";
-    out_ << ". The whole trail had " << header.chain.seq << " events when it was made; its summary covers only the "
-         << "events below.</p>\n";
+    std::string range = range_text(header.filter, lang);
+    std::string total = events_text(header.chain.seq, lang);
+    out_ << "<p class=\"partial\">"
+         << (range.empty() ? report_text(lang, partial, {{"total", total}})
+                           : report_text(lang, partial_range, {{"range", html_escape(range)}, {"total", total}}))
+         << "</p>\n";
   }
 
-  out_ << "<section class=\"summary\">\n<h2>Summary</h2>\n";
+  out_ << "<section class=\"summary\">\n<h2>" << report_text(lang, summary_heading) << "</h2>\n";
   auto settings = summary.settings();
-  if (settings.empty()) out_ << "<p>untrain has not seen any setting yet.</p>\n";
+  if (settings.empty()) out_ << "<p>" << report_text(lang, no_settings) << "</p>\n";
   std::int64_t to = header.filter.until ? std::min(*header.filter.until, header.exported_ms) : header.exported_ms;
   std::int64_t from = header.filter.since.value_or(summary.first_time().value_or(to));
   if (!summary.first_time() || from >= to) from = sub_ms(to, 86'400'000);
@@ -213,11 +236,11 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
     const SettingRule* rule = rule_for(h);
     std::string title = rule ? rule->title : h.setting;
     out_ << "<h3>" << html_escape(title) << " · " << html_escape(platform_name(h.platform)) << " · "
-         << (h.account.empty() ? std::string("account not shown on the page") : html_escape(h.account)) << "</h3>\n";
+         << (h.account.empty() ? report_text(lang, account_not_shown) : html_escape(h.account)) << "</h3>\n";
     out_ << "<p data-setting=\"" << html_escape(h.setting) << "\">"
-         << html_escape(summary_text(h, rule, header.exported_ms, summary.stale_after_ms())) << "</p>\n";
+         << html_escape(summary_text(h, rule, header.exported_ms, summary.stale_after_ms(), lang)) << "</p>\n";
     out_ << timeline_svg(timeline_bands(h, from, to, summary.stale_after_ms()), from, to,
-                         title + " over time: On, Off or unknown")
+                         report_text(lang, timeline_label, {{"setting", title}}), lang)
          << "\n";
   }
   out_ << "</section>\n";
@@ -225,30 +248,24 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
   // The report's head is the trail's last event when it was made; making it recorded one more event (the export
   // itself), so every later export ends at a later seq. The steps compare the same seq, never the last one.
   std::string head = std::to_string(header.chain.seq) + ":" + header.chain.hash;
-  out_ << "<section>\n<h2>Chain head</h2>\n<p>This report was made from the trail's first " << header.chain.seq
-       << (header.chain.seq == 1 ? " event" : " events") << ": its chain head is seq <span id=\"chain-head-seq\">"
-       << header.chain.seq << "</span>, whose hash is</p>\n<p class=\"hash\" id=\"chain-head\">"
-       << html_escape(header.chain.hash) << "</p>\n<p>Making this report added event " << header.chain.seq + 1
-       << " to the trail, the record of this export: a later export ends at a later seq, and still holds seq "
-       << header.chain.seq << " with this hash.</p>\n</section>\n";
+  std::string seq = std::to_string(header.chain.seq);
+  out_ << "<section>\n<h2>" << report_text(lang, chain_heading) << "</h2>\n<p>"
+       << report_text(lang, plural(lang, header.chain.seq, chain_made_one, chain_made_other), {{"seq", seq}})
+       << "</p>\n<p class=\"hash\" id=\"chain-head\">" << html_escape(header.chain.hash) << "</p>\n<p>"
+       << report_text(lang, chain_added, {{"next", std::to_string(header.chain.seq + 1)}, {"seq", seq}})
+       << "</p>\n</section>\n";
 
-  out_ << "<section>\n<h2>How to verify</h2>\n"
-       << "<p>Every event is chained to the one before it: its hash is SHA-256 over the previous event's hash "
-       << "followed by the event itself, encoded canonically. Changing, removing, reordering or inserting an event "
-       << "breaks the chain from that event on.</p>\n<ol id=\"verify-steps\">\n"
-       << "<li>Export the whole trail as JSON, into a new file: <code>untrain export -o trail.json</code> (or "
-          "untrain's popup: Export, JSON).</li>\n"
-       << "<li>Run <code>untrain verify --file trail.json --head " << html_escape(head)
-       << "</code>. It re-computes every hash without the member's database, names the first event that does not "
-          "fit, and checks that event "
-       << header.chain.seq << " has this report's chain head. It prints <code>intact: …</code> and exits 0 when "
-       << "all of it holds.</li>\n"
-       << "<li>To check by hand, re-compute each hash as docs/audit-trail.md in untrain's source describes "
-       << "(sorted keys, no whitespace, integers and strings only, UTF-8).</li>\n</ol>\n</section>\n";
+  out_ << "<section>\n<h2>" << report_text(lang, verify_heading) << "</h2>\n<p>" << report_text(lang, verify_intro)
+       << "</p>\n<ol id=\"verify-steps\">\n<li>" << report_text(lang, verify_step_export) << "</li>\n<li>"
+       << report_text(lang, verify_step_check, {{"head", html_escape(head)}, {"seq", seq}}) << "</li>\n<li>"
+       << report_text(lang, verify_step_by_hand) << "</li>\n</ol>\n</section>\n";
 
-  out_ << "<section>\n<h2>Events</h2>\n<table>\n<thead><tr><th>seq</th><th>time (UTC)</th><th>what</th>"
-       << "<th>setting</th><th>value</th><th>how</th><th>account</th><th>page</th><th>hash</th></tr></thead>\n<tbody "
-          "class=\"page\">\n";
+  out_ << "<section>\n<h2>" << report_text(lang, events_heading) << "</h2>\n<table>\n<thead><tr>";
+  for (ReportText column : {column_seq, column_time, column_what, column_setting, column_value, column_how,
+                            column_account, column_page, column_hash}) {
+    out_ << "<th>" << report_text(lang, column) << "</th>";
+  }
+  out_ << "</tr></thead>\n<tbody class=\"page\">\n";
 }
 
 void HtmlReportWriter::add(const Event& e) {
@@ -258,16 +275,16 @@ void HtmlReportWriter::add(const Event& e) {
   bool reported =
       e.kind == to_string(EventKind::observation) && e.source == to_string(ObservationSource::member_reported);
   out_ << (reported ? "<tr class=\"reported\"><td>" : "<tr><td>") << e.seq << "</td><td class=\"time\">"
-       << minute_text(e.time) << "</td><td>" << html_escape(what_happened(e)) << "</td><td>" << html_escape(e.setting)
-       << "</td><td>" << value_cell(e.value) << "</td><td>" << html_escape(e.source)
-       << (reported ? " (your word; untrain did not read it)" : "") << "</td><td>" << html_escape(e.account)
+       << date_time_text(e.time, lang_) << "</td><td>" << html_escape(what_happened(e, lang_)) << "</td><td>"
+       << html_escape(e.setting) << "</td><td>" << value_cell(e.value, lang_) << "</td><td>" << html_escape(e.source)
+       << (reported ? " " + report_text(lang_, ReportText::your_word) : "") << "</td><td>" << html_escape(e.account)
        << "</td><td class=\"url\">" << html_escape(e.url) << "</td><td class=\"hash\" title=\"" << html_escape(e.hash)
        << "\">" << html_escape(short_hash(e.hash)) << "</td></tr>\n";
 }
 
 void HtmlReportWriter::finish() {
   out_ << "</tbody>\n</table>\n</section>\n"
-       << "<p class=\"meta\">Made by untrain, which keeps this trail on the member's own computer.</p>\n"
+       << "<p class=\"meta\">" << report_text(lang_, ReportText::footer) << "</p>\n"
        << "</body>\n</html>\n";
 }
 

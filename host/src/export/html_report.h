@@ -13,6 +13,7 @@
 
 #include "core/rules.h"
 #include "export/json_export.h"
+#include "export/report_lang.h"
 #include "export/trail_summary.h"
 #include "trail/chain_verifier.h"
 
@@ -21,20 +22,22 @@ namespace untrain {
 // Text safe anywhere in HTML content or a quoted attribute.
 std::string html_escape(std::string_view text);
 
-// An inline <svg> of the bands of one setting over [from, to), with a legend and the range's dates.
-std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label);
+// An inline <svg> of the bands of one setting over [from, to), with a legend and the range's dates, in `lang`.
+std::string timeline_svg(const std::vector<Band>& bands, std::int64_t from, std::int64_t to, const std::string& label,
+                         Lang lang = Lang::en);
 
 class HtmlReportWriter {
  public:
   // Writes everything above the event table. `problem` is what the chain check of the same events found: the page
-  // says so first, before anything a reader might take for the record.
+  // says so first, before anything a reader might take for the record. Every word and date is in `lang`.
   HtmlReportWriter(std::ostream& out, const ExportHeader& header, const TrailSummary& summary,
-                   const std::optional<ChainProblem>& problem = std::nullopt);
+                   const std::optional<ChainProblem>& problem = std::nullopt, Lang lang = Lang::en);
   void add(const Event& event);  // one table row
   void finish();
 
  private:
   std::ostream& out_;
+  Lang lang_;
   std::int64_t rows_ = 0;
 };
 

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
+#include <string_view>
 
 #include "trail/canonical.h"
 #include "trail/event.h"
@@ -30,10 +32,17 @@ ExportHeader header_from_json(const nlohmann::json& json);
 // An event as exports write it: every field, in table order; account, setting, url and detail null
 // when empty; value and previous true/false/null; detail as the exact text that was hashed.
 nlohmann::ordered_json record_json(const Event& event);
+// record_json(event) as JSON text, written directly: the same bytes as dumping it (tests/unit/export/export_test.cc
+// holds the two together), without building the json value. Throws json_text::NotUtf8 where the dump would throw.
+void append_record(std::string& out, const Event& event);
+// The inverse of append_record, for text in exactly the form it writes (its keys in its order, no whitespace,
+// integers of up to 18 digits, strings without surrogate escapes): the event nlohmann::json and event_from_record
+// would give, without building a json value. nullopt for any other text, valid or not: read that with the parser.
+std::optional<Event> read_record(std::string_view text);
 // The inverse of record_json. Throws Error(bad_json) naming the field when it is not one.
 Event event_from_record(const nlohmann::json& record);
 
-// {"export": header, "events": [ … ]}, one event per line, written as they come.
+// {"export": header, "events": [ … ]}, one event per line, written as they come (in blocks of about 64 KiB).
 class JsonExportWriter {
  public:
   JsonExportWriter(std::ostream& out, const ExportHeader& header);
@@ -42,6 +51,7 @@ class JsonExportWriter {
 
  private:
   std::ostream& out_;
+  std::string block_;
   bool first_ = true;
 };
 
@@ -50,10 +60,11 @@ class NdjsonExportWriter {
  public:
   NdjsonExportWriter(std::ostream& out, const ExportHeader& header);
   void add(const Event& event);
-  void finish() {}
+  void finish();
 
  private:
   std::ostream& out_;
+  std::string block_;
 };
 
 }  // namespace untrain

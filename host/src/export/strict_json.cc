@@ -2,6 +2,7 @@
 #include "export/strict_json.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/error.h"
 
@@ -88,14 +89,39 @@ std::optional<json> parse_strict(const std::string& text, std::string& why, Json
   return builder.take();
 }
 
+namespace {
+
+// The get area of any streambuf, read through the protected members every streambuf has (a pointer to a protected
+// member, named through a class derived from std::streambuf, may be applied to any std::streambuf).
+struct GetArea : std::streambuf {
+  static char* next(std::streambuf& b) { return (b.*&GetArea::gptr)(); }
+  static char* end(std::streambuf& b) { return (b.*&GetArea::egptr)(); }
+  static void skip(std::streambuf& b, std::size_t n) { (b.*&GetArea::gbump)(static_cast<int>(n)); }
+};
+
+}  // namespace
+
 bool read_bounded_line(std::streambuf& in, std::string& line, std::size_t max, bool& too_long) {
   line.clear();
   too_long = false;
   for (;;) {
-    int c = in.sbumpc();
-    if (c == std::char_traits<char>::eof()) return !line.empty();
-    line += static_cast<char>(c);
-    if (c == '\n') return true;
+    // What the stream has buffered is searched at once (memchr), not a byte at a time: verify --file reads the
+    // whole export through here.
+    if (in.sgetc() == std::char_traits<char>::eof()) return !line.empty();
+    char* next = GetArea::next(in);
+    std::size_t room = max - line.size();
+    std::size_t buffered = std::min(static_cast<std::size_t>(GetArea::end(in) - next), room);
+    if (buffered == 0) {  // a stream that hands out one byte at a time
+      int c = in.sbumpc();
+      line += static_cast<char>(c);
+      if (c == '\n') return true;
+    } else {
+      const void* newline = std::memchr(next, '\n', buffered);
+      std::size_t take = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - next) + 1 : buffered;
+      line.append(next, take);
+      GetArea::skip(in, take);
+      if (newline) return true;
+    }
     if (line.size() >= max) {
       too_long = true;
       return true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "export/report_text.h"
 #include "trail/vocabulary.h"
 
 namespace untrain {
@@ -65,56 +66,66 @@ std::vector<SettingHistory> TrailSummary::settings() const {
 
 namespace {
 
-const char* on_off(bool value) { return value ? "On" : "Off"; }
+std::string on_off(bool value, Lang lang) { return report_text(lang, value ? ReportText::on : ReportText::off); }
 
-std::string how_changed(const std::string& source, bool to) {
-  std::string verb = std::string("switched ") + (to ? "on" : "off");
-  if (source == "user-change") return verb + " on the settings page";
-  if (source == "assisted") return verb + " by untrain at the member's request";
-  return "found " + std::string(to ? "On" : "Off") + " on a visit to the settings page";
+std::string how_changed(const std::string& source, bool to, Lang lang) {
+  using enum ReportText;
+  if (source == "user-change") return report_text(lang, to ? summary_switched_on_page : summary_switched_off_page);
+  if (source == "assisted") return report_text(lang, to ? summary_switched_on_assisted : summary_switched_off_assisted);
+  return report_text(lang, summary_found_on_visit, {{"value", on_off(to, lang)}});
 }
 
 }  // namespace
 
 std::string summary_text(const SettingHistory& h, const SettingRule* rule, std::int64_t now_ms,
-                         std::int64_t stale_after_ms) {
+                         std::int64_t stale_after_ms, Lang lang) {
+  using enum ReportText;
   std::string name = rule ? (rule->short_title.empty() ? rule->title : rule->short_title) : h.setting;
+  std::string value = on_off(h.value, lang);
   bool first_reported = h.first_source == to_string(ObservationSource::member_reported);
   // How it began: untrain's first reading, or the member's first report, which says nothing of LinkedIn's default.
-  std::string first = first_reported
-                          ? std::string("You reported it ") + on_off(h.first_value) +
-                                " when it was first recorded on " + day_text(h.first_seen) + ", before untrain read it"
-                          : std::string("It was ") + on_off(h.first_value) +
-                                (rule && h.first_value == rule->default_value ? ", by default," : "") +
-                                " when first seen on " + day_text(h.first_seen);
+  std::string first_day = date_text(h.first_seen, lang), first_value = on_off(h.first_value, lang);
+  std::string first = report_text(lang,
+                                  first_reported                                 ? summary_first_reported
+                                  : rule && h.first_value == rule->default_value ? summary_first_seen_default
+                                                                                 : summary_first_seen,
+                                  {{"value", first_value}, {"day", first_day}});
   std::string text;
   if (h.reported()) {
-    text = name + ": you reported " + on_off(h.value) + " on " + minute_text(h.last_checked) +
-           "; untrain did not read it.";
-    text += h.last_verified ? std::string(" untrain last read it ") + on_off(h.last_verified->value) + " on " +
-                                  minute_text(h.last_verified->time) + "."
-                            : std::string(" untrain has never read it.");
+    text = report_text(lang, summary_reported,
+                       {{"setting", name}, {"value", value}, {"time", date_time_text(h.last_checked, lang)}});
+    text += " ";
+    text += h.last_verified ? report_text(lang, summary_last_read,
+                                          {{"value", on_off(h.last_verified->value, lang)},
+                                           {"time", date_time_text(h.last_verified->time, lang)}})
+                            : report_text(lang, summary_never_read);
     if (!first_reported) text += " " + first + ".";
   } else {
     if (h.changed_at) {
-      std::string how = h.changed_by == to_string(ObservationSource::member_reported)
-                            ? std::string("as you reported; untrain first read it ") + on_off(h.value) +
-                                  (h.confirmed_at ? " on " + minute_text(*h.confirmed_at) : std::string(" later"))
-                            : how_changed(h.changed_by, h.value);
-      text = name + ": " + on_off(h.value) + " since " + minute_text(*h.changed_at) + " (" + how + "). " + first + ".";
+      std::string how =
+          h.changed_by != to_string(ObservationSource::member_reported) ? how_changed(h.changed_by, h.value, lang)
+          : h.confirmed_at                                              ? report_text(lang, summary_as_reported_read,
+                                                                                      {{"value", value}, {"time", date_time_text(*h.confirmed_at, lang)}})
+                           : report_text(lang, summary_as_reported_later, {{"value", value}});
+      text = report_text(lang, summary_since,
+                         {{"setting", name},
+                          {"value", value},
+                          {"time", date_time_text(*h.changed_at, lang)},
+                          {"how", how},
+                          {"first", first}});
     } else {
-      text = name + ": " + on_off(h.value) + ". " + first + (first_reported ? ", and it" : ", and") +
-             " has not changed since.";
+      text = report_text(lang, first_reported ? summary_unchanged_reported : summary_unchanged,
+                         {{"setting", name}, {"value", value}, {"first", first}});
     }
     if (h.checks_since > 0) {
-      text += " Checked " + std::to_string(h.checks_since) + (h.checks_since == 1 ? " time" : " times") + " since, " +
-              on_off(h.value) + " each time.";
+      text += " " + report_text(lang, plural(lang, h.checks_since, summary_checked_one, summary_checked_other),
+                                {{"n", std::to_string(h.checks_since)}, {"value", value}});
     }
-    text += " Last checked " + minute_text(h.last_checked) + ".";
+    text += " " + report_text(lang, summary_last_checked, {{"time", date_time_text(h.last_checked, lang)}});
   }
   if (sub_ms(now_ms, h.last_checked) > stale_after_ms) {
-    text += " Not checked for " + std::to_string(sub_ms(now_ms, h.last_checked) / 86'400'000) +
-            " days: LinkedIn may have changed it since.";
+    text +=
+        " " + report_text(lang, summary_stale, {{"days", std::to_string(sub_ms(now_ms, h.last_checked) / 86'400'000)}});
   }
   return text;
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/rules.h"
+#include "export/report_lang.h"
 #include "trail/event.h"
 #include "trail/setting_state.h"
 #include "trail/verdict.h"
@@ -71,12 +72,13 @@ class TrailSummary {
   std::map<std::tuple<std::string, std::string, std::string>, SettingHistory> settings_;
 };
 
-// "AI training: Off since 2026-03-02 14:03 UTC (switched off on the settings page). It was On, by
-// default, when first seen on 2026-02-28. Checked 4 times since, Off each time; last checked …", or for
+// "AI training: Off since 2 Mar 2026, 14:03 UTC (switched off on the settings page). It was On, by
+// default, when first seen on 28 Feb 2026. Checked 4 times since, Off each time; last checked …", or for
 // a member's report "AI training: you reported Off on …; untrain did not read it. untrain last read it On …".
-// `rule` may be null for a setting the rules no longer describe.
+// `rule` may be null for a setting the rules no longer describe. In `lang` (report_text.h), but for the setting's
+// name, which is the rules file's.
 std::string summary_text(const SettingHistory& history, const SettingRule* rule, std::int64_t now_ms,
-                         std::int64_t stale_after_ms = kDefaultStaleAfterMs);
+                         std::int64_t stale_after_ms = kDefaultStaleAfterMs, Lang lang = Lang::en);
 
 // One stretch of the timeline; value nullopt is unknown.
 struct Band {

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <string_view>
 
 #include "core/error.h"
 #include "export/strict_json.h"
@@ -44,17 +45,19 @@ class ExportCheck {
     check_header(header_);
   }
 
-  bool add(const Event& e) {
+  bool add(Event e) {
     if (!outside_) {
       const EventFilter& range = header_.filter;
       if ((range.since && e.time < *range.since) || (range.until && e.time >= *range.until)) {
         outside_ = ChainProblem{e.seq, "inserted", "its time is outside the range the export's header names"};
       } else if (range.account && e.account != *range.account) {
         outside_ = ChainProblem{e.seq, "inserted", "its account is not the one the export's header names"};
+      } else if (auto kind = parse<EventKind>(e.kind); !range.kinds.empty() && (!kind || !range.keeps(*kind))) {
+        outside_ = ChainProblem{e.seq, "inserted", "its kind is not one of those the export's header names"};
       }
     }
     if (pin_ && e.seq == *pin_) pinned_ = ChainHead{e.seq, e.hash};
-    return verifier_.add(e) && !outside_;
+    return verifier_.add(std::move(e)) && !outside_;
   }
 
   VerifyReport finish() {
@@ -84,6 +87,13 @@ class ExportCheck {
   std::optional<ChainHead> pinned_;
 };
 
+// A line without its line break.
+std::string_view without_newline(const std::string& line) {
+  std::string_view text(line);
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  return text;
+}
+
 VerifyReport verify_ndjson(std::streambuf& in, const ExportHeader& header, std::optional<std::int64_t> pin) {
   ExportCheck check(header, pin);
   std::string line;
@@ -93,12 +103,71 @@ VerifyReport verify_ndjson(std::streambuf& in, const ExportHeader& header, std::
     ++number;
     if (too_long) malformed("line " + std::to_string(number) + " is longer than any event");
     if (line == "\n" || line == "\r\n") continue;
-    std::string why;
-    auto record = parse_strict(line, why);
-    if (!record) malformed("line " + std::to_string(number) + ": " + why);
-    if (!check.add(event_from_record(*record))) break;
+    // A line exactly as untrain writes it is read directly (it holds each key once, in order); any other goes
+    // through the strict parser, which reads it the same way or says what is wrong.
+    std::optional<Event> event = read_record(without_newline(line));
+    if (!event) {
+      std::string why;
+      auto record = parse_strict(line, why);
+      if (!record) malformed("line " + std::to_string(number) + ": " + why);
+      event = event_from_record(*record);
+    }
+    if (!check.add(std::move(*event))) break;
   }
   return check.finish();
+}
+
+// A JSON export laid out exactly as JsonExportWriter writes it: `first_line` is {"export":HEADER, then "events":[
+// on a line of its own, one record a line, ]} on the last. Each record is read directly (read_record) and checked as
+// the parser's path checks it, one bounded line at a time. nullopt at the first byte laid out otherwise (a file
+// reformatted by another tool, a duplicate key, anything broken), which verify_json then reads from the start: it
+// verifies the same file the same way, or says what is wrong.
+constexpr std::string_view kJsonOpen = "{\"export\":";
+
+// Whether an export's first line is laid out as JsonExportWriter writes it: {"export":HEADER, and its line break.
+bool json_as_written_start(const std::string& first_line) {
+  std::string_view first = without_newline(first_line);
+  return first.size() < first_line.size() && first.size() > kJsonOpen.size() &&
+         first.substr(0, kJsonOpen.size()) == kJsonOpen && first.back() == ',';
+}
+
+std::optional<VerifyReport> verify_json_as_written(const std::string& first_line, std::streambuf& in,
+                                                   std::optional<std::int64_t> pin) {
+  constexpr std::string_view kOpen = kJsonOpen;
+  std::string_view first = without_newline(first_line);
+  std::string why;
+  auto header_json = parse_strict(std::string(first.substr(kOpen.size(), first.size() - kOpen.size() - 1)), why,
+                                  JsonLimits{8, 64, kMaxToken});
+  if (!header_json || !header_json->is_object()) return std::nullopt;
+  std::optional<ExportCheck> check;
+  try {
+    check.emplace(header_from_json(*header_json), pin);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+  std::string line;
+  bool too_long = false;
+  if (!read_bounded_line(in, line, kMaxLine, too_long) || too_long || line != "\"events\":[\n") return std::nullopt;
+  bool more = false;  // the last record ended with a comma: another must follow
+  bool any = false, stopped = false;
+  for (;;) {
+    if (!read_bounded_line(in, line, kMaxLine, too_long) || too_long) return std::nullopt;
+    std::string_view record = without_newline(line);
+    if (record == "]}") break;
+    if (any && !more) return std::nullopt;
+    more = !record.empty() && record.back() == ',';
+    if (more) record.remove_suffix(1);
+    std::optional<Event> event = read_record(record);
+    if (!event) return std::nullopt;
+    // On to the end after a problem, as the parser goes: a later record may be malformed.
+    if (!stopped) stopped = !check->add(std::move(*event));
+    any = true;
+  }
+  if (more) return std::nullopt;
+  while (read_bounded_line(in, line, kMaxLine, too_long)) {
+    if (too_long || line.find_first_not_of(" \t\r\n") != std::string::npos) return std::nullopt;
+  }
+  return check->finish();
 }
 
 // The JSON format, parsed as it streams: the header, then each event checked as soon as it is read and dropped.
@@ -220,6 +289,11 @@ VerifyReport verify_json(std::string prefix, std::streambuf& in, std::optional<s
 }  // namespace
 
 VerifyReport verify_database(Store& store) {
+  store.check_structure();
+  return verify_chain(store);
+}
+
+VerifyReport verify_chain(Store& store) {
   ChainVerifier verifier(/*complete=*/true);
   std::optional<Store::MistypedEvent> mistyped;
   store.snapshot([&] {
@@ -253,6 +327,14 @@ VerifyReport verify_export(std::istream& in, std::optional<std::int64_t> pin) {
       const json& header = (*line)["export"];
       if (!header.is_object()) malformed("the \"export\" header must be a JSON object");
       return verify_ndjson(bytes, header_from_json(header), pin);
+    }
+    if (json_as_written_start(first)) {
+      if (auto report = verify_json_as_written(first, bytes, pin)) return *report;
+      // Laid out otherwise further on: the parser reads it all again, from its first byte.
+      if (bytes.pubseekpos(0, std::ios::in) != std::streampos(0)) {
+        throw Error(Outcome::io, "the export cannot be read twice (is it a pipe? save it to a file and verify that)");
+      }
+      return verify_json(std::string(), bytes, pin);
     }
   }
   return verify_json(std::move(first), bytes, pin);

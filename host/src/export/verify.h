@@ -24,7 +24,11 @@ struct VerifyReport {
   bool intact() const { return !problem; }
 };
 
+// PRAGMA quick_check (Store::check_structure: a damaged file throws, and is moved aside when the Store was opened to
+// write), then the hash chain.
 VerifyReport verify_database(Store& store);
+// The hash chain alone, for a caller that has checked the file's structure itself (`untrain doctor`).
+VerifyReport verify_chain(Store& store);
 
 // The file's format (JSON or NDJSON) is told from its first line. Throws Error(bad_json) when it is
 // not an untrain export, Error(io) naming the file and the system's reason when it cannot be read.

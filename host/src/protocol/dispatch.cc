@@ -5,6 +5,7 @@
 #include "core/overloaded.h"
 #include "core/rules.h"
 #include "core/version.h"
+#include "trail/page_url.h"
 #include "trail/status_view.h"
 
 namespace untrain {
@@ -22,11 +23,25 @@ nlohmann::json hello() {
   return {{"host", "untrain"}, {"version", kVersion}, {"protocol", kProtocolVersion}, {"rules", rules_versions}};
 }
 
-nlohmann::json observe(const Observation& o, Store& store) {
-  const PlatformRules& rules = platform_rules(o.platform);
-  if (!rules.find(o.setting)) {
-    throw Error(Code::unknown_setting, "the " + o.platform + " rules have no setting '" + o.setting + "'");
+const SettingRule& setting_rule(const PlatformRules& rules, const std::string& setting) {
+  const SettingRule* rule = rules.find(setting);
+  if (!rule) throw Error(Code::unknown_setting, "the " + rules.platform + " rules have no setting '" + setting + "'");
+  return *rule;
+}
+
+// The trail keeps the page the rules name, never another (trail/page_url.h): `page` is a path or a whole URL.
+std::string page_url(const PlatformRules& rules, const std::string& page, const std::string& url, const char* what) {
+  auto kept = rules_page_url(rules.origin, page, url);
+  if (!kept) {
+    throw Error(Code::bad_request, std::string("field 'url' must be ") + what + "'s own page, " +
+                                       (page.find("://") == std::string::npos ? rules.origin + page : page));
   }
+  return *kept;
+}
+
+nlohmann::json observe(Observation o, Store& store) {
+  const PlatformRules& rules = platform_rules(o.platform);
+  o.url = page_url(rules, setting_rule(rules, o.setting).page, o.url, "the setting");
   // A reading from the future is a wrong clock or a forgery; a day's slack covers clocks that are merely off.
   constexpr std::int64_t kClockSlackMs = 86'400'000;
   std::int64_t now = now_ms();
@@ -45,27 +60,25 @@ nlohmann::json status(const StatusRequest& request, Store& store) {
                      store.forms(request.platform), request.account, now_ms(), stale_after_ms);
 }
 
-nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document; }
+nlohmann::json rules(const RulesRequest& request) { return platform_rules(request.platform).document(); }
 
-template <typename Report>
-nlohmann::json appended(const Report& report, const PlatformRules& rules, Store& store) {
-  Event stored = store.append({report, kVersion, rules.version}, now_ms());
-  return {{"seq", stored.seq}, {"recorded", stored.recorded}};
-}
-
-nlohmann::json nudge(const Nudge& n, Store& store) {
+// A nudge records its setting, not the page it was on: a URL, if one comes, must be the setting's page.
+nlohmann::json nudge(Nudge n, Store& store) {
   const PlatformRules& rules = platform_rules(n.platform);
-  if (!rules.find(n.setting)) {
-    throw Error(Code::unknown_setting, "the " + n.platform + " rules have no setting '" + n.setting + "'");
-  }
-  return appended(n, rules, store);
+  const SettingRule& rule = setting_rule(rules, n.setting);
+  if (!n.url.empty()) n.url = page_url(rules, rule.page, n.url, "the setting");
+  auto stored = store.append_if_news({n, kVersion, rules.version}, now_ms());
+  if (!stored) return {{"logged", false}};
+  return {{"seq", stored->seq}, {"recorded", stored->recorded}, {"logged", true}};
 }
 
-nlohmann::json form(const FormReport& f, Store& store) {
+nlohmann::json form(FormReport f, Store& store) {
   const PlatformRules& rules = platform_rules(f.platform);
-  if (!rules.find_form(f.form))
-    throw Error(Code::unknown_form, "the " + f.platform + " rules have no form '" + f.form + "'");
-  return appended(f, rules, store);
+  const FormRule* rule = rules.find_form(f.form);
+  if (!rule) throw Error(Code::unknown_form, "the " + f.platform + " rules have no form '" + f.form + "'");
+  if (!f.url.empty()) f.url = page_url(rules, rule->url, f.url, "the form");
+  Event stored = store.append({f, kVersion, rules.version}, now_ms());
+  return {{"seq", stored.seq}, {"recorded", stored.recorded}};
 }
 
 ExportSpool& spool(ExportSpool* exports) {
@@ -86,7 +99,7 @@ nlohmann::json dispatch(const Request& request, const StoreAccess& store, Export
           [](const RulesRequest& r) { return rules(r); },
           [&](const NudgeRequest& r) { return nudge(r.nudge, store()); },
           [&](const FormRequest& r) { return form(r.form, store()); },
-          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms()); },
+          [&](const ExportRequest& r) { return spool(exports).start(store(), r.format, r.filter, now_ms(), r.lang); },
           [&](const ExportChunkRequest& r) { return spool(exports).chunk(r.handle, r.offset); },
       },
       request.body);

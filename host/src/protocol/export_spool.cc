@@ -17,6 +17,7 @@ namespace {
 constexpr const char* kPrefix = "untrain-export-";
 constexpr std::size_t kMaxOpen = 4;  // a confused caller must not fill the disk
 
+// From the system's random source (core/crypto.h: getrandom(2) on Linux, BCryptGenRandom on Windows).
 std::string random_handle() {
   unsigned char bytes[12];
   random_bytes(bytes, sizeof bytes);
@@ -67,7 +68,8 @@ void ExportSpool::forget(const std::string& handle) {
   files_.erase(it);
 }
 
-nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms) {
+nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms,
+                                  Lang lang) {
   std::filesystem::path folder = store.path().parent_path();
   sweep_stale(folder);
   while (files_.size() >= kMaxOpen) forget(files_.begin()->first);
@@ -82,7 +84,7 @@ nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const Event
   ExportOutcome outcome;
   try {
     std::ofstream out(pattern, std::ios::binary | std::ios::trunc);
-    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms);
+    outcome = export_trail(store, format, filter, out, ExportSource::extension, now_ms, {}, true, lang);
   } catch (const Error& e) {
     forget(handle);
     // The temporary file is on the database's disk: failing to write it is the storage failing.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "export/report_lang.h"
 #include "store/store.h"
 #include "trail/event_filter.h"
 #include "trail/vocabulary.h"
@@ -25,7 +26,8 @@ class ExportSpool {
   ExportSpool& operator=(const ExportSpool&) = delete;
 
   // Makes the export and returns the `export` reply's result, with its first chunk.
-  nlohmann::json start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms);
+  nlohmann::json start(Store& store, ExportFormat format, const EventFilter& filter, std::int64_t now_ms,
+                       Lang lang = Lang::en);
   // The `export-chunk` reply's result. Throws Error(bad_request) for an unknown handle or an offset
   // that is not one this export handed out.
   nlohmann::json chunk(const std::string& handle, std::int64_t offset);

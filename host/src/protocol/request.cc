@@ -183,6 +183,19 @@ ExportRequest validate_export(const json& message) {
   request.filter.since = optional_time(message, "since");
   request.filter.until = optional_time(message, "until");
   request.filter.account = optional_account(message);
+  if (!absent_or_null(message, "kinds")) {
+    const json& kinds = message.at("kinds");
+    constexpr const char* kWhat = "field 'kinds' must be a list of one to four of observation, nudge, form, export";
+    if (!kinds.is_array() || kinds.empty() || kinds.size() > 4) throw Error(Code::bad_request, kWhat);
+    for (const json& kind : kinds) {
+      auto parsed = kind.is_string() ? parse<EventKind>(kind.get<std::string>()) : std::nullopt;
+      if (!parsed) throw Error(Code::bad_request, kWhat);
+      auto& kept = request.filter.kinds;
+      if (std::find(kept.begin(), kept.end(), *parsed) == kept.end()) kept.push_back(*parsed);
+    }
+  }
+  // Absent or null is English; any other value must be one of the report's languages.
+  if (!absent_or_null(message, "lang")) request.lang = word_field<Lang>(message, "lang", 8);
   return request;
 }
 

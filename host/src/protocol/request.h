@@ -8,6 +8,7 @@
 #include <string_view>
 #include <variant>
 
+#include "export/report_lang.h"
 #include "trail/event_filter.h"
 #include "trail/form.h"
 #include "trail/nudge.h"
@@ -38,6 +39,7 @@ struct FormRequest {
 struct ExportRequest {
   ExportFormat format = ExportFormat::json;
   EventFilter filter;
+  Lang lang = Lang::en;  // the HTML report's language
 };
 struct ExportChunkRequest {
   std::string handle;

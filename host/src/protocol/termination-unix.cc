@@ -40,18 +40,24 @@ void install_termination_handler() {
 
 bool termination_requested() { return requested != 0; }
 
-bool wait_readable(int fd) {
+bool wait_readable(int fd, std::optional<std::chrono::milliseconds> timeout) {
   sigset_t during_wait;
   sigprocmask(SIG_BLOCK, nullptr, &during_wait);
   sigset_t ending = ending_signals();
   for (int signal : {SIGTERM, SIGINT, SIGHUP}) {
     if (sigismember(&ending, signal)) sigdelset(&during_wait, signal);
   }
+  timespec limit{};
+  if (timeout) {
+    limit.tv_sec = static_cast<time_t>(timeout->count() / 1000);
+    limit.tv_nsec = static_cast<long>(timeout->count() % 1000) * 1'000'000;
+  }
   for (;;) {
     if (requested) return false;
     pollfd wanted{fd, POLLIN, 0};
-    int ready = ::ppoll(&wanted, 1, nullptr, &during_wait);
-    if (ready > 0) return true;  // input, end of input (POLLHUP) or an error: read() tells which
+    int ready = ::ppoll(&wanted, 1, timeout ? &limit : nullptr, &during_wait);
+    if (ready > 0) return true;    // input, end of input (POLLHUP) or an error: read() tells which
+    if (ready == 0) return false;  // a signal that interrupts restarts the whole timeout: rare, and harmless
     if (ready < 0 && errno != EINTR) {
       throw Error(Outcome::io, std::string("waiting for input: ") + std::strerror(errno));
     }

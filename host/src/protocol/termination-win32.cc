@@ -7,6 +7,7 @@
 #include <windows.h>
 
 #include <atomic>
+#include <chrono>
 
 #include "core/error.h"
 #include "protocol/termination.h"
@@ -35,17 +36,19 @@ void install_termination_handler() {
 
 bool termination_requested() { return requested; }
 
-bool wait_readable(int fd) {
+bool wait_readable(int fd, std::optional<std::chrono::milliseconds> timeout) {
   auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(fd));
   // Only a pipe (how browsers start a host) can be waited on here; a file or a console is simply read.
   if (handle == INVALID_HANDLE_VALUE || GetFileType(handle) != FILE_TYPE_PIPE) return !requested;
   // Anonymous pipes cannot be waited on: look at once, then every 1, 2, 4 … 50 ms, and at once on a control event.
   DWORD pause = 1;
+  auto deadline = std::chrono::steady_clock::now() + timeout.value_or(std::chrono::milliseconds{0});
   for (;;) {
     if (requested) return false;
     DWORD available = 0;
     if (!PeekNamedPipe(handle, nullptr, 0, nullptr, &available, nullptr)) return true;  // ended: read() says so
     if (available > 0) return true;
+    if (timeout && std::chrono::steady_clock::now() >= deadline) return false;
     if (wake) WaitForSingleObject(wake, pause);
     else Sleep(pause);
     pause = pause < 50 ? pause * 2 : 50;

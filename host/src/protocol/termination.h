@@ -10,6 +10,9 @@
 // Either way the session loop sees the flag before reading on, and returns as at end of input.
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 namespace untrain {
 
 // Blocks the signals above and installs the flag-setting handler; ignores SIGPIPE, so that a browser
@@ -20,7 +23,8 @@ void install_termination_handler();
 
 bool termination_requested();
 
-// Waits until fd has input (or end of input). False when termination was requested first.
-bool wait_readable(int fd);
+// Waits until fd has input (or end of input). False when termination was requested first, or when
+// `timeout` passed without any.
+bool wait_readable(int fd, std::optional<std::chrono::milliseconds> timeout = std::nullopt);
 
 }  // namespace untrain

@@ -7,17 +7,20 @@
 namespace untrain::sql {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  throw Error(Code::storage_unavailable, what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+bool damaged(int rc) {
+  int primary = rc & 0xff;
+  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
-}  // namespace
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
+  std::string message = what + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+  if (damaged(rc)) throw DamagedFile(message);
+  throw Error(Code::storage_unavailable, message);
+}
 
-namespace {
-
-sqlite3* open_database(const std::string& path, int flags) {
+sqlite3* open_database(const std::string& path, int flags, const char* vfs = nullptr) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, vfs);
   if (rc != SQLITE_OK) {
     std::string message = "opening the database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
@@ -47,62 +50,73 @@ Database::Database(const std::string& path, ReadOnly how)
     : db_(how.immutable ? open_database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
                         : open_database(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW)) {}
 
-Database::Database(const std::string& path) {
-  int rc =
-      sqlite3_open_v2(path.c_str(), &db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string message = "opening the database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw Error(Code::storage_unavailable, message);
-  }
-  sqlite3_extended_result_codes(db_, 1);
-}
+Database::Database(const std::string& path, const char* vfs)
+    : db_(open_database(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, vfs)) {}
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() { close(); }
+
+void Database::close() noexcept {
+  sqlite3_close_v2(db_);
+  db_ = nullptr;
+}
 
 Database::Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
 
 void Database::exec(const char* sql) {
+  if (!db_) throw Error(Code::storage_unavailable, "the database connection is closed");
   char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = message ? message : "unknown error";
+  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string text = std::string("running \"") + sql + "\": " + (message ? message : "unknown error");
     sqlite3_free(message);
-    throw Error(Code::storage_unavailable, std::string("running \"") + sql + "\": " + text);
+    if (damaged(rc)) throw DamagedFile(text);
+    throw Error(Code::storage_unavailable, text);
   }
 }
 
-Statement Database::prepare(std::string_view sql) { return Statement(db_, sql); }
+Statement Database::prepare(std::string_view sql) {
+  if (!db_) throw Error(Code::storage_unavailable, "the database connection is closed");
+  return Statement(db_, sql);
+}
 
 void Database::rollback() noexcept {
   if (db_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-std::optional<std::string> Database::damage() {
-  sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(db_, "PRAGMA quick_check", -1, &stmt, nullptr);
+void Database::quick_check() {
+  auto check = prepare("PRAGMA quick_check");
   std::string findings;
-  while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-      auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      findings += (findings.empty() ? "" : "; ") + std::string(text ? text : "");
-    }
+  while (check.step()) findings += (findings.empty() ? "" : "; ") + check.text(0);
+  if (findings != "ok") throw DamagedFile("PRAGMA quick_check: " + findings.substr(0, 500));
+}
+
+bool Database::checkpoint() {
+  if (!db_) throw Error(Code::storage_unavailable, "the database connection is closed");
+  int frames = -1, copied = -1;
+  int rc = sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, &frames, &copied);
+  // Busy: another connection is checkpointing now, which does the same work.
+  if (rc == SQLITE_BUSY) return false;
+  if (rc != SQLITE_OK) fail(db_, rc, "checkpointing the write-ahead log");
+  return frames >= 0 && copied == frames;
+}
+
+void Database::backup_to(Database& target) {
+  if (!db_ || !target.db_) throw Error(Code::storage_unavailable, "the database connection is closed");
+  sqlite3_backup* backup = sqlite3_backup_init(target.db_, "main", db_, "main");
+  if (!backup) fail(target.db_, sqlite3_errcode(target.db_), "starting the backup");
+  // Every page in one step: one read transaction on this database, so one consistent snapshot of it.
+  int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) {
+    std::string message = std::string("writing the backup: ") + sqlite3_errstr(rc);
+    if (damaged(rc)) throw DamagedFile(message);
+    throw Error(Code::storage_unavailable, message);
   }
-  std::string message = sqlite3_errmsg(db_);
-  sqlite3_finalize(stmt);
-  int primary = rc & 0xff;
-  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) return message;
-  if (rc != SQLITE_DONE) throw Error(Code::storage_unavailable, "checking the database: " + message);
-  if (findings != "ok") return "quick_check: " + findings.substr(0, 500);
-  return std::nullopt;
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
-    fail(db, "preparing a statement");
-  }
+  int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  if (rc != SQLITE_OK) fail(db, rc, "preparing a statement");
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -110,19 +124,18 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "binding a value");
+  if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) fail(db_, rc, "binding a value");
   return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
-    fail(db_, "binding a value");
-  }
+  int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) fail(db_, rc, "binding a value");
   return *this;
 }
 
 Statement& Statement::bind_null(int index) {
-  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "binding a value");
+  if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) fail(db_, rc, "binding a value");
   return *this;
 }
 
@@ -134,7 +147,7 @@ bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  fail(db_, "reading or writing the database");
+  fail(db_, rc, "reading or writing the database");
 }
 
 void Statement::run() {

@@ -1,5 +1,5 @@
 // A thin RAII layer over SQLite's C API: a connection, prepared statements, and errors that become
-// Error(storage_unavailable) with SQLite's own message.
+// Error(storage_unavailable) with SQLite's own message; DamagedFile when SQLite says the file itself is damaged.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/error.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -16,9 +18,18 @@ namespace untrain::sql {
 
 class Statement;
 
+// SQLite answered SQLITE_CORRUPT or SQLITE_NOTADB: the file is damaged or not a database, whatever the moment
+// (https://www.sqlite.org/rescode.html#corrupt). Any other failure (busy, I/O, full, read-only) says nothing about
+// the file's contents and stays a plain Error.
+class DamagedFile : public Error {
+ public:
+  explicit DamagedFile(const std::string& message) : Error(Code::storage_unavailable, message) {}
+};
+
 class Database {
  public:
-  explicit Database(const std::string& path);  // opens read-write, creating the file
+  // Opens read-write, creating the file; through the VFS named `vfs` (nullptr: SQLite's default).
+  explicit Database(const std::string& path, const char* vfs = nullptr);
   struct ReadOnly {
     // For a file this process may not write, with no -wal to read: SQLite then takes no lock and makes no -shm
     // (which it cannot do beside a read-only file), so the member can still read their own database.
@@ -33,13 +44,20 @@ class Database {
 
   void exec(const char* sql);
   Statement prepare(std::string_view sql);
+  // Closes the connection now (a closed Database refuses every statement); never throws.
+  void close() noexcept;
+  bool is_open() const { return db_ != nullptr; }
   // Ends the open transaction, if any; never throws. SQLite rolls back by itself after some
   // failures (a full disk, an I/O error), and a second ROLLBACK must not hide the first error.
   void rollback() noexcept;
-  // What is wrong with the file when SQLite finds it is not a database or is damaged (its own
-  // error, or PRAGMA quick_check's findings); nullopt when it is sound. Other failures (locked,
-  // unreadable) throw Error(storage_unavailable): they say nothing about the file's contents.
-  std::optional<std::string> damage();
+  // PRAGMA quick_check, which reads every page: throws DamagedFile with its findings (or SQLite's own error) when
+  // the file is damaged, Error(storage_unavailable) when it cannot be read at all.
+  void quick_check();
+  // A PASSIVE checkpoint of the main database (https://www.sqlite.org/c3ref/wal_checkpoint_v2.html): copies what it
+  // can of the WAL into the database file without waiting for other connections. True when every frame was copied.
+  bool checkpoint();
+  // Copies the whole database, as of one snapshot, into `target` (https://www.sqlite.org/backup.html).
+  void backup_to(Database& target);
   sqlite3* handle() { return db_; }
 
  private:

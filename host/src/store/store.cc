@@ -1,9 +1,6 @@
 #include "store/store.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -16,6 +13,8 @@
 #include "core/overloaded.h"
 #include "store/corrupt_database.h"
 #include "store/database_file.h"
+#include "store/file_ops.h"
+#include "store/wal_vfs.h"
 #include "trail/canonical.h"
 
 namespace untrain {
@@ -120,24 +119,45 @@ UPDATE current_state SET recorded = coalesce((
   WHERE e.kind = 'observation' AND e.platform = current_state.platform AND e.account = current_state.account
     AND e.setting = current_state.setting), 0);
 )sql",
+    // 6: the last nudge shown for each setting, so that "shown" is logged once a day and when what it says changes
+    // (trail/nudge.h); an older trail starts with none, and logs its next one.
+    R"sql(
+ALTER TABLE nudge_state ADD COLUMN shown_verdict TEXT;
+ALTER TABLE nudge_state ADD COLUMN shown_value INTEGER CHECK (shown_value IN (0, 1));
+ALTER TABLE nudge_state ADD COLUMN shown_day INTEGER;
+)sql",
 };
+
+// A -wal or -shm kept from an earlier process keeps the mode it was created with: others' access to it is taken
+// away, as from the database file (database_file.cc), and nothing is ever added. Never through a symbolic link, and
+// quietly where it cannot be (a read-only folder is reported by the open).
+void ensure_private_companions(const std::filesystem::path& database) { make_companions_private(database); }
+
+// An empty database file beside a WAL that holds something: the WAL may hold the latest events (or all of them),
+// and SQLite deletes such a WAL when it opens the database read-write (pager.c, pagerOpenWalIfPresent). It is kept
+// instead: the pair is damaged, and moved aside like any damaged file.
+std::optional<std::string> wal_without_database(const std::filesystem::path& database) {
+  std::error_code ec;
+  if (std::filesystem::file_size(database, ec) != 0 || ec) return std::nullopt;
+  std::filesystem::path wal = database.string() + "-wal";
+  auto wal_size = std::filesystem::file_size(wal, ec);
+  if (ec || wal_size == 0) return std::nullopt;
+  return "the database file is empty but its write-ahead log (" + database.filename().string() + "-wal) holds " +
+         std::to_string(wal_size) + " bytes";
+}
 
 std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
   return "PRAGMA busy_timeout = " + std::to_string(busy_timeout.count());
 }
 
-// What SQLite finds wrong with the file at `path` now, on a read-only connection of its own, so
-// that the look changes nothing (a read-write one deletes a -wal it cannot use). When the look
-// itself fails (locked, a journal only a writer may roll back) nothing is known to be wrong: the
-// read-write open that follows does its own recovery or reports its own error.
-std::optional<std::string> damage_at(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
-  try {
-    sql::Database db(path.string(), sql::Database::ReadOnly{});
-    db.exec(busy_pragma(busy_timeout).c_str());
-    return db.damage();
-  } catch (const Error&) {
-    return std::nullopt;
-  }
+bool same_file(const std::filesystem::path& path, std::uint64_t device, std::uint64_t inode) {
+  auto now = file_identity(path);
+  return now && now->device == device && now->inode == inode;
+}
+
+int note_wal_pages(void* pages, sqlite3*, const char*, int count) {
+  *static_cast<int*>(pages) = count;
+  return SQLITE_OK;
 }
 
 // Switching a new database to WAL takes an exclusive lock, and SQLite returns SQLITE_BUSY at once,
@@ -157,31 +177,76 @@ void enter_wal_mode(sql::Database& db, std::chrono::milliseconds busy_timeout) {
 
 }  // namespace
 
-Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
-  prepare_database_file(path);
-  // Checked before anything is written, so a damaged file is never migrated, appended to or
-  // "repaired" by SQLite: it is moved aside as it is.
-  if (auto damage = damage_at(path, busy_timeout)) {
-    auto moved = move_aside(path, now_ms(), [&] { return damage_at(path, busy_timeout).has_value(); });
-    if (moved) {
-      throw Error(Code::storage_unavailable, "the database " + path.string() + " is damaged (" + *damage +
-                                                 "); it was moved aside, unchanged, to " + moved->string() +
-                                                 ", and the next attempt starts a new database");
-    }
-    prepare_database_file(path);  // another process moved it aside first
+Store::Store(sql::Database db, std::filesystem::path path, Access access)
+    : db_(std::move(db)), path_(std::move(path)), access_(access), wal_pages_(std::make_unique<int>(0)) {
+  // Closing without a checkpoint leaves the WAL, and the trail's latest pages in it, for the next process: a close
+  // that checkpoints syncs the WAL and the database and deletes the WAL, and the next process syncs the folder and a
+  // new WAL's header again (https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose).
+  sqlite3_db_config(db_.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  // A WAL hook replaces SQLite's automatic checkpoint, which runs inside COMMIT and so before the reply; this one
+  // only notes how far the WAL has grown, for checkpoint_due() (https://www.sqlite.org/c3ref/wal_hook.html).
+  sqlite3_wal_hook(db_.handle(), note_wal_pages, wal_pages_.get());
+  if (auto identity = file_identity(path_)) {
+    device_ = identity->device;
+    inode_ = identity->inode;
   }
-  Store store(sql::Database(path.string()));
-  store.db_.exec(busy_pragma(busy_timeout).c_str());
-  enter_wal_mode(store.db_, busy_timeout);
-  store.db_.exec("PRAGMA synchronous = FULL");
-  store.migrate();
+}
+
+template <typename Body>
+auto Store::guarded(Body&& body) {
+  if (!db_.is_open()) {
+    throw Error(Code::storage_unavailable, "the database " + path_.string() + " was found damaged" +
+                                               (access_ == Access::read ? "" : " and moved aside") + ": open it again");
+  }
+  try {
+    return body();
+  } catch (const sql::DamagedFile& e) {
+    set_aside(e.what());
+  }
+}
+
+void Store::set_aside(const std::string& damage) {
+  db_.close();  // without a checkpoint: nothing more is written to the file
+  if (access_ == Access::read) {
+    throw Error(Code::storage_unavailable, "the database " + path_.string() + " is damaged (" + damage +
+                                               "); reading moves nothing: the next recorded event moves it aside, "
+                                               "unchanged, and starts a new database");
+  }
+  auto moved = move_aside(path_, now_ms(), [&] { return same_file(path_, device_, inode_); });
+  if (!moved) {
+    throw Error(Code::storage_unavailable, "the database " + path_.string() + " is damaged (" + damage +
+                                               "); another untrain process has moved it aside, and the next attempt "
+                                               "uses the new database");
+  }
+  throw Error(Code::storage_unavailable, "the database " + path_.string() + " is damaged (" + damage +
+                                             "); it was moved aside, unchanged, to " + moved->string() +
+                                             ", and the next attempt starts a new database");
+}
+
+Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
+  prepare_database_file(path);  // refuses, untouched, anything at the path that is not an SQLite database
+  ensure_private_companions(path);
+  Store store(sql::Database(path.string(), sql::wal_vfs()), path);
+  store.guarded([&] {
+    // Before SQLite's first read, which would delete that WAL.
+    if (auto damage = wal_without_database(path)) throw sql::DamagedFile(*damage);
+    store.db_.exec(busy_pragma(busy_timeout).c_str());
+    enter_wal_mode(store.db_, busy_timeout);
+    store.db_.exec("PRAGMA synchronous = FULL");
+    store.migrate();
+    store.look();
+  });
   return store;
 }
 
 Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
   if (inspect_database_file(path) != DatabaseFile::sqlite) {
+    if (auto damage = wal_without_database(path)) {
+      throw Error(Code::storage_unavailable, "the database " + path.string() + " is damaged (" + *damage +
+                                                 "); reading moves nothing: the next recorded event moves it aside");
+    }
     // No database yet: an empty one in memory answers "no events yet", and nothing is made on disk.
-    Store empty(sql::Database(":memory:"));
+    Store empty(sql::Database(":memory:"), {}, Access::read);
     empty.migrate();
     return empty;
   }
@@ -189,7 +254,7 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
   auto wal_size = std::filesystem::file_size(path.string() + "-wal", ec);
   bool has_wal = !ec && wal_size > 0;
   bool writable = database_file_writable(path);
-  Store store(sql::Database(path.string(), sql::Database::ReadOnly{!writable && !has_wal}));
+  Store store(sql::Database(path.string(), sql::Database::ReadOnly{!writable && !has_wal}), path, Access::read);
   store.db_.exec(busy_pragma(busy_timeout).c_str());
   if (store.schema_version() < static_cast<int>(kMigrations.size())) {
     // An older untrain's database reads only once migrated, which is untrain's own write to its own file.
@@ -203,10 +268,17 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
   return store;
 }
 
+// Reads the chain's head: the path from the log's root to its last page, a few pages however long the trail is. With
+// the header and schema that the statements before it read, it is the one look at the file before any request
+// (PRAGMA quick_check reads every page, about 1.2 s at a million events: `untrain verify` and `doctor` run it).
+void Store::look() { db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").step(); }
+
 int Store::schema_version() {
-  auto stmt = db_.prepare("PRAGMA user_version");
-  stmt.step();
-  return static_cast<int>(stmt.integer(0));
+  return guarded([&] {
+    auto stmt = db_.prepare("PRAGMA user_version");
+    stmt.step();
+    return static_cast<int>(stmt.integer(0));
+  });
 }
 
 void Store::migrate() {
@@ -237,8 +309,37 @@ sql::Statement& bind_optional_bool(sql::Statement& stmt, int index, std::optiona
 }  // namespace
 
 Event Store::append(const Record& record, std::int64_t recorded_ms) {
+  return guarded(
+      [&] { return sql::write_transaction(db_, [&] { return append_in_transaction(record, recorded_ms); }); });
+}
+
+std::optional<Event> Store::append_if_news(const Record& record, std::int64_t recorded_ms) {
+  const Nudge* nudge = std::get_if<Nudge>(&record.what);
+  if (!nudge || nudge->action != NudgeAction::shown) return append(record, recorded_ms);
+  return guarded([&] {
+    return sql::write_transaction(db_, [&]() -> std::optional<Event> {
+      Event row = stored_event(record);
+      auto value = db_.prepare("SELECT value FROM current_state WHERE platform = ? AND account = ? AND setting = ?");
+      value.bind(1, row.platform).bind(2, row.account).bind(3, row.setting);
+      ShownNudge now{nudge->verdict, value.step() ? optional_bool(value, 0) : std::nullopt, local_day(recorded_ms)};
+      if (!shown_is_news(last_shown(row), now)) return std::nullopt;
+      return append_in_transaction(record, recorded_ms);
+    });
+  });
+}
+
+std::optional<ShownNudge> Store::last_shown(const Event& row) {
+  auto stmt = db_.prepare(
+      "SELECT shown_verdict, shown_value, shown_day FROM nudge_state "
+      "WHERE platform = ? AND account = ? AND setting = ? AND shown_verdict IS NOT NULL AND shown_day IS NOT NULL");
+  stmt.bind(1, row.platform).bind(2, row.account).bind(3, row.setting);
+  if (!stmt.step()) return std::nullopt;
+  return ShownNudge{stmt.text(0), optional_bool(stmt, 1), stmt.integer(2)};
+}
+
+Event Store::append_in_transaction(const Record& record, std::int64_t recorded_ms) {
   Event e = stored_event(record);
-  return sql::write_transaction(db_, [&] {
+  {
     auto last = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
     e.seq = 1;
     e.prev_hash = std::string(kGenesisHash);
@@ -268,7 +369,7 @@ Event Store::append(const Record& record, std::int64_t recorded_ms) {
     insert.bind(16, e.prev_hash).bind(17, e.hash);
     insert.run();
     return e;
-  });
+  }
 }
 
 void Store::record_observation(Event& e, const Observation& o) {
@@ -316,7 +417,22 @@ void Store::record_observation(Event& e, const Observation& o) {
 }
 
 void Store::record_nudge(const Event& e, const Nudge& n) {
-  if (n.action == NudgeAction::snoozed) {
+  if (n.action == NudgeAction::shown) {
+    // What it said, with the setting's value read in this transaction, for the next shown_is_news.
+    db_.prepare(
+           "INSERT INTO nudge_state (platform, account, setting, shown_verdict, shown_value, shown_day) "
+           "SELECT ?1, ?2, ?3, ?4, s.value, ?5 FROM (SELECT 1) "
+           "LEFT JOIN current_state s ON s.platform = ?1 AND s.account = ?2 AND s.setting = ?3 "
+           "WHERE true "
+           "ON CONFLICT (platform, account, setting) DO UPDATE SET shown_verdict = excluded.shown_verdict, "
+           "  shown_value = excluded.shown_value, shown_day = excluded.shown_day")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .bind(4, n.verdict)
+        .bind(5, local_day(e.recorded))
+        .run();
+  } else if (n.action == NudgeAction::snoozed) {
     db_.prepare(
            "INSERT INTO nudge_state (platform, account, setting, snoozed_until) VALUES (?1, ?2, ?3, ?4) "
            "ON CONFLICT (platform, account, setting) DO UPDATE SET snoozed_until = excluded.snoozed_until")
@@ -340,6 +456,15 @@ void Store::record_nudge(const Event& e, const Nudge& n) {
         .bind(3, e.setting)
         .bind(4, n.verdict)
         .run();
+  } else if (n.action == NudgeAction::undone) {
+    // The member's Undo lifts both holds; the events that set them stay in the log.
+    db_.prepare(
+           "UPDATE nudge_state SET snoozed_until = NULL, dismissed_verdict = NULL, dismissed_value = NULL, "
+           "  dismissed_changed = NULL WHERE platform = ?1 AND account = ?2 AND setting = ?3")
+        .bind(1, e.platform)
+        .bind(2, e.account)
+        .bind(3, e.setting)
+        .run();
   }
 }
 
@@ -356,60 +481,66 @@ void Store::record_form(const Event& e, const FormReport& f) {
 }
 
 std::vector<NudgeState> Store::nudges(const std::string& platform) {
-  auto stmt = db_.prepare(
-      "SELECT account, setting, snoozed_until, dismissed_verdict, dismissed_value, dismissed_changed "
-      "FROM nudge_state WHERE platform = ? ORDER BY setting, account");
-  stmt.bind(1, platform);
-  std::vector<NudgeState> out;
-  while (stmt.step()) {
-    NudgeState n{platform,
-                 stmt.text(0),
-                 stmt.text(1),
-                 stmt.optional_integer(2),
-                 std::nullopt,
-                 optional_bool(stmt, 4),
-                 stmt.optional_integer(5)};
-    if (!stmt.is_null(3)) n.dismissed_verdict = stmt.text(3);
-    out.push_back(std::move(n));
-  }
-  return out;
+  return guarded([&] {
+    auto stmt = db_.prepare(
+        "SELECT account, setting, snoozed_until, dismissed_verdict, dismissed_value, dismissed_changed "
+        "FROM nudge_state WHERE platform = ? ORDER BY setting, account");
+    stmt.bind(1, platform);
+    std::vector<NudgeState> out;
+    while (stmt.step()) {
+      NudgeState n{platform,
+                   stmt.text(0),
+                   stmt.text(1),
+                   stmt.optional_integer(2),
+                   std::nullopt,
+                   optional_bool(stmt, 4),
+                   stmt.optional_integer(5)};
+      if (!stmt.is_null(3)) n.dismissed_verdict = stmt.text(3);
+      out.push_back(std::move(n));
+    }
+    return out;
+  });
 }
 
 std::vector<FormState> Store::forms(const std::string& platform) {
-  auto stmt =
-      db_.prepare("SELECT account, form, sent_on, recorded FROM form_state WHERE platform = ? ORDER BY form, account");
-  stmt.bind(1, platform);
-  std::vector<FormState> out;
-  while (stmt.step()) out.push_back(FormState{platform, stmt.text(0), stmt.text(1), stmt.text(2), stmt.integer(3)});
-  return out;
+  return guarded([&] {
+    auto stmt = db_.prepare(
+        "SELECT account, form, sent_on, recorded FROM form_state WHERE platform = ? ORDER BY form, account");
+    stmt.bind(1, platform);
+    std::vector<FormState> out;
+    while (stmt.step()) out.push_back(FormState{platform, stmt.text(0), stmt.text(1), stmt.text(2), stmt.integer(3)});
+    return out;
+  });
 }
 
 std::vector<SettingState> Store::states(const std::string& platform) {
-  auto stmt = db_.prepare(
-      "SELECT account, setting, value, first_value, first_seen, last_checked, last_changed, source, rules_version, "
-      "verified_value, verified_time, verified_rules_version, recorded "
-      "FROM current_state WHERE platform = ? ORDER BY setting, account");
-  stmt.bind(1, platform);
-  std::vector<SettingState> out;
-  auto text_or_empty = [&](int column) { return stmt.is_null(column) ? std::string() : stmt.text(column); };
-  while (stmt.step()) {
-    SettingState state{platform,
-                       stmt.text(0),
-                       stmt.text(1),
-                       stmt.integer(2) != 0,
-                       stmt.integer(3) != 0,
-                       stmt.integer(4),
-                       stmt.integer(5),
-                       stmt.optional_integer(6)};
-    state.source = text_or_empty(7);
-    state.rules_version = text_or_empty(8);
-    if (!stmt.is_null(9) && !stmt.is_null(10)) {
-      state.last_verified = VerifiedReading{stmt.integer(9) != 0, stmt.integer(10), text_or_empty(11)};
+  return guarded([&] {
+    auto stmt = db_.prepare(
+        "SELECT account, setting, value, first_value, first_seen, last_checked, last_changed, source, rules_version, "
+        "verified_value, verified_time, verified_rules_version, recorded "
+        "FROM current_state WHERE platform = ? ORDER BY setting, account");
+    stmt.bind(1, platform);
+    std::vector<SettingState> out;
+    auto text_or_empty = [&](int column) { return stmt.is_null(column) ? std::string() : stmt.text(column); };
+    while (stmt.step()) {
+      SettingState state{platform,
+                         stmt.text(0),
+                         stmt.text(1),
+                         stmt.integer(2) != 0,
+                         stmt.integer(3) != 0,
+                         stmt.integer(4),
+                         stmt.integer(5),
+                         stmt.optional_integer(6)};
+      state.source = text_or_empty(7);
+      state.rules_version = text_or_empty(8);
+      if (!stmt.is_null(9) && !stmt.is_null(10)) {
+        state.last_verified = VerifiedReading{stmt.integer(9) != 0, stmt.integer(10), text_or_empty(11)};
+      }
+      state.recorded = stmt.integer(12);
+      out.push_back(std::move(state));
     }
-    state.recorded = stmt.integer(12);
-    out.push_back(std::move(state));
-  }
-  return out;
+    return out;
+  });
 }
 
 std::vector<Event> Store::events() {
@@ -419,9 +550,11 @@ std::vector<Event> Store::events() {
 }
 
 ChainHead Store::head() {
-  auto stmt = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (!stmt.step()) return ChainHead{};
-  return ChainHead{stmt.integer(0), stmt.text(1)};
+  return guarded([&] {
+    auto stmt = db_.prepare("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+    if (!stmt.step()) return ChainHead{};
+    return ChainHead{stmt.integer(0), stmt.text(1)};
+  });
 }
 
 namespace {
@@ -432,6 +565,11 @@ std::string filter_sql(const EventFilter& filter) {
   if (filter.since) where += " AND time >= ?";
   if (filter.until) where += " AND time < ?";
   if (filter.account) where += " AND account = ?";
+  if (!filter.kinds.empty()) {
+    where += " AND kind IN (?";
+    for (std::size_t i = 1; i < filter.kinds.size(); ++i) where += ", ?";
+    where += ")";
+  }
   return where;
 }
 
@@ -440,28 +578,33 @@ void bind_filter(sql::Statement& stmt, const EventFilter& filter) {
   if (filter.since) stmt.bind(index++, *filter.since);
   if (filter.until) stmt.bind(index++, *filter.until);
   if (filter.account) stmt.bind(index++, std::string_view(*filter.account));
+  for (EventKind kind : filter.kinds) stmt.bind(index++, to_string(kind));
 }
 
 }  // namespace
 
 std::int64_t Store::count(const EventFilter& filter) {
-  auto stmt = db_.prepare("SELECT count(*) FROM events" + filter_sql(filter));
-  bind_filter(stmt, filter);
-  stmt.step();
-  return stmt.integer(0);
+  return guarded([&] {
+    auto stmt = db_.prepare("SELECT count(*) FROM events" + filter_sql(filter));
+    bind_filter(stmt, filter);
+    stmt.step();
+    return stmt.integer(0);
+  });
 }
 
 void Store::for_each_event(const EventFilter& filter, const std::function<void(const Event&)>& visit) {
-  auto stmt = db_.prepare(
-      "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
-      "untrain_version, rules_version, prev_hash, hash FROM events" +
-      filter_sql(filter) + " ORDER BY seq");
-  bind_filter(stmt, filter);
-  while (stmt.step()) {
-    visit(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),
-                stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
-                stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
-  }
+  return guarded([&] {
+    auto stmt = db_.prepare(
+        "SELECT seq, recorded, time, kind, action, source, platform, account, setting, value, previous, url, detail, "
+        "untrain_version, rules_version, prev_hash, hash FROM events" +
+        filter_sql(filter) + " ORDER BY seq");
+    bind_filter(stmt, filter);
+    while (stmt.step()) {
+      visit(Event{stmt.integer(0), stmt.integer(1), stmt.integer(2), stmt.text(3), stmt.text(4), stmt.text(5),
+                  stmt.text(6), stmt.text(7), stmt.text(8), optional_bool(stmt, 9), optional_bool(stmt, 10),
+                  stmt.text(11), stmt.text(12), stmt.text(13), stmt.text(14), stmt.text(15), stmt.text(16)});
+    }
+  });
 }
 
 std::optional<Store::MistypedEvent> Store::first_mistyped_event() {
@@ -494,18 +637,52 @@ std::optional<Store::MistypedEvent> Store::first_mistyped_event() {
     which += std::string(" WHEN ") + wrong + " THEN '" + c.name + "' || ' ' || typeof(" + c.name + ")";
     where += (where.empty() ? "" : " OR ") + wrong;
   }
-  auto stmt = db_.prepare("SELECT seq, " + which + " END FROM events WHERE " + where + " ORDER BY seq LIMIT 1");
-  if (!stmt.step()) return std::nullopt;
-  std::string found = stmt.text(1);
-  auto space = found.find(' ');
-  return MistypedEvent{stmt.integer(0), found.substr(0, space), found.substr(space + 1)};
+  return guarded([&]() -> std::optional<MistypedEvent> {
+    auto stmt = db_.prepare("SELECT seq, " + which + " END FROM events WHERE " + where + " ORDER BY seq LIMIT 1");
+    if (!stmt.step()) return std::nullopt;
+    std::string found = stmt.text(1);
+    auto space = found.find(' ');
+    return MistypedEvent{stmt.integer(0), found.substr(0, space), found.substr(space + 1)};
+  });
 }
 
-std::filesystem::path Store::path() {
-  const char* file = sqlite3_db_filename(db_.handle(), "main");
-  return file ? std::filesystem::path(file) : std::filesystem::path();
+std::filesystem::path Store::path() { return path_; }
+
+void Store::snapshot(const std::function<void()>& body) {
+  guarded([&] { sql::read_transaction(db_, body); });
 }
 
-void Store::snapshot(const std::function<void()>& body) { sql::read_transaction(db_, body); }
+void Store::checkpoint() {
+  guarded([&] {
+    if (!db_.checkpoint()) return;
+    // Every page is in the database file now, so the next commit starts the WAL over, and a WAL that starts over has
+    // its new header synced before the commit's own sync (https://sqlite.org/src/info/ff5be73dee): a second fsync
+    // before some later connection's reply. A one-page commit here pays that now, while nobody waits. (It rewrites
+    // the schema version with its own value; it is not an event and leaves the trail as it was.)
+    db_.exec(("PRAGMA user_version = " + std::to_string(kMigrations.size())).c_str());
+  });
+  *wal_pages_ = 0;
+}
+
+void Store::check_structure() {
+  guarded([&] { db_.quick_check(); });
+}
+
+void Store::backup(const std::filesystem::path& file) {
+  guarded([&] {
+    // Created here, never replaced, private from its first byte.
+    create_private_file(file);
+    try {
+      sql::Database copy(file.string());
+      db_.backup_to(copy);
+      // The copy holds every page, so it needs no -wal beside it: a plain file to keep or send
+      // (https://www.sqlite.org/pragma.html#pragma_journal_mode).
+      copy.exec("PRAGMA journal_mode = DELETE");
+    } catch (...) {
+      std::filesystem::remove(file);
+      throw;
+    }
+  });
+}
 
 }  // namespace untrain

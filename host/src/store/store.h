@@ -1,12 +1,20 @@
 // The audit trail on disk: an append-only SQLite event log plus the current state of every setting.
 // Every write is one BEGIN IMMEDIATE transaction committed with synchronous=FULL, so an event the
 // host has acknowledged survives a crash, and several host processes can append at once.
+//
+// The trail is the database file with its write-ahead log (`untrain.db-wal`): a commit is one append to the WAL and
+// one fsync of it, and the WAL is kept between processes rather than folded into the database file when each one
+// ends (which cost four more fsyncs per browser connection). It is folded in by `checkpoint()`, which callers run
+// after their replies once the WAL has grown past kCheckpointPages. Opening reads a constant number of pages
+// (header, schema, the chain's head), never the whole file: SQLite's own checks find damage wherever a statement
+// reads, and a file found damaged (SQLITE_CORRUPT, SQLITE_NOTADB) is moved aside, whole, the moment it is found.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,12 +30,19 @@
 
 namespace untrain {
 
+// How many WAL pages make a checkpoint due. The first open in a process reads every page of the WAL to rebuild its
+// index (https://www.sqlite.org/walformat.html, "Recovery"; about 27,000 instructions a page), before the observe's
+// reply; a checkpoint costs four fsyncs, after the last reply. An observe adds about two pages (the log's last page,
+// the setting's state), so about one browser connection in eight checkpoints, and none reads more than 16 pages.
+inline constexpr int kCheckpointPages = 16;
+
 class Store {
  public:
   // Creates the folder (0700) and file (0600) when missing, then migrates the schema. A write waits
-  // up to `busy_timeout` for another process's lock. A file SQLite finds damaged is moved aside
-  // (corrupt_database.h) and this open throws Error(storage_unavailable) naming where it went; the
-  // next open starts a new database in its place.
+  // up to `busy_timeout` for another process's lock. A file SQLite finds damaged, now or by any later
+  // call, is moved aside (corrupt_database.h) and the call throws Error(storage_unavailable) naming
+  // where it went; the Store is then closed (is_open() is false) and the next open starts a new
+  // database in its place.
   // A path holding anything but a regular file that is empty or has SQLite's header is refused with
   // Error(storage_unavailable) and left as it is (database_file.h).
   static Store open(const std::filesystem::path& path,
@@ -42,6 +57,9 @@ class Store {
   // changes, and returns the row as stored (with seq, recorded, prev_hash, hash; for an observation
   // also action and previous, which only the state before can tell).
   Event append(const Record& record, std::int64_t recorded_ms);
+  // The same, except that a nudge's "shown" is appended only when it is news (trail/nudge.h, shown_is_news),
+  // decided in the same transaction so that two browsers cannot both log one; nullopt when it was not news.
+  std::optional<Event> append_if_news(const Record& record, std::int64_t recorded_ms);
 
   std::vector<SettingState> states(const std::string& platform);
   std::vector<NudgeState> nudges(const std::string& platform);
@@ -50,6 +68,20 @@ class Store {
 
   int schema_version();
   std::filesystem::path path();  // the database file
+  bool is_open() const { return db_.is_open(); }
+
+  // Whether this connection's last commit left kCheckpointPages or more in the WAL; overdue at 64 times that (1,024
+  // pages, SQLite's own default), which only a connection that is never quiet reaches.
+  bool checkpoint_due() const { return *wal_pages_ >= kCheckpointPages; }
+  bool checkpoint_overdue() const { return *wal_pages_ >= 64 * kCheckpointPages; }
+  // Copies the WAL's pages into the database file (a PASSIVE checkpoint: it neither waits for nor blocks other
+  // processes, and stops short of pages a reader still needs). Never before a reply: it costs two fsyncs.
+  void checkpoint();
+  // PRAGMA quick_check, which reads every page (`untrain verify`); a finding moves the file aside as above.
+  void check_structure();
+  // Writes the whole trail, WAL included, to `file` as one self-contained database (SQLite's backup API, on one
+  // snapshot while other processes append), made 0600 and synced. Refuses a `file` that exists.
+  void backup(const std::filesystem::path& file);
 
   // The last event of the chain (seq 0 and the genesis hash when the log is empty).
   ChainHead head();
@@ -71,13 +103,27 @@ class Store {
   void snapshot(const std::function<void()>& body);
 
  private:
-  explicit Store(sql::Database db) : db_(std::move(db)) {}
+  // read: opened by open_for_reading, so a damaged file is reported, never moved (reading changes nothing).
+  enum class Access { write, read };
+  Store(sql::Database db, std::filesystem::path path, Access access = Access::write);
   void migrate();
+  Event append_in_transaction(const Record& record, std::int64_t recorded_ms);
+  std::optional<ShownNudge> last_shown(const Event& row);
+  void look();
+  // Runs `body`; when SQLite finds the file damaged on the way, closes the connection, moves the file aside and
+  // throws the Error that says where it went.
+  template <typename Body>
+  auto guarded(Body&& body);
+  [[noreturn]] void set_aside(const std::string& damage);
   void record_observation(Event& row, const Observation& observation);
   void record_nudge(const Event& row, const Nudge& nudge);
   void record_form(const Event& row, const FormReport& form);
 
   sql::Database db_;
+  std::filesystem::path path_;
+  Access access_ = Access::write;
+  std::uint64_t device_ = 0, inode_ = 0;  // the file this connection opened, to tell it from a successor
+  std::unique_ptr<int> wal_pages_;        // set by SQLite's WAL hook after each commit; heap: the Store moves
 };
 
 }  // namespace untrain

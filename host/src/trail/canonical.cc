@@ -1,32 +1,59 @@
 #include "trail/canonical.h"
 
-#include <nlohmann/json.hpp>
-
 #include "core/crypto.h"
+#include "trail/json_text.h"
 
 namespace untrain {
+namespace {
+
+void key(std::string& out, std::string_view name) {
+  out += '"';
+  out += name;
+  out += "\":";
+}
+
+void text_member(std::string& out, std::string_view name, std::string_view value) {
+  key(out, name);
+  json_text::append_string(out, value);
+  out += ',';
+}
+
+void integer_member(std::string& out, std::string_view name, std::int64_t value) {
+  key(out, name);
+  json_text::append_integer(out, value);
+  out += ',';
+}
+
+// The encoding, written member by member in byte order of the keys (the order nlohmann::json's std::map gave it
+// when the encoding was defined through it; tests/unit/trail/canonical_test.cc holds the two to the same bytes).
+void append_canonical(std::string& out, const Event& e) {
+  out += '{';
+  text_member(out, "account", e.account);
+  text_member(out, "action", e.action);
+  text_member(out, "detail", e.detail);
+  text_member(out, "kind", e.kind);
+  text_member(out, "platform", e.platform);
+  text_member(out, "prev_hash", e.prev_hash);
+  if (e.previous) integer_member(out, "previous", *e.previous ? 1 : 0);
+  integer_member(out, "recorded", e.recorded);
+  text_member(out, "rules_version", e.rules_version);
+  integer_member(out, "seq", e.seq);
+  text_member(out, "setting", e.setting);
+  text_member(out, "source", e.source);
+  integer_member(out, "time", e.time);
+  text_member(out, "untrain_version", e.untrain_version);
+  text_member(out, "url", e.url);
+  if (e.value) integer_member(out, "value", *e.value ? 1 : 0);
+  out.back() = '}';  // the last member's comma
+}
+
+}  // namespace
 
 std::string canonical_encoding(const Event& e) {
-  nlohmann::json object = {
-      {"seq", e.seq},
-      {"recorded", e.recorded},
-      {"time", e.time},
-      {"kind", e.kind},
-      {"action", e.action},
-      {"source", e.source},
-      {"platform", e.platform},
-      {"account", e.account},
-      {"setting", e.setting},
-      {"url", e.url},
-      {"detail", e.detail},
-      {"untrain_version", e.untrain_version},
-      {"rules_version", e.rules_version},
-      {"prev_hash", e.prev_hash},
-  };
-  if (e.value) object["value"] = *e.value ? 1 : 0;
-  if (e.previous) object["previous"] = *e.previous ? 1 : 0;
-  // nlohmann::json keeps object keys in a std::map: byte order, as the encoding requires.
-  return object.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::strict);
+  std::string out;
+  out.reserve(320 + e.url.size() + e.detail.size());
+  append_canonical(out, e);
+  return out;
 }
 
 std::string sha256_hex(std::string_view bytes) {
@@ -42,8 +69,11 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string chain_hash(std::string_view prev_hash, const Event& event) {
-  std::string input(prev_hash);
-  input += canonical_encoding(event);
+  // One buffer per thread, reused: verifying a long trail hashes every event, and allocating the input each time
+  // cost as much as the hash.
+  thread_local std::string input;
+  input.assign(prev_hash);
+  append_canonical(input, event);
   return sha256_hex(input);
 }
 

@@ -24,6 +24,8 @@ struct ChainHead {
   std::string hash{kGenesisHash};
 };
 
+// Throws json_text::NotUtf8 when a text field is not well-formed UTF-8 (trail/json_text.h): such a row has no
+// canonical encoding, so no hash can match it.
 std::string canonical_encoding(const Event& event);
 std::string sha256_hex(std::string_view bytes);
 std::string chain_hash(std::string_view prev_hash, const Event& event);

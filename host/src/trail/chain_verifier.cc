@@ -1,6 +1,6 @@
 #include "trail/chain_verifier.h"
 
-#include <nlohmann/json.hpp>
+#include "trail/json_text.h"
 
 namespace untrain {
 
@@ -13,7 +13,7 @@ std::string seq_text(std::int64_t seq) { return "seq " + std::to_string(seq); }
 bool hash_holds(const Event& e) {
   try {
     return chain_hash(e.prev_hash, e) == e.hash;
-  } catch (const nlohmann::json::exception&) {
+  } catch (const json_text::NotUtf8&) {
     return false;
   }
 }
@@ -24,20 +24,31 @@ bool is_hash_text(std::string_view text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-void ChainVerifier::fail(std::int64_t seq, std::string what, std::string detail) {
+bool ChainVerifier::fail(std::int64_t seq, std::string what, std::string detail) {
   if (!problem_) problem_ = ChainProblem{seq, std::move(what), std::move(detail)};
+  return false;
 }
 
-bool ChainVerifier::add(const Event& event) {
+bool ChainVerifier::add(Event event) {
   if (problem_) return false;
   ++events_;
-  if (pending_) check(*pending_, &event);
-  pending_ = event;
+  if (pending_) judge(&event);
+  pending_ = std::move(event);
   return !problem_;
 }
 
-void ChainVerifier::check(const Event& e, const Event* next) {
-  if (problem_) return;
+void ChainVerifier::judge(const Event* next) {
+  if (!check(*pending_, next)) return;
+  // Moved, not copied: a long chain passes through here once per event.
+  if (previous_) before_previous_hash_ = std::move(previous_->hash);
+  else before_previous_hash_.reset();
+  head_.seq = pending_->seq;
+  head_.hash.assign(pending_->hash);
+  previous_ = std::move(pending_);
+}
+
+bool ChainVerifier::check(const Event& e, const Event* next) {
+  if (problem_) return false;
   // Only one spelling of a hash links: an upper-case or padded copy would otherwise pass where rows are not compared
   // (the gaps of a partial export).
   if (!is_hash_text(e.hash) || !is_hash_text(e.prev_hash)) {
@@ -86,13 +97,11 @@ void ChainVerifier::check(const Event& e, const Event* next) {
     }
   }
   if (!hash_holds(e)) return fail(e.seq, "changed", "its hash does not match its contents");
-  before_previous_hash_ = previous_ ? std::optional<std::string>(previous_->hash) : std::nullopt;
-  previous_ = e;
-  head_ = ChainHead{e.seq, e.hash};
+  return true;
 }
 
 std::optional<ChainProblem> ChainVerifier::finish(const std::optional<ChainHead>& expected) {
-  if (pending_) check(*pending_, nullptr);
+  if (pending_) judge(nullptr);
   pending_.reset();
   if (problem_ || !expected) return problem_;
   if (head_.seq < expected->seq && complete_) {

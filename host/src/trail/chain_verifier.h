@@ -36,7 +36,7 @@ class ChainVerifier {
   explicit ChainVerifier(bool complete) : complete_(complete) {}
 
   // Feeds the next event; returns false once a problem was found (further events are ignored).
-  bool add(const Event& event);
+  bool add(Event event);
 
   // Ends the chain. When `expected` is given (the head an export names), the chain must end there.
   std::optional<ChainProblem> finish(const std::optional<ChainHead>& expected = std::nullopt);
@@ -45,8 +45,10 @@ class ChainVerifier {
   const ChainHead& head() const { return head_; }  // the last event checked so far
 
  private:
-  void check(const Event& event, const Event* next);
-  void fail(std::int64_t seq, std::string what, std::string detail);
+  // Judges the pending event, with the next one (if any) as look-ahead; a good one becomes previous_.
+  void judge(const Event* next);
+  bool check(const Event& event, const Event* next);  // true when it fits
+  bool fail(std::int64_t seq, std::string what, std::string detail);
 
   bool complete_;
   std::optional<Event> pending_;   // waits for the next event before it is judged

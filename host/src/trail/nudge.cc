@@ -26,6 +26,10 @@ Event nudge_event(const Nudge& n) {
   return e;
 }
 
+bool shown_is_news(const std::optional<ShownNudge>& last, const ShownNudge& now) {
+  return !last || last->day != now.day || last->verdict != now.verdict || last->value != now.value;
+}
+
 NudgeHold nudge_hold(const std::optional<NudgeState>& nudge, const std::optional<SettingState>& state, Verdict verdict,
                      std::int64_t now_ms) {
   NudgeHold hold;

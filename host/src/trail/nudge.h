@@ -44,6 +44,18 @@ struct NudgeHold {
   bool dismissed = false;
 };
 
+// The last "shown" the trail holds for one setting's nudges (table nudge_state): what it said, and when.
+struct ShownNudge {
+  std::string verdict;        // the verdict the nudge showed
+  std::optional<bool> value;  // the setting's value then; nullopt: never observed
+  std::int64_t day = 0;       // the member's calendar day it was recorded on (core/clock.h, local_day)
+};
+
+// Whether a nudge on screen goes into the trail: once a day for each setting (and account), and again that day only
+// when what it says has changed, its verdict or the setting's value. Every page view shows the banner, and a
+// "shown" per page view would make the trail the member's browsing history (docs/audit-trail.md).
+bool shown_is_news(const std::optional<ShownNudge>& last, const ShownNudge& now);
+
 bool is_nudge_action(std::string_view action);
 bool is_nudge_source(std::string_view source);  // also where a form was marked
 

@@ -11,6 +11,10 @@ Event export_event(const Exported& x) {
   if (x.filter.since) detail["since"] = *x.filter.since;
   if (x.filter.until) detail["until"] = *x.filter.until;
   if (x.filter.account) detail["account"] = *x.filter.account;
+  if (!x.filter.kinds.empty()) {
+    detail["kinds"] = nlohmann::json::array();
+    for (EventKind kind : x.filter.kinds) detail["kinds"].push_back(to_string(kind));
+  }
   Event e;
   e.time = x.time_ms;
   e.kind = to_string(EventKind::export_);

@@ -17,7 +17,8 @@ enum class ObservationAction { first_seen, check, change };
 // could not read it, never counted as a reading (docs/protocol.md, `observe`).
 enum class ObservationSource { page_load, user_change, assisted, member_reported };
 
-enum class NudgeAction { shown, clicked, snoozed, dismissed };
+// undone: the member lifted their own snooze and dismissal of a setting (the popup's "Undo").
+enum class NudgeAction { shown, clicked, snoozed, dismissed, undone };
 // untrain's own surfaces: where a nudge was shown, and where a form was marked as sent.
 enum class NudgeSource { banner, callout, popup };
 
@@ -53,9 +54,9 @@ constexpr bool is_verified(ObservationSource source) { return source != Observat
 
 template <>
 struct EnumNames<NudgeAction> {
-  static constexpr auto names = std::to_array<std::string_view>({"shown", "clicked", "snoozed", "dismissed"});
+  static constexpr auto names = std::to_array<std::string_view>({"shown", "clicked", "snoozed", "dismissed", "undone"});
 };
-static_assert(names_cover(NudgeAction::dismissed));
+static_assert(names_cover(NudgeAction::undone));
 
 template <>
 struct EnumNames<NudgeSource> {

@@ -8,8 +8,10 @@ const { SETTING_PATH } = require('../site');
 const { scenarios } = require('../scenario');
 const { docsScreenshot, axe } = require('../session');
 
-// Chromium: window sizes and zoom are set through Playwright and the DevTools protocol.
-const scenario = scenarios(module, { browsers: ['chromium'] });
+// Both browsers: Chromium sets window sizes and zoom through Playwright and the DevTools protocol, Firefox through
+// puppeteer's WebDriver BiDi viewport (browsingContext.setViewport, with its device pixel ratio for the zoom). The
+// rest goes through the page's own realm (h.evaluate), the real mouse and keyboard, which both drivers offer alike.
+const scenario = scenarios(module, { browsers: ['chromium', 'firefox'] });
 
 const SIZES = [
   { width: 1280, height: 800 }, { width: 1024, height: 640 }, { width: 800, height: 600 }, { width: 360, height: 740 },
@@ -18,18 +20,38 @@ const SIZES = [
 ];
 const overlaps = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 
-scenario('at every window size and at 200 % zoom the callout leaves the switch, its label and Learn more clear, and a real click reaches the switch', { state: 'on', name: 'callout-placement' }, async (h) => {
+/** Sets the window to a size (and zoom), in the driver's own way; reset() goes back to 1280×800 at 100 %. */
+async function windowOf(h) {
+  if (h.browser === 'firefox') {
+    return {
+      set: ({ width, height, zoom = 1 }) => h.page.setViewport({ width, height, deviceScaleFactor: zoom }),
+      reset: () => h.page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 }),
+    };
+  }
   const cdp = await h.context.newCDPSession(h.page);
+  return {
+    async set({ width, height, zoom = 1 }) {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: zoom, mobile: false });
+      await h.page.setViewportSize({ width, height });
+    },
+    async reset() {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await h.page.setViewportSize({ width: 1280, height: 800 });
+    },
+  };
+}
+
+scenario('at every window size and at 200 % zoom the callout leaves the switch, its label and Learn more clear, and a real click reaches the switch', { state: 'on', name: 'callout-placement' }, async (h) => {
+  const view = await windowOf(h);
   const placements = [];
   for (const size of SIZES) {
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.zoom ?? 1, mobile: false });
-    await h.page.setViewportSize({ width: size.width, height: size.height });
+    await view.set(size);
     await h.goto(`${SETTING_PATH}?fixture-state=on`);
-    await h.page.evaluate(() => document.getElementById('ai-toggle').scrollIntoView({ block: 'center', inline: 'center' }));
+    await h.evaluate(() => document.getElementById('ai-toggle').scrollIntoView({ block: 'center', inline: 'center' }));
     await h.waitFor(`the callout at ${size.width}×${size.height}`, async () => (await h.callout())?.step === 'on');
     // One frame for the callout to follow the scroll.
-    await h.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const seen = await h.page.evaluate(() => {
+    await h.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const seen = await h.evaluate(() => {
       const rect = (el) => el.getBoundingClientRect().toJSON();
       const host = document.getElementById('untrain-callout');
       const toggle = document.getElementById('ai-toggle');
@@ -54,7 +76,7 @@ scenario('at every window size and at 200 % zoom the callout leaves the switch, 
     assert.equal(seen.banner, false, `${where}: on the setting's page the callout speaks, not the banner`);
     placements.push(`${where}: ${seen.placement}`);
     await h.screenshot(`callout-${size.width}x${size.height}${size.zoom ? '-zoom200' : ''}.png`);
-    if (!size.zoom && [1280, 800].includes(size.width)) {
+    if (h.browser === 'chromium' && !size.zoom && [1280, 800].includes(size.width)) {
       await docsScreenshot(`callout-${size.width}x${size.height}.png`, (path) => h.page.screenshot({ path }));
     }
 
@@ -64,18 +86,17 @@ scenario('at every window size and at 200 % zoom the callout leaves the switch, 
     await h.waitFor(`${where}: the member's click to switch it off`, async () => !(await h.isChecked('#ai-toggle')));
     await h.waitFor(`${where}: the callout to say it is Off`, async () => (await h.callout())?.step === 'off');
   }
-  console.error(`placements: ${placements.join('; ')}`);
-  await cdp.send('Emulation.clearDeviceMetricsOverride');
-  await h.page.setViewportSize({ width: 1280, height: 800 });
+  console.error(`placements (${h.browser}): ${placements.join('; ')}`);
+  await view.reset();
 
   // Keyboard: the first Tab reaches untrain's skip link, which takes the focus into the callout; Escape closes it.
   await h.goto(`${SETTING_PATH}?fixture-state=on`);
   await h.waitFor('the callout', async () => (await h.callout())?.step === 'on');
   await h.page.keyboard.press('Tab');
-  const first = await h.page.evaluate(() => document.activeElement?.getAttribute('data-untrain'));
+  const first = await h.evaluate(() => document.activeElement?.getAttribute('data-untrain'));
   assert.equal(first, 'skip', 'the first Tab stop is untrain\'s skip link');
   await h.page.keyboard.press('Enter');
-  const focused = await h.page.evaluate(() => document.getElementById('untrain-callout')?.shadowRoot.activeElement?.textContent ?? null);
+  const focused = await h.evaluate(() => document.getElementById('untrain-callout')?.shadowRoot.activeElement?.textContent ?? null);
   assert.equal(focused, 'Switch it off for me');
   const violations = await axe(h.page, { include: '#untrain-callout' });
   assert.deepEqual(violations, [], 'axe finds nothing in the callout');

@@ -46,5 +46,19 @@ scenario('without the helper the banner shows the setting\'s state, the helper\'
     await h.page.locator('#untrain-banner button[data-action="helper-dismiss"]').click();
     await h.waitFor('the helper line to go', async () => (await h.evaluate(helperLine)) === null);
     assert.equal((await h.banner())?.verdict, 'on-by-default');
+
+    // "Remind me later", then the popup's Undo: lifted in this browser, and the popup says that no trail records it.
+    await h.page.locator('#untrain-banner button[data-action="snooze"]').click();
+    assert.equal(await h.bannerState(), null);
+    const popup = await h.openExtensionPage('popup/popup.html');
+    const row = popup.locator('li[data-setting="ai-training"]');
+    assert.equal(await row.locator('.hold').getAttribute('data-hold'), 'snoozed');
+    await row.locator('.hold button.undo').click();
+    await h.waitFor('the popup to say the undo holds in this browser only', async () => (await popup.locator('#undo-status').getAttribute('data-result')) === 'kept');
+    assert.match(await popup.locator('#undo-status').textContent(), /this browser only.*helper isn.t installed/);
+    await h.waitFor('the hold to leave the popup', async () => (await row.locator('.hold').count()) === 0);
+    await popup.close();
+    await h.goto('/feed/');
+    await h.waitFor('the banner back', async () => (await h.banner())?.verdict === 'on-by-default');
   }
 });

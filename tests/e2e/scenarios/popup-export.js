@@ -65,7 +65,7 @@ scenario('the popup exports the audit trail as JSON that verifies, an HTML repor
   const html = await exportAs(h, popup, 'html');
   assert.match(html.name, /\.html$/);
   const report = fs.readFileSync(html.file, 'utf8');
-  assert.match(report, /AI training: Off since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(switched off on the settings page\)\. It was On, by default, when first seen on/);
+  assert.match(report, /AI training: Off since \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC \(switched off on the settings page\)\. It was On, by default, when first seen on/);
   assert.ok(report.includes(exported.export.chain_head.hash.slice(0, 16)), 'the report names an event of the same chain');
 
   const csv = await exportAs(h, popup, 'csv');

@@ -1,7 +1,8 @@
 'use strict';
 // The popup lists every setting of the rules with its state, its last check and the rules version that read it, says
-// when a value is the member's own report, and marks the objection form sent; the options page's snooze length reaches
-// the banner's "Remind me later".
+// when a value is the member's own report, and marks the objection form sent; with every group unfolded it scrolls
+// vertically inside 600 px at 400 px wide, never sideways; the options page's snooze length reaches the banner's
+// "Remind me later".
 
 const assert = require('node:assert/strict');
 const { RULES: rules, SETTING_PATH } = require('../site');
@@ -38,6 +39,30 @@ scenario('the popup lists every setting with its badge, and the options change h
   for (const setting of rules.settings) assert.equal(by[setting.id].href, rules.origin + setting.page);
   assert.equal(await popup.locator('#popup-message').isHidden(), true, 'no problem to report');
   await h.screenshot('popup.png', popup);
+
+  // Every group unfolded by the member's clicks: more than 600 px of content, shown in at most 600 px that scroll
+  // vertically. The window is left taller than that, so the page itself must keep within 600 px.
+  const tall = await h.openExtensionPage('popup/popup.html', { width: 400, height: 900 });
+  const folded = await tall.locator('details.group:not([open])').evaluateAll((groups) => groups.map((g) => g.dataset.group));
+  assert.ok(folded.length > 0, 'some groups start folded');
+  for (const group of folded) await tall.locator(`details.group[data-group="${group}"] > summary`).click();
+  assert.equal(await tall.locator('details.group:not([open])').count(), 0, 'every group unfolded');
+  const size = await tall.evaluate(() => {
+    const main = document.querySelector('main');
+    return { page: Math.ceil(document.body.getBoundingClientRect().height), pageWidth: document.documentElement.scrollWidth, content: main.scrollHeight,
+      shown: main.clientHeight, contentWidth: main.scrollWidth, shownWidth: main.clientWidth, overflowY: getComputedStyle(main).overflowY };
+  });
+  console.error(`popup at 400 px wide, every group unfolded: ${size.content} px of content shown in ${size.page} px, scrolling vertically`);
+  assert.ok(size.page <= 600, `the popup is ${size.page} px tall`);
+  assert.ok(size.pageWidth <= 400, `the popup is ${size.pageWidth} px wide`);
+  assert.ok(size.content > size.shown, 'taller than 600 px unfolded: it scrolls');
+  assert.equal(size.overflowY, 'auto');
+  assert.ok(size.contentWidth <= size.shownWidth, `no horizontal scroll (${size.contentWidth} px in ${size.shownWidth} px)`);
+  await tall.locator('#export button[data-format="csv"]').scrollIntoViewIfNeeded();
+  const last = await tall.locator('#export button[data-format="csv"]').boundingBox();
+  assert.ok(last.y + last.height <= 600 && last.x + last.width <= 400, 'the last button is reached by scrolling');
+  await h.screenshot('popup-unfolded.png', tall);
+  await tall.close();
 
   // The objection form, marked sent from the popup with today's date.
   assert.equal(await popup.locator('.form .state').textContent(), 'Not marked as sent');

@@ -41,7 +41,7 @@ scenario.standalone('the HTML report renders in Chromium as one self-contained p
   }
   assert.equal(await host.close(), 0);
   const file = path.join(dir, 'report.html');
-  execFileSync(UNTRAIN_BIN, ['export', '--db', db, '--format', 'html', '-o', file], { stdio: 'ignore' });
+  execFileSync(UNTRAIN_BIN, ['export', '--db', db, '--format', 'html', '--lang', 'en', '-o', file], { stdio: 'ignore' }); // whatever the locale
   const trail = JSON.parse(execFileSync(UNTRAIN_BIN, ['log', '--json', '--db', db], { encoding: 'utf8' }));
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
@@ -53,7 +53,7 @@ scenario.standalone('the HTML report renders in Chromium as one self-contained p
 
     assert.deepEqual(requests, [`file://${file}`], 'the report loads nothing but itself');
     const summary = await page.textContent('.summary p[data-setting="ai-training"]');
-    assert.match(summary, /^AI training: Off since 2026-03-02 14:03 UTC \(switched off on the settings page\)\. It was On, by default, when first seen on 2026-02-28\. Checked \d+ times since, Off each time\./);
+    assert.match(summary, /^AI training: Off since 2 Mar 2026, 14:03 UTC \(switched off on the settings page\)\. It was On, by default, when first seen on 28 Feb 2026\. Checked \d+ times since, Off each time\./);
     assert.equal(await page.locator('.summary svg').count(), 1, 'one timeline for the one setting');
     const bands = await page.locator('.summary svg rect[data-state]').evaluateAll((rects) => rects.map((r) => r.dataset.state));
     // Unknown only at the end, and only when the last check is more than 30 days before the export (this test's clock).

@@ -1,6 +1,7 @@
 'use strict';
 // "Dismiss" and "Remind me later" are kept by the host: they hold in a new browser profile on the same database
-// (a restart, or another browser), and a dismissal ends when the setting's state changes.
+// (a restart, or another browser), and a dismissal ends when the setting's state changes. The popup's "Undo" is kept
+// by the host too: the reminder is back in the next profile, and the trail keeps both the snooze and its undo.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -62,6 +63,31 @@ scenario.standalone('dismiss and snooze hold across browser restarts; a dismissa
       assert.ok(status.settings[0].nudge.snoozed_until > Date.now());
       assert.equal((await h.events()).filter((e) => e.kind === 'nudge' && e.action === 'shown' && e.source === 'banner').length, 2,
         'a banner held back is not logged as shown');
+
+      // The popup shows the snooze with its Undo; the member's click is recorded by the helper.
+      const popup = await h.openExtensionPage('popup/popup.html');
+      const row = popup.locator('li[data-setting="ai-training"]');
+      assert.equal(await row.locator('.hold').getAttribute('data-hold'), 'snoozed');
+      await row.locator('.hold button.undo').click();
+      const undone = await h.waitFor('the undo in the log', async () => (await h.events()).find((e) => e.action === 'undone'));
+      assert.equal(undone.kind, 'nudge');
+      assert.equal(undone.source, 'popup');
+      assert.equal(undone.setting, 'ai-training');
+      assert.equal(undone.account, 'jane-doe');
+      assert.deepEqual(undone.detail, { verdict: 'on-by-default' });
+      await h.waitFor('the hold to leave the popup', async () => (await row.locator('.hold').count()) === 0);
+      assert.equal(await popup.locator('#undo-status').getAttribute('data-result'), 'ack');
+      assert.equal(await popup.locator('#undo-status').textContent(), '', 'nothing to explain when the helper took it');
+      await popup.close();
+    });
+
+    await session(db, 'restart-4', async (h) => {
+      await h.goto('/feed/');
+      await h.waitFor('the banner back in a fresh profile after the undo', async () => (await h.banner())?.verdict === 'on-by-default');
+      const status = await h.hostStatus();
+      assert.deepEqual(status.settings[0].nudge, { snoozed_until: null, dismissed: false });
+      const actions = (await h.events()).filter((e) => e.kind === 'nudge' && e.action !== 'shown').map((e) => e.action);
+      assert.deepEqual(actions, ['dismissed', 'snoozed', 'undone'], 'the trail keeps what was undone, and the undo');
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -51,7 +51,7 @@ TEST_CASE("nudges are hidden unless --all, and counted as hidden", "[cli][log]")
   CHECK(shows(event("nudge", "ai-training"), f));
 }
 
-TEST_CASE("--setting and --kind select events, and --kind nudge shows nudges without --all", "[cli][log]") {
+TEST_CASE("the --setting and --kind filters select events, and --kind nudge shows nudges without --all", "[cli][log]") {
   LogFilter f;
   f.setting = "research";
   CHECK_FALSE(shows(event("observation", "ai-training"), f));

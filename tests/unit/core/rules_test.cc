@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "core/embedded.h"
 #include "core/error.h"
 
 using namespace untrain;
@@ -48,11 +49,47 @@ TEST_CASE("the embedded LinkedIn rules carry the objection form and the data-sha
     CHECK_FALSE(s.severity.empty());
     CHECK(s.page.rfind("/mypreferences/", 0) == 0);
   }
-  CHECK(linkedin->document.at("settings").size() == linkedin->settings.size());
+  CHECK(linkedin->document().at("settings").size() == linkedin->settings.size());
 }
 
 TEST_CASE("a rules file without forms has none", "[rules]") {
   auto rules = parse_rules(R"({"platform":"x","version":"1","origin":"https://x","settings":[]})");
   CHECK(rules.forms.empty());
-  CHECK(rules.document.at("platform") == "x");
+  CHECK(rules.document().at("platform") == "x");
+}
+
+TEST_CASE("the rules compiled in at build time are what parse_rules reads from the very same files", "[rules]") {
+  const auto& compiled = builtin_rules();
+  const auto& files = embedded::rules_files();
+  REQUIRE(compiled.size() == files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    PlatformRules parsed = parse_rules(files[i]);
+    const PlatformRules& built = compiled[i];
+    INFO(parsed.platform);
+    CHECK(built.platform == parsed.platform);
+    CHECK(built.version == parsed.version);
+    CHECK(built.origin == parsed.origin);
+    REQUIRE(built.settings.size() == parsed.settings.size());
+    for (std::size_t s = 0; s < parsed.settings.size(); ++s) {
+      const SettingRule &a = built.settings[s], &b = parsed.settings[s];
+      INFO(b.id);
+      CHECK(a.id == b.id);
+      CHECK(a.title == b.title);
+      CHECK(a.short_title == b.short_title);
+      CHECK(a.page == b.page);
+      CHECK(a.private_value == b.private_value);
+      CHECK(a.default_value == b.default_value);
+      CHECK(a.banner == b.banner);
+      CHECK(a.severity == b.severity);
+      CHECK(a.forms == b.forms);
+    }
+    REQUIRE(built.forms.size() == parsed.forms.size());
+    for (std::size_t f = 0; f < parsed.forms.size(); ++f) {
+      CHECK(built.forms[f].id == parsed.forms[f].id);
+      CHECK(built.forms[f].title == parsed.forms[f].title);
+      CHECK(built.forms[f].url == parsed.forms[f].url);
+      CHECK(built.forms[f].settings == parsed.forms[f].settings);
+    }
+    CHECK(built.document() == parsed.document());
+  }
 }

@@ -162,16 +162,16 @@ TEST_CASE("the summary says when the setting was switched off and that it was on
   auto h = history_of({observed(true, first), observed(true, first + 3600000), observed(false, off, "user-change"),
                        observed(false, off + kDay), observed(false, off + 2 * kDay)});
   CHECK(summary_text(h, &ai_training(), off + 3 * kDay) ==
-        "AI training: Off since 2026-03-02 14:03 UTC (switched off on the settings page). It was On, by default, when "
-        "first seen on 2026-02-28. Checked 2 times since, Off each time. Last checked 2026-03-04 14:03 UTC.");
+        "AI training: Off since 2 Mar 2026, 14:03 UTC (switched off on the settings page). It was On, by default, when "
+        "first seen on 28 Feb 2026. Checked 2 times since, Off each time. Last checked 4 Mar 2026, 14:03 UTC.");
 }
 
 TEST_CASE("the summary of a setting that never changed, and of one not checked for long", "[export][summary]") {
   std::int64_t first = since_bound("2026-02-28T10:00Z");
   auto h = history_of({observed(true, first)});
   CHECK(summary_text(h, &ai_training(), first + kDay) ==
-        "AI training: On. It was On, by default, when first seen on 2026-02-28, and has not changed since. "
-        "Last checked 2026-02-28 10:00 UTC.");
+        "AI training: On. It was On, by default, when first seen on 28 Feb 2026, and has not changed since. "
+        "Last checked 28 Feb 2026, 10:00 UTC.");
   CHECK_THAT(summary_text(h, &ai_training(), first + 40 * kDay),
              Catch::EndsWith("Not checked for 40 days: LinkedIn may have changed it since."));
   auto already_off = history_of({observed(false, first)});
@@ -208,8 +208,8 @@ TEST_CASE(
   std::string html = export_of(store, ExportFormat::html);
 
   CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>"));
-  CHECK_THAT(html, Catch::Contains("AI training: Off since 2026-03-02 09:30 UTC (switched off on the settings page). "
-                                   "It was On, by default, when first seen on 2026-02-28."));
+  CHECK_THAT(html, Catch::Contains("AI training: Off since 2 Mar 2026, 09:30 UTC (switched off on the settings page). "
+                                   "It was On, by default, when first seen on 28 Feb 2026."));
   CHECK_THAT(html, Catch::Contains("<svg"));
   CHECK_THAT(html, Catch::Contains("data-state=\"On\"") && Catch::Contains("data-state=\"Off\""));
   CHECK_THAT(html, Catch::Contains(head));
@@ -229,9 +229,9 @@ TEST_CASE("a partial HTML report says it is partial and names the whole chain's 
   EventFilter filter;
   filter.since = since_bound("2026-03-02");
   std::string html = export_of(store, ExportFormat::html, filter);
-  CHECK_THAT(
-      html,
-      Catch::Contains("This report holds part of the trail (from 2026-03-02 00:00 UTC). The whole trail had 4 events"));
+  CHECK_THAT(html,
+             Catch::Contains(
+                 "This report holds part of the trail (from 2 Mar 2026, 00:00 UTC). The whole trail had 4 events"));
 }
 
 TEST_CASE("the summary of a member's report says it is their word and what untrain last read", "[export][summary]") {
@@ -239,11 +239,11 @@ TEST_CASE("the summary of a member's report says it is their word and what untra
   std::int64_t said = since_bound("2026-03-02T14:03Z");
   auto h = history_of({observed(true, first), observed(false, said, "member-reported")});
   CHECK(summary_text(h, &ai_training(), said + kDay) ==
-        "AI training: you reported Off on 2026-03-02 14:03 UTC; untrain did not read it. untrain last read it On on "
-        "2026-02-28 10:00 UTC. It was On, by default, when first seen on 2026-02-28.");
+        "AI training: you reported Off on 2 Mar 2026, 14:03 UTC; untrain did not read it. untrain last read it On on "
+        "28 Feb 2026, 10:00 UTC. It was On, by default, when first seen on 28 Feb 2026.");
   auto only_said = history_of({observed(false, said, "member-reported")});
   CHECK(summary_text(only_said, &ai_training(), said + kDay) ==
-        "AI training: you reported Off on 2026-03-02 14:03 UTC; untrain did not read it. untrain has never read it.");
+        "AI training: you reported Off on 2 Mar 2026, 14:03 UTC; untrain did not read it. untrain has never read it.");
   CHECK_THAT(summary_text(only_said, &ai_training(), said + 40 * kDay),
              Catch::EndsWith("Not checked for 40 days: LinkedIn may have changed it since."));
 }
@@ -254,15 +254,16 @@ TEST_CASE("a reported change untrain then read is dated by the report and confir
   std::int64_t said = since_bound("2026-03-02T14:03Z");
   auto h = history_of(
       {observed(true, first), observed(false, said, "member-reported"), observed(false, said + kDay, "page-load")});
-  CHECK(summary_text(h, &ai_training(), said + 2 * kDay) ==
-        "AI training: Off since 2026-03-02 14:03 UTC (as you reported; untrain first read it Off on 2026-03-03 14:03 "
-        "UTC). It was On, by default, when first seen on 2026-02-28. Checked 1 time since, Off each time. Last checked "
-        "2026-03-03 14:03 UTC.");
+  CHECK(
+      summary_text(h, &ai_training(), said + 2 * kDay) ==
+      "AI training: Off since 2 Mar 2026, 14:03 UTC (as you reported; untrain first read it Off on 3 Mar 2026, 14:03 "
+      "UTC). It was On, by default, when first seen on 28 Feb 2026. Checked 1 time since, Off each time. Last checked "
+      "3 Mar 2026, 14:03 UTC.");
   auto began_with_a_report = history_of({observed(false, said, "member-reported"), observed(false, said + kDay)});
   CHECK(
       summary_text(began_with_a_report, &ai_training(), said + 2 * kDay) ==
-      "AI training: Off. You reported it Off when it was first recorded on 2026-03-02, before untrain read it, and it "
-      "has not changed since. Checked 1 time since, Off each time. Last checked 2026-03-03 14:03 UTC.");
+      "AI training: Off. You reported it Off when it was first recorded on 2 Mar 2026, before untrain read it, and it "
+      "has not changed since. Checked 1 time since, Off each time. Last checked 3 Mar 2026, 14:03 UTC.");
 }
 
 TEST_CASE("a member's report is never counted as a check", "[export][summary]") {
@@ -271,7 +272,7 @@ TEST_CASE("a member's report is never counted as a check", "[export][summary]") 
                        observed(false, first + 2 * kDay), observed(false, first + 3 * kDay, "member-reported"),
                        observed(false, first + 4 * kDay)});
   CHECK_THAT(summary_text(h, &ai_training(), first + 5 * kDay),
-             Catch::Contains("Checked 2 times since, Off each time. Last checked 2026-03-04 10:00 UTC."));
+             Catch::Contains("Checked 2 times since, Off each time. Last checked 4 Mar 2026, 10:00 UTC."));
 }
 
 TEST_CASE("the timeline draws the member's reports apart from untrain's readings", "[export][summary]") {
@@ -295,8 +296,8 @@ TEST_CASE("the HTML report shows a member's report as theirs, in the summary, th
   store.append(observed(true, kFeb28), kFeb28 + 1);
   store.append(observed(false, kFeb28 + 2 * kDay, "member-reported"), kFeb28 + 2 * kDay + 1);
   std::string html = export_of(store, ExportFormat::html);
-  CHECK_THAT(html, Catch::Contains("AI training: you reported Off on 2026-03-02 09:30 UTC; untrain did not read it. "
-                                   "untrain last read it On on 2026-02-28 09:30 UTC."));
+  CHECK_THAT(html, Catch::Contains("AI training: you reported Off on 2 Mar 2026, 09:30 UTC; untrain did not read it. "
+                                   "untrain last read it On on 28 Feb 2026, 09:30 UTC."));
   CHECK_THAT(html, Catch::Contains("data-state=\"reported-off\""));
   CHECK_THAT(html, !Catch::Contains("data-state=\"Off\""));  // never drawn as an Off untrain read
   CHECK_THAT(html, Catch::Contains("Off, as you reported"));

@@ -311,3 +311,44 @@ TEST_CASE("an empty log is intact and says it has no events yet", "[tamper]") {
   CHECK(report.intact());
   CHECK(report_text(report) == "intact: no events yet");
 }
+
+TEST_CASE("an export reformatted by another tool verifies as the original does, and an edit in it is still found",
+          "[tamper][export]") {
+  Trail trail;
+  for (auto format : {ExportFormat::json, ExportFormat::ndjson}) {
+    std::string original = trail.export_text(format);
+    // Indented (the header kept first, as the format requires), or each line's keys in another order (nlohmann's map
+    // sorts them).
+    std::string reformatted;
+    if (format == ExportFormat::json) {
+      reformatted = nlohmann::ordered_json::parse(original).dump(2);
+    } else {
+      for (const auto& line : lines_of(original)) reformatted += nlohmann::json::parse(line).dump() + "\n";
+    }
+    REQUIRE(reformatted != original);
+    auto direct = verify_text(original);
+    auto parsed = verify_text(reformatted);
+    CHECK(direct.intact());
+    CHECK(parsed.intact());
+    CHECK(parsed.events == direct.events);
+    CHECK(parsed.head.hash == direct.head.hash);
+
+    auto at = reformatted.find("\"value\": false");
+    if (at == std::string::npos) at = reformatted.find("\"value\":false");
+    REQUIRE(at != std::string::npos);
+    std::string edited = reformatted;
+    edited.replace(edited.find("false", at), 5, "true ");
+    auto report = verify_text(edited);
+    REQUIRE_FALSE(report.intact());
+    CHECK(report.problem->what == "changed");
+  }
+}
+
+TEST_CASE("a JSON export cut short or with something after it is refused as before, whichever reader meets it first",
+          "[tamper][export]") {
+  Trail trail;
+  std::string text = trail.export_text(ExportFormat::json);
+  CHECK_THROWS_WITH(verify_text(text.substr(0, text.size() - 4)), Catch::Contains("not valid JSON"));
+  CHECK_THROWS_WITH(verify_text(text + "{}\n"), Catch::Contains("not valid JSON"));
+  CHECK(verify_text(text + "\n  \n").intact());
+}

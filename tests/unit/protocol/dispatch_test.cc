@@ -26,7 +26,8 @@ TEST_CASE("dispatch answers every request type", "[dispatch]") {
   };
 
   CHECK(answer(HelloRequest{})["host"] == "untrain");
-  CHECK(answer(ObserveRequest{{"linkedin", "jane-doe", "ai-training", true, "https://www.linkedin.com/x", 1000,
+  CHECK(answer(ObserveRequest{{"linkedin", "jane-doe", "ai-training", true,
+                               "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement", 1000,
                                ObservationSource::page_load}})["action"] == "first-seen");
   CHECK(answer(StatusRequest{"linkedin", std::nullopt, std::nullopt})["platform"] == "linkedin");
   CHECK(answer(RulesRequest{"linkedin"})["platform"] == "linkedin");

@@ -307,7 +307,7 @@ TEST_CASE("a word the protocol does not know is refused with the words it does",
         R"(field 'source' must be "page-load", "user-change", "assisted" or "member-reported")");
   auto nudge = valid_nudge();
   nudge["action"] = "closed";
-  CHECK(failure(nudge).second == R"(field 'action' must be "shown", "clicked", "snoozed" or "dismissed")");
+  CHECK(failure(nudge).second == R"(field 'action' must be "shown", "clicked", "snoozed", "dismissed" or "undone")");
   nudge = valid_nudge();
   nudge["source"] = "page";
   CHECK(failure(nudge).second == R"(field 'source' must be "banner", "callout" or "popup")");
@@ -315,4 +315,19 @@ TEST_CASE("a word the protocol does not know is refused with the words it does",
   CHECK(failure(exporter).second == R"(field 'format' must be "html", "json", "csv" or "ndjson")");
   exporter["format"] = "ndjson";
   CHECK(std::get<ExportRequest>(validate_request(exporter).body).format == ExportFormat::ndjson);
+}
+
+TEST_CASE("an undo is a nudge that needs no until, and keeps none that is sent", "[request]") {
+  auto message = valid_nudge();
+  message["action"] = "undone";
+  message["source"] = "popup";
+  auto request = validate_request(message);
+  const auto& n = std::get<NudgeRequest>(request.body).nudge;
+  CHECK(n.action == NudgeAction::undone);
+  CHECK(n.source == NudgeSource::popup);
+  CHECK_FALSE(n.until.has_value());
+  message.erase("until");
+  CHECK(std::get<NudgeRequest>(validate_request(message).body).nudge.action == NudgeAction::undone);
+  message["action"] = "resumed";
+  CHECK(failure(message).first == Code::bad_request);
 }

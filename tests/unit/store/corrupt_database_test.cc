@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "store/busy_timeout.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_dir.h"
 #include "trail/event.h"
@@ -24,6 +25,13 @@ std::string read_all(const std::filesystem::path& path) {
 
 void write_all(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// Copies every page from the WAL into the database file and empties the WAL, so that the file alone is the trail
+// and damage written into it is what SQLite reads.
+void fold_wal_into_file(const std::filesystem::path& db) {
+  sql::Database plain(db.string());
+  plain.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 Record an_observation() {
@@ -75,6 +83,7 @@ TEST_CASE("a database damaged inside its pages is moved aside, never repaired in
     Store store = Store::open(db);
     for (int i = 0; i < 200; ++i) store.append(an_observation(), 2000 + i);
   }
+  fold_wal_into_file(db);
   std::string bytes = read_all(db);
   REQUIRE(bytes.size() > 3 * 4096);
   for (std::size_t i = 4096; i < 4096 + 512; ++i) bytes[i] = '\x5a';  // scribble over page 2's b-tree header
@@ -83,6 +92,63 @@ TEST_CASE("a database damaged inside its pages is moved aside, never repaired in
   auto moved = moved_aside(db);
   REQUIRE(moved.size() == 1);
   CHECK(read_all(moved[0]) == bytes);
+}
+
+TEST_CASE("damage that opening does not read is found by the first statement that reads it, and moved aside then",
+          "[corrupt]") {
+  TempDir dir;
+  auto db = dir.path() / "untrain.db";
+  {
+    Store store = Store::open(db);
+    for (int i = 0; i < 200; ++i) store.append(an_observation(), 2000 + i);
+  }
+  fold_wal_into_file(db);
+  std::string bytes = read_all(db);
+  for (std::size_t i = 2 * 4096; i < 2 * 4096 + 512; ++i) bytes[i] = '\x5a';  // page 3: the current_state table
+  write_all(db, bytes);
+
+  Store store = Store::open(db);  // reads the header, the schema and the chain's head: not page 3
+  CHECK(store.head().seq == 200);
+  try {
+    store.states("linkedin");
+    FAIL("a damaged page was read without an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::storage_unavailable);
+    CHECK_THAT(e.what(), Catch::Contains("moved aside"));
+  }
+  CHECK_FALSE(store.is_open());
+  CHECK_THROWS_AS(store.head(), Error);  // a moved-aside store answers nothing more
+  auto moved = moved_aside(db);
+  REQUIRE(moved.size() == 1);
+  CHECK(read_all(moved[0]) == bytes);  // never written to after the damage was found
+
+  Store fresh = Store::open(db);
+  CHECK(fresh.append(an_observation(), 3000).seq == 1);
+}
+
+TEST_CASE("an empty database file beside a write-ahead log that holds pages is moved aside with it, not emptied",
+          "[corrupt]") {
+  TempDir dir;
+  auto db = dir.path() / "untrain.db";
+  {
+    Store store = Store::open(db);
+    for (int i = 0; i < 5; ++i) store.append(an_observation(), 2000 + i);
+  }
+  std::string wal = read_all(db.string() + "-wal");
+  REQUIRE(wal.size() > 4096);
+  write_all(db, "");  // the database file lost, its WAL kept
+
+  try {
+    Store::open(db);
+    FAIL("an empty database opened beside its WAL");
+  } catch (const Error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("write-ahead log"));
+    CHECK_THAT(e.what(), Catch::Contains("moved aside"));
+  }
+  auto moved = moved_aside(db);
+  REQUIRE(moved.size() == 1);
+  CHECK(read_all(moved[0].string() + "-wal") == wal);
+  CHECK(Store::open(db).events().empty());
 }
 
 TEST_CASE("a second damaged file in the same second gets a name of its own", "[corrupt]") {

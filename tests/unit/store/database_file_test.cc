@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "store/corrupt_database.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_dir.h"
 
@@ -184,10 +185,35 @@ TEST_CASE("reading changes nothing: the file stays as it was, and a damaged one 
   TempDir dir;
   auto db = dir.path() / "untrain.db";
   Store::open(db);
+  {
+    // Every page into the file, the WAL emptied: the file alone is the trail, so the damage below is what SQLite reads.
+    sql::Database plain(db.string());
+    plain.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
   auto before = snapshot(db);
   { Store::open_for_reading(db).events(); }
   CHECK(snapshot(db) == before);
   write_all(db, std::string("SQLite format 3\0", 16) + std::string(600, '\x17'));
   CHECK_THROWS_AS(Store::open_for_reading(db).events(), Error);
   CHECK(moved_aside(db).empty());
+}
+
+TEST_CASE("reading an empty database file beside a write-ahead log that holds pages reports it and moves nothing",
+          "[database-file]") {
+  TempDir dir;
+  auto db = dir.path() / "untrain.db";
+  Store::open(db);  // the schema, in the WAL that stays between processes
+  auto wal = snapshot(db.string() + "-wal");
+  REQUIRE(wal.size > 0);
+  write_all(db, "");  // the database file lost, its WAL kept
+  try {
+    Store::open_for_reading(db);
+    FAIL("an empty database beside its WAL read as no events yet");
+  } catch (const Error& e) {
+    CHECK(e.code() == Code::storage_unavailable);
+    CHECK_THAT(e.what(), Catch::Contains("write-ahead log") && Catch::Contains("moves nothing"));
+  }
+  CHECK(moved_aside(db).empty());
+  CHECK(snapshot(db.string() + "-wal") == wal);
+  CHECK(snapshot(db).size == 0);
 }

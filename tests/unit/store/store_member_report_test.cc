@@ -165,7 +165,7 @@ TEST_CASE("a database from before member reports migrates with every status fiel
   REQUIRE(before.size() == 3);
 
   auto store = Store::open(path);
-  CHECK(store.schema_version() == 5);
+  CHECK(store.schema_version() == 6);
   const PlatformRules& rules = *find_platform("linkedin");
   const char* fields[] = {"setting",    "account",      "value",        "verdict",
                           "first_seen", "last_checked", "last_changed", "nudge"};

@@ -33,12 +33,15 @@ Record marked(const char* sent_on, std::optional<std::string> account = "jane-do
 
 }  // namespace
 
-TEST_CASE("a snooze is kept with its end; shown and clicked keep nothing", "[store][nudge]") {
+TEST_CASE("a snooze is kept with its end; shown and clicked hold nothing back", "[store][nudge]") {
   TempDir dir;
   auto store = Store::open(dir.path() / "untrain.db");
   store.append(nudged("shown", "unknown"), 1);
   store.append(nudged("clicked", "unknown"), 2);
-  CHECK(store.nudges("linkedin").empty());
+  for (const NudgeState& n : store.nudges("linkedin")) {
+    CHECK_FALSE(n.snoozed_until);
+    CHECK_FALSE(n.dismissed_verdict);
+  }
   store.append(nudged("snoozed", "unknown", kT + 100), 3);
   store.append(nudged("snoozed", "unknown", kT + 200), 4);
   auto nudges = store.nudges("linkedin");
@@ -68,6 +71,38 @@ TEST_CASE("a dismissal keeps the verdict it dismissed and the setting's state at
   CHECK(after[0].dismissed_value == std::optional<bool>(false));
   CHECK(after[0].dismissed_changed == std::optional<std::int64_t>(2000));
   CHECK(after[0].snoozed_until == std::optional<std::int64_t>(kT + 1));
+}
+
+TEST_CASE("an undo lifts the setting's snooze and dismissal and keeps the events that set them", "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(seen(true, 1000), 1);
+  store.append(nudged("snoozed", "on-by-default", kT + 100), 2);
+  store.append(nudged("dismissed", "on-by-default"), 3);
+  REQUIRE(store.nudges("linkedin").at(0).dismissed_verdict.has_value());
+  store.append(nudged("undone", "on-by-default"), 4);
+  auto after = store.nudges("linkedin");
+  REQUIRE(after.size() == 1);
+  CHECK_FALSE(after[0].snoozed_until.has_value());
+  CHECK_FALSE(after[0].dismissed_verdict.has_value());
+  CHECK_FALSE(after[0].dismissed_value.has_value());
+  CHECK_FALSE(after[0].dismissed_changed.has_value());
+  auto hold = nudge_hold(after[0], store.states("linkedin").at(0), Verdict::on_by_default, kT);
+  CHECK_FALSE(hold.snoozed_until.has_value());
+  CHECK_FALSE(hold.dismissed);
+  REQUIRE(store.events().size() == 4);
+  CHECK(store.events()[1].action == "snoozed");
+  CHECK(store.events()[2].action == "dismissed");
+  CHECK(store.events()[3].action == "undone");
+  CHECK(store.events()[3].detail == R"({"verdict":"on-by-default"})");
+}
+
+TEST_CASE("an undo where nothing was held keeps nothing but its event", "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  store.append(nudged("undone", "unknown"), 1);
+  CHECK(store.nudges("linkedin").empty());
+  CHECK(store.events().size() == 1);
 }
 
 TEST_CASE("a form date is kept per account, the latest marking winning", "[store][form]") {
@@ -145,4 +180,30 @@ TEST_CASE("status stays fast with a million events in the log", "[store][perf]")
   auto append_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - append_started);
   WARN("append after 1,000,000 events: " << append_ms.count() << " ms");
   CHECK(append_ms.count() < 500.0);
+}
+
+TEST_CASE("a nudge shown on every page view is logged once a day, and again when what it says changes",
+          "[store][nudge]") {
+  TempDir dir;
+  auto store = Store::open(dir.path() / "untrain.db");
+  constexpr std::int64_t kDay = 86'400'000;
+  const std::int64_t morning = (kT / kDay) * kDay + 8 * 3600 * 1000;
+  int logged = 0;
+  for (int view = 0; view < 50; ++view) {  // 50 page views with the setting On: one "shown"
+    if (store.append_if_news(nudged("shown", "on-by-default"), morning + view * 60'000)) ++logged;
+  }
+  CHECK(logged == 1);
+  // What it says changed: the setting was read Off, and the banner now shows that.
+  store.append(seen(false, kT), morning + 3'600'000);
+  CHECK(store.append_if_news(nudged("shown", "on-by-default"), morning + 3'700'000));
+  CHECK(store.append_if_news(nudged("shown", "off"), morning + 3'800'000));
+  CHECK_FALSE(store.append_if_news(nudged("shown", "off"), morning + 3'900'000));
+  // The next day, once again.
+  CHECK(store.append_if_news(nudged("shown", "off"), morning + kDay));
+  // The member's own actions are logged every time.
+  CHECK(store.append_if_news(nudged("clicked", "off"), morning + kDay + 1));
+  CHECK(store.append_if_news(nudged("clicked", "off"), morning + kDay + 2));
+  std::int64_t shown = 0;
+  for (const Event& e : store.events()) shown += e.kind == "nudge" && e.action == "shown";
+  CHECK(shown == 4);
 }

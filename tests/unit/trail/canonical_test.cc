@@ -1,6 +1,13 @@
 #include "trail/canonical.h"
 
 #include <catch2/catch.hpp>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+
+#include "random_event.h"
+#include "trail/json_text.h"
 
 using namespace untrain;
 
@@ -59,4 +66,99 @@ TEST_CASE("the chain hash covers the previous hash and every field", "[canonical
   CHECK(chain_hash(std::string(64, '1'), e) != h);
   e.value = true;
   CHECK(chain_hash(kGenesisHash, e) != h);
+}
+
+namespace {
+
+// The canonical encoding as it was first defined: through nlohmann::json (std::map keeps keys in byte order), dumped
+// strictly. The direct writer must give exactly these bytes, or refuse exactly when this throws.
+std::optional<std::string> reference_encoding(const Event& e) {
+  nlohmann::json object = {
+      {"seq", e.seq},
+      {"recorded", e.recorded},
+      {"time", e.time},
+      {"kind", e.kind},
+      {"action", e.action},
+      {"source", e.source},
+      {"platform", e.platform},
+      {"account", e.account},
+      {"setting", e.setting},
+      {"url", e.url},
+      {"detail", e.detail},
+      {"untrain_version", e.untrain_version},
+      {"rules_version", e.rules_version},
+      {"prev_hash", e.prev_hash},
+  };
+  if (e.value) object["value"] = *e.value ? 1 : 0;
+  if (e.previous) object["previous"] = *e.previous ? 1 : 0;
+  try {
+    return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<std::string> direct_encoding(const Event& e) {
+  try {
+    return canonical_encoding(e);
+  } catch (const json_text::NotUtf8&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the direct canonical encoding is byte for byte the one defined through nlohmann::json", "[canonical]") {
+  std::mt19937 random(20261129);
+  int refused = 0;
+  for (int i = 0; i < 20000; ++i) {
+    Event e = random_event(random, i);
+    auto expected = reference_encoding(e);
+    INFO("event " << i);
+    CHECK(direct_encoding(e) == expected);
+    if (!expected) ++refused;
+  }
+  CHECK(refused > 1000);  // the broken ones really were refused, by both
+}
+
+TEST_CASE("every string of one or two bytes is written as nlohmann::json writes it, or refused as it refuses it",
+          "[canonical]") {
+  auto both = [](const std::string& text) {
+    std::optional<std::string> expected, written;
+    try {
+      expected = nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    } catch (const nlohmann::json::exception&) {
+    }
+    try {
+      std::string out;
+      json_text::append_string(out, text);
+      written = out;
+    } catch (const json_text::NotUtf8&) {
+    }
+    return std::pair(expected, written);
+  };
+  int differences = 0;
+  for (int a = 0; a < 256; ++a) {
+    auto [expected, written] = both(std::string(1, static_cast<char>(a)));
+    differences += expected != written;
+    for (int b = 0; b < 256; ++b) {
+      auto [expected2, written2] = both(std::string{static_cast<char>(a), static_cast<char>(b)});
+      differences += expected2 != written2;
+    }
+  }
+  CHECK(differences == 0);
+  // Three- and four-byte sequences at the edges of table 3-7's ranges.
+  for (int lead : {0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5}) {
+    for (int second : {0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0}) {
+      for (int third : {0x7f, 0x80, 0xbf, 0xc0}) {
+        std::string three{static_cast<char>(lead), static_cast<char>(second), static_cast<char>(third)};
+        auto [e3, w3] = both(three);
+        CHECK(e3 == w3);
+        auto [e4, w4] = both(three + "\x80");
+        CHECK(e4 == w4);
+        auto [e5, w5] = both(three + "x");
+        CHECK(e5 == w5);
+      }
+    }
+  }
 }

@@ -109,3 +109,14 @@ TEST_CASE("nudge actions and sources are exactly the documented ones", "[nudge]"
   for (auto source : {"banner", "callout", "popup"}) CHECK(is_nudge_source(source));
   for (auto source : {"", "page-load", "page"}) CHECK_FALSE(is_nudge_source(source));
 }
+
+TEST_CASE("a nudge shown is news once a day per setting, and again that day only when what it says changed",
+          "[nudge]") {
+  const ShownNudge first{"on-by-default", true, 20'786};
+  CHECK(shown_is_news(std::nullopt, first));
+  CHECK_FALSE(shown_is_news(first, first));                                 // the 2nd to 50th page view
+  CHECK(shown_is_news(first, ShownNudge{"on-by-default", true, 20'787}));   // the next day
+  CHECK(shown_is_news(first, ShownNudge{"on", true, 20'786}));              // the verdict changed
+  CHECK(shown_is_news(first, ShownNudge{"on-by-default", false, 20'786}));  // the value changed
+  CHECK(shown_is_news(ShownNudge{"unknown", std::nullopt, 20'786}, ShownNudge{"unknown", false, 20'786}));
+}

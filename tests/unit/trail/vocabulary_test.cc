@@ -33,7 +33,7 @@ TEST_CASE("the trail's words are exactly the documented ones", "[vocabulary]") {
   CHECK(names_of<EventKind>() == Names{"observation", "nudge", "form", "export"});
   CHECK(names_of<ObservationAction>() == Names{"first-seen", "check", "change"});
   CHECK(names_of<ObservationSource>() == Names{"page-load", "user-change", "assisted", "member-reported"});
-  CHECK(names_of<NudgeAction>() == Names{"shown", "clicked", "snoozed", "dismissed"});
+  CHECK(names_of<NudgeAction>() == Names{"shown", "clicked", "snoozed", "dismissed", "undone"});
   CHECK(names_of<NudgeSource>() == Names{"banner", "callout", "popup"});
   CHECK(names_of<FormAction>() == Names{"sent"});
   CHECK(names_of<ExportFormat>() == Names{"html", "json", "csv", "ndjson"});
