@@ -20,6 +20,9 @@ ensure_packages libbenchmark-dev sqlite3
 ensure_packages clang-14 libclang-rt-14-dev strace util-linux
 # clang-format for the C++ style check (lint: clang-format).
 ensure_packages clang-format
+# Windows (issue 16): MinGW-w64 cross-builds untrain.exe (the windows preset), Wine runs its tests (ctest label
+# `wine`), wixl (msitools) builds its MSI; dpkg-dev and tcl turn Debian's SQLite source into the amalgamation.
+ensure_packages g++-mingw-w64-x86-64-posix wine wine64 wixl dpkg-dev tcl
 command -v npm >/dev/null || ensure_packages npm
 # The extension's modules are loaded under node --test with require() of an ES module (Node >= 20.19).
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
@@ -34,6 +37,12 @@ ctest --preset asan --timeout 600 -j2
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 ctest --preset fuzz -j2
+
+# untrain.exe and its unit tests for Windows, with SQLite from Debian's source package; the default build's ctest
+# runs them under Wine (tests/wine/) and builds the MSI (scripts/windows-msi.sh).
+scripts/windows-deps.sh >/dev/null
+cmake --preset windows >/dev/null
+cmake --build --preset windows
 
 # Every test of the default build, last, so that ctest's closing line counts the whole suite.
 cmake --preset default >/dev/null

@@ -1,5 +1,5 @@
 // Wires the page that explains untrain's helper: what it adds, whether it answers now, and how to install it on the
-// member's own system first (Linux today; macOS from source; not Windows yet).
+// member's own system first (Linux and Windows have an installer; macOS from source).
 import '../shared/messages.js'; // classic scripts, as the content scripts need: they set globalThis.untrain.messages
 import '../shared/i18n.js'; // and globalThis.untrain.i18n
 import { PLATFORMS } from '../shared/platforms.js';

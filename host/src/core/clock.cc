@@ -32,7 +32,14 @@ std::int64_t local_day(std::int64_t ms) {
   std::time_t seconds = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   if (!localtime_r(&seconds, &tm)) return ms / kDayMs;  // a time localtime cannot take: UTC's day
-  std::int64_t local = add_ms(ms, std::int64_t{tm.tm_gmtoff} * 1000);
+  // The zone's offset, from the local calendar time itself rather than tm_gmtoff, which Windows' C runtime lacks.
+  using namespace std::chrono;
+  year_month_day date{year{tm.tm_year + 1900}, month{static_cast<unsigned>(tm.tm_mon + 1)},
+                      day{static_cast<unsigned>(tm.tm_mday)}};
+  std::int64_t local_seconds =
+      sys_days{date}.time_since_epoch().count() * 86'400LL + tm.tm_hour * 3600LL + tm.tm_min * 60LL + tm.tm_sec;
+  std::int64_t offset = local_seconds - static_cast<std::int64_t>(seconds);
+  std::int64_t local = add_ms(ms, offset * 1000);
   return local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
 }
 

@@ -1,11 +1,10 @@
 #include "doctor/doctor.h"
 
-#include <unistd.h>
-
 #include "core/error.h"
 #include "core/extension_identity.h"
 #include "core/paths.h"
 #include "core/version.h"
+#include "doctor/doctor_platform.h"
 #include "doctor/doctor_probe.h"
 #include "export/verify.h"
 #include "install/account.h"
@@ -30,7 +29,7 @@ void append(std::vector<Check>& to, const std::vector<Check>& more) { to.insert(
 std::vector<Check> examine(const ManifestSite& site, const Account& account, const DoctorOptions& options) {
   std::vector<Check> checks{presence_check(site)};
   if (has_problem(checks)) return checks;
-  append(checks, permission_checks(site, account));
+  append(checks, access_checks(site, account));
   auto content = content_checks(site);
   append(checks, content.checks);
   if (!content.program) return checks;
@@ -62,7 +61,7 @@ std::vector<Check> examine(const ManifestSite& site, const Account& account, con
     checks.push_back(snap_check(site, present, unconfined));
   }
 
-  if (auto refused = launch_refusal(site, ::geteuid())) {
+  if (auto refused = refusal_to_launch(site)) {
     checks.push_back(*refused);
     return checks;
   }

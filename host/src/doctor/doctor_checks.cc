@@ -73,8 +73,8 @@ std::vector<Check> permission_checks(const ManifestSite& site, const Account& ac
 
   // Who must be able to read it: the member, or for a system folder every user.
   Account everyone;
-  everyone.uid = static_cast<uid_t>(-1);
-  everyone.gid = static_cast<gid_t>(-1);
+  everyone.uid = static_cast<UserId>(-1);
+  everyone.gid = static_cast<GroupId>(-1);
   const Account& reader = site.system ? everyone : account;
   std::string reader_name = site.system ? "every user" : account.name;
 
@@ -90,7 +90,7 @@ std::vector<Check> permission_checks(const ManifestSite& site, const Account& ac
                                  ") cannot be read by " + reader_name + ", so the browser cannot read it",
                              sudo + "chmod 644 " + file_name));
   }
-  uid_t expected = site.system ? 0 : account.uid;
+  UserId expected = site.system ? 0 : account.uid;
   std::string expected_name = site.system ? "root" : account.name;
   if (file.uid != expected) {
     std::string why = site.system ? ": whoever owns it can make every user's browser start another program"
@@ -122,6 +122,21 @@ std::vector<Check> permission_checks(const ManifestSite& site, const Account& ac
                                            mode_text(folder.mode) + ")"));
   }
   return checks;
+}
+
+Check registry_check(const ManifestSite& site, const std::optional<std::string>& registered) {
+  auto key = registry_key(*site.browser, site.system).value_or("");
+  std::string file = site.file.string();
+  if (!registered) {
+    return problem("registry",
+                   key + " is missing, so " + site.browser->title + " does not look for " + file + " (on Windows " +
+                       "the registry, not the folder, says where a host's manifest is)",
+                   install_fix(site));
+  }
+  if (std::filesystem::path(*registered).lexically_normal() != site.file.lexically_normal()) {
+    return problem("registry", key + " names " + *registered + ", not " + file, install_fix(site));
+  }
+  return ok("registry", key + " names " + file);
 }
 
 ManifestContent content_checks(const ManifestSite& site) {
@@ -209,7 +224,7 @@ ManifestContent content_checks(const ManifestSite& site) {
   const auto path = manifest.value("path", nlohmann::json());
   if (!path.is_string() || path.get<std::string>().empty()) {
     checks.push_back(problem("path", "it names no program (\"path\")", fix));
-  } else if (path.get<std::string>().front() != '/') {
+  } else if (!std::filesystem::path(path.get<std::string>()).is_absolute()) {
     checks.push_back(problem(
         "path",
         "its path " + json_string(path.get<std::string>()) + " is relative; browsers need the program's absolute path",
@@ -269,7 +284,7 @@ Check snap_check(const ManifestSite& site, bool unconfined_manifest, const std::
                  "untrain install --browser " + site.browser->base);
 }
 
-std::optional<Check> launch_refusal(const ManifestSite& site, uid_t euid) {
+std::optional<Check> launch_refusal(const ManifestSite& site, UserId euid) {
   if (euid != 0) return std::nullopt;
   const FileFacts& other = site.file_facts.uid != 0 ? site.file_facts : site.folder_facts;
   if (other.uid == 0) return std::nullopt;

@@ -32,8 +32,8 @@ struct FileFacts {
   bool exists = false;
   bool directory = false;
   bool regular = false;
-  uid_t uid = 0;
-  gid_t gid = 0;
+  UserId uid = 0;
+  GroupId gid = 0;
   unsigned mode = 0;  // permission bits
   std::string owner;  // the owner's user name (or uid)
 };
@@ -64,6 +64,9 @@ std::string install_fix(const ManifestSite& site);
 
 Check presence_check(const ManifestSite& site);
 std::vector<Check> permission_checks(const ManifestSite& site, const Account& account);
+// Windows: the registry value the browser reads (registry_key()) must name this site's manifest.
+// `registered`: the key's default value, nullopt when the key is missing.
+Check registry_check(const ManifestSite& site, const std::optional<std::string>& registered);
 ManifestContent content_checks(const ManifestSite& site);
 
 // The program a manifest names (or, for our Flatpak wrapper, the host binary it starts).
@@ -82,7 +85,7 @@ Check snap_check(const ManifestSite& site, bool unconfined_manifest, const std::
 
 // Root (sudo untrain doctor) never starts a program that someone else could have named: when the manifest or its
 // folder is not root's, the launch is skipped, and the check says why and how to run it. nullopt: launch it.
-std::optional<Check> launch_refusal(const ManifestSite& site, uid_t euid);
+std::optional<Check> launch_refusal(const ManifestSite& site, UserId euid);
 
 // The hello round trip: the launch itself, then the version it reports.
 std::vector<Check> hello_checks(const HelloOutcome& outcome, const std::filesystem::path& program,

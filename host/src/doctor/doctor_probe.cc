@@ -1,9 +1,5 @@
 #include "doctor/doctor_probe.h"
 
-#include <pwd.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -15,21 +11,6 @@
 #include "store/sqlite.h"
 
 namespace untrain {
-
-FileFacts file_facts(const std::filesystem::path& path) {
-  FileFacts facts;
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return facts;
-  facts.exists = true;
-  facts.directory = S_ISDIR(st.st_mode);
-  facts.regular = S_ISREG(st.st_mode);
-  facts.uid = st.st_uid;
-  facts.gid = st.st_gid;
-  facts.mode = st.st_mode & 07777;
-  const passwd* owner = ::getpwuid(st.st_uid);
-  facts.owner = owner ? owner->pw_name : "uid " + std::to_string(st.st_uid);
-  return facts;
-}
 
 std::optional<std::string> read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -67,8 +48,6 @@ ManifestSite probe_site(const Browser& browser, const std::filesystem::path& fol
   }
   return site;
 }
-
-bool is_executable(const std::filesystem::path& path) { return ::access(path.c_str(), X_OK) == 0; }
 
 std::vector<std::string> flatpak_app_ini(const std::string& app_id, const std::filesystem::path& home) {
   const std::filesystem::path system = "/var/lib/flatpak", user = home / ".local/share/flatpak";

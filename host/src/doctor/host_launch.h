@@ -31,6 +31,10 @@ struct HelloOutcome {
 std::vector<std::string> chromium_launch_args(const std::string& origin);
 std::vector<std::string> firefox_launch_args(const std::filesystem::path& manifest, const std::string& addon_id);
 
+// The first 80 bytes as text: printable ASCII as is, "\n" and "\xNN" for the rest.
+std::string printable_bytes(const std::string& bytes);
+
+// host_launch-unix.cc (Boost.Process) or host_launch-win32.cc (CreateProcess).
 HelloOutcome say_hello(const std::filesystem::path& program, const std::vector<std::string>& args,
                        std::chrono::milliseconds timeout);
 

@@ -1,7 +1,5 @@
 #include "export/verify.h"
 
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -349,10 +347,11 @@ VerifyReport verify_export_file(const std::filesystem::path& file, std::optional
   auto cannot_read = [&](int error) {
     return Error(Outcome::io, "cannot read " + file.string() + ": " + std::strerror(error));
   };
-  struct stat st {};
-  if (::stat(file.c_str(), &st) != 0) throw cannot_read(errno);
-  if (S_ISDIR(st.st_mode)) throw cannot_read(EISDIR);
-  if (!S_ISREG(st.st_mode)) {
+  std::error_code ec;
+  auto type = std::filesystem::status(file, ec).type();
+  if (ec) throw Error(Outcome::io, "cannot read " + file.string() + ": " + ec.message());
+  if (type == std::filesystem::file_type::directory) throw cannot_read(EISDIR);
+  if (type != std::filesystem::file_type::regular) {
     throw Error(Outcome::io, "cannot read " + file.string() +
                                  ": not a regular file (a FIFO, a device or a socket may never end): save the "
                                  "export to a file and verify that");

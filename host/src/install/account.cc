@@ -1,13 +1,12 @@
+// Whose browsers: the decision (account.h). The process's own account is read in account-unix.cc or
+// account-win32.cc, picked by the build.
 #include "install/account.h"
-
-#include <pwd.h>
-#include <unistd.h>
 
 #include "core/error.h"
 
 namespace untrain {
 
-Account account_for(uid_t euid, gid_t egid, const Environment& env, const AccountLookup& lookup) {
+Account account_for(UserId euid, GroupId egid, const Environment& env, const AccountLookup& lookup) {
   auto sudo_user = env("SUDO_USER");
   if (euid == 0 && sudo_user && *sudo_user != "root") {
     auto account = lookup(*sudo_user);
@@ -26,14 +25,4 @@ Account account_for(uid_t euid, gid_t egid, const Environment& env, const Accoun
   self.home = *home;
   return self;
 }
-
-Account current_account() {
-  auto lookup = [](const std::string& name) -> std::optional<Account> {
-    const passwd* entry = ::getpwnam(name.c_str());
-    if (!entry || !entry->pw_dir) return std::nullopt;
-    return Account{name, entry->pw_uid, entry->pw_gid, entry->pw_dir, false};
-  };
-  return account_for(::geteuid(), ::getegid(), process_environment(), lookup);
-}
-
 }  // namespace untrain

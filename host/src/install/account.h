@@ -11,13 +11,14 @@
 #include <string>
 
 #include "core/paths.h"
+#include "core/user_id.h"
 
 namespace untrain {
 
 struct Account {
   std::string name;
-  uid_t uid = 0;
-  gid_t gid = 0;
+  UserId uid = 0;
+  GroupId gid = 0;
   std::filesystem::path home;
   bool via_sudo = false;  // root acting for `name`: chown what is written to uid:gid
 };
@@ -27,7 +28,7 @@ using AccountLookup = std::function<std::optional<Account>(const std::string& na
 // Pure. Root with SUDO_USER set (and not root itself) acts for that user, looked up in the
 // password database; anyone else acts for themselves, at $HOME. Throws Error(usage) when there is
 // no home to install into.
-Account account_for(uid_t euid, gid_t egid, const Environment& env, const AccountLookup& lookup);
+Account account_for(UserId euid, GroupId egid, const Environment& env, const AccountLookup& lookup);
 
 // This process: geteuid(), the environment and getpwnam().
 Account current_account();

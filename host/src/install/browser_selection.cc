@@ -1,15 +1,11 @@
 #include "install/browser_selection.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <sstream>
-
 #include "core/error.h"
 
 namespace untrain {
 
 bool is_found(const Browser& browser, const Machine& machine) {
+  if (machine.registry) return !browser.windows_key.empty();
   for (const auto& program : browser.programs) {
     if (machine.on_path(program)) return true;
   }
@@ -40,26 +36,4 @@ std::vector<const Browser*> select_browsers(std::string_view name, const Machine
   }
   return selected;
 }
-
-Machine local_machine(const std::filesystem::path& home) {
-  Machine machine;
-  machine.home = home;
-  machine.exists = [](const std::filesystem::path& path) {
-    std::error_code ec;
-    return std::filesystem::exists(path, ec);
-  };
-  machine.on_path = [](const std::string& program) {
-    const char* path = std::getenv("PATH");
-    std::istringstream dirs(path ? path : "");
-    std::string dir;
-    while (std::getline(dirs, dir, ':')) {
-      if (dir.empty()) continue;
-      auto candidate = std::filesystem::path(dir) / program;
-      if (::access(candidate.c_str(), X_OK) == 0) return true;
-    }
-    return false;
-  };
-  return machine;
-}
-
 }  // namespace untrain

@@ -18,9 +18,12 @@ struct Machine {
   std::filesystem::path home;
   std::function<bool(const std::filesystem::path&)> exists;
   std::function<bool(const std::string& program)> on_path;
+  // Windows: browsers read the registry, so every browser with a registry key is found.
+  bool registry = false;
 };
 
-// A browser is found when one of its programs is on PATH or one of its traces exists.
+// A browser is found when one of its programs is on PATH or one of its traces exists (on Windows:
+// when it has a registry key).
 bool is_found(const Browser& browser, const Machine& machine);
 
 enum class Selecting {

@@ -151,9 +151,11 @@ std::optional<std::filesystem::path> user_manifest_dir(const Browser& browser, O
       if (browser.macos_user_dir.empty()) return std::nullopt;
       return home / browser.macos_user_dir;
     case Os::windows:
-      // The registry names the file; untrain keeps it with its other per-user data.
+      // The registry names the file; untrain keeps it with its other per-user data (%LOCALAPPDATA%\untrain). One
+      // file per family: Brave, Vivaldi and Opera read Chrome's key, so they must all name the same manifest.
       if (browser.windows_key.empty()) return std::nullopt;
-      return home / "AppData" / "Local" / "untrain" / "NativeMessagingHosts" / browser.name;
+      return home / "AppData" / "Local" / "untrain" / "NativeMessagingHosts" /
+             (browser.family == Family::firefox ? "firefox" : "chromium");
   }
   return std::nullopt;
 }
@@ -169,7 +171,8 @@ std::vector<std::filesystem::path> system_manifest_dirs(const Browser& browser, 
       break;
     case Os::windows:
       if (!browser.windows_key.empty())
-        dirs.emplace_back("C:\\ProgramData\\untrain\\NativeMessagingHosts\\" + browser.name);
+        dirs.emplace_back(std::string("C:\\ProgramData\\untrain\\NativeMessagingHosts\\") +
+                          (browser.family == Family::firefox ? "firefox" : "chromium"));
       break;
   }
   return dirs;

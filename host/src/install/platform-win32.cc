@@ -1,4 +1,8 @@
 // What differs on Windows: the build picks this file there.
+#include <windows.h>
+
+#include <string>
+
 #include "core/error.h"
 #include "install/browsers.h"
 #include "install/registration.h"
@@ -7,13 +11,17 @@ namespace untrain {
 
 Os current_os() { return Os::windows; }
 
-// As before the platform files were split: there is no /proc here, so this fails and
-// `untrain install --binary` must name the program.
 std::filesystem::path running_binary() {
-  std::error_code ec;
-  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) throw Error(Outcome::io, "cannot tell where the untrain binary is: " + ec.message());
-  return path;
+  std::wstring path(MAX_PATH, L'\0');
+  for (;;) {
+    DWORD n = GetModuleFileNameW(nullptr, path.data(), static_cast<DWORD>(path.size()));
+    if (n == 0) throw Error(Outcome::io, "cannot tell where the untrain program is: GetModuleFileNameW failed");
+    if (n < path.size()) {
+      path.resize(n);
+      return path;
+    }
+    path.resize(path.size() * 2);
+  }
 }
 
 }  // namespace untrain

@@ -12,4 +12,8 @@ void remove_registry_key(const std::string& key) {
   throw Error(Code::internal, "the Windows registry (" + key + ") exists only on Windows");
 }
 
+std::optional<std::string> registry_default(const std::string& key) {
+  throw Error(Code::internal, "the Windows registry (" + key + ") exists only on Windows");
+}
+
 }  // namespace untrain

@@ -1,6 +1,7 @@
 // The registry calls themselves, on Windows (the build picks this file there).
 #include <windows.h>
 
+#include <cwchar>
 #include <string_view>
 
 #include "core/error.h"
@@ -27,6 +28,14 @@ HKEY split(const std::string& key, std::wstring& rest) {
   throw Error(Code::internal, "unknown registry root in " + key);
 }
 
+std::string narrow(const std::wstring& text) {
+  if (text.empty()) return {};
+  int n = WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0, nullptr, nullptr);
+  std::string out(static_cast<std::size_t>(n), '\0');
+  WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), n, nullptr, nullptr);
+  return out;
+}
+
 }  // namespace
 
 void set_registry_default(const std::string& key, const std::string& value) {
@@ -48,6 +57,21 @@ void remove_registry_key(const std::string& key) {
   HKEY root = split(key, path);
   LONG rc = RegDeleteKeyW(root, path.c_str());
   if (rc != ERROR_SUCCESS && rc != ERROR_FILE_NOT_FOUND) throw Error(Outcome::io, "removing the registry key " + key);
+}
+
+std::optional<std::string> registry_default(const std::string& key) {
+  std::wstring path;
+  HKEY root = split(key, path);
+  DWORD size = 0;
+  if (RegGetValueW(root, path.c_str(), nullptr, RRF_RT_REG_SZ, nullptr, nullptr, &size) != ERROR_SUCCESS) {
+    return std::nullopt;
+  }
+  std::wstring data(size / sizeof(wchar_t) + 1, L'\0');
+  if (RegGetValueW(root, path.c_str(), nullptr, RRF_RT_REG_SZ, nullptr, data.data(), &size) != ERROR_SUCCESS) {
+    return std::nullopt;
+  }
+  data.resize(wcsnlen(data.c_str(), data.size()));
+  return narrow(data);
 }
 
 }  // namespace untrain

@@ -1,13 +1,12 @@
 #include "protocol/export_spool.h"
 
-#include <sys/random.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 
+#include "core/crypto.h"
 #include "core/error.h"
 #include "export/export.h"
 #include "protocol/text_chunk.h"
@@ -18,17 +17,10 @@ namespace {
 constexpr const char* kPrefix = "untrain-export-";
 constexpr std::size_t kMaxOpen = 4;  // a confused caller must not fill the disk
 
-// From the kernel's random source (getrandom(2)), not OpenSSL's RAND_bytes: that one pulls OpenSSL's whole provider
-// machinery into the binary, and with it a third of the pages the dynamic loader relocates at every start.
+// From the system's random source (core/crypto.h: getrandom(2) on Linux, BCryptGenRandom on Windows).
 std::string random_handle() {
   unsigned char bytes[12];
-  std::size_t got = 0;
-  while (got < sizeof bytes) {
-    ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw Error(Code::internal, "no random bytes for an export handle");
-    got += static_cast<std::size_t>(n);
-  }
+  random_bytes(bytes, sizeof bytes);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string handle;
   for (unsigned char b : bytes) {

@@ -1,6 +1,5 @@
 #include "protocol/session.h"
 
-#include <csignal>
 #include <iostream>
 #include <optional>
 
@@ -49,8 +48,6 @@ std::string answer(const std::string& frame, const StoreAccess& store, ExportSpo
 }
 
 int serve(int in_fd, int out_fd, const std::function<std::filesystem::path()>& locate_database) {
-  // A browser that closes the pipe mid-reply must give us EPIPE, not kill us.
-  std::signal(SIGPIPE, SIG_IGN);
   install_termination_handler();
   std::optional<Store> store;
   ExportSpool exports;  // declared after the store: its files go first, while the store is still open

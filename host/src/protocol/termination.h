@@ -1,6 +1,9 @@
 // Ending the host on request: SIGTERM (Firefox's way of closing a host), SIGINT or SIGHUP end the
-// session between requests, never inside one, so nothing is left half-done.
+// session between requests, never inside one, so nothing is left half-done. On Windows the same is
+// done for the console's control events (Ctrl+C, Ctrl+Break, the console closing) in
+// termination-win32.cc; the build picks the file.
 //
+// termination-unix.cc:
 // How: serve() blocks those signals and records their arrival in a flag. They are unblocked only
 // while the host waits for input (ppoll with a mask), so a signal that arrives during a request
 // stays pending until the request is answered, and one that arrives while waiting wakes the wait.
@@ -12,7 +15,10 @@
 
 namespace untrain {
 
-// Blocks the signals above and installs the flag-setting handler. Called once, by serve().
+// Blocks the signals above and installs the flag-setting handler; ignores SIGPIPE, so that a browser
+// closing the pipe mid-reply gives EPIPE rather than killing us. On Windows: installs the console
+// control handler and puts stdin and stdout in binary mode (else "\n" becomes "\r\n" inside
+// frames). Called once, by serve().
 void install_termination_handler();
 
 bool termination_requested();

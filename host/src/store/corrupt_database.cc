@@ -1,58 +1,17 @@
 #include "store/corrupt_database.h"
 
-#include <fcntl.h>
-#include <stdio.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 
 #include "core/error.h"
+#include "store/folder_ops.h"
 
 namespace untrain {
 namespace {
 
 const char* const kCompanions[] = {"-wal", "-shm", "-journal"};
-
-[[noreturn]] void fail(const std::string& what) {
-  throw Error(Code::storage_unavailable, what + ": " + std::strerror(errno));
-}
-
-// rename() that never replaces an existing file (RENAME_NOREPLACE; plain rename after a check where
-// the file system does not support it). False when `from` does not exist.
-bool move_no_replace(const std::filesystem::path& from, const std::filesystem::path& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
-  if (errno == ENOENT) return false;
-  if (errno == EINVAL || errno == ENOSYS) {
-    std::error_code ec;
-    if (std::filesystem::exists(to, ec)) errno = EEXIST;
-    else if (::rename(from.c_str(), to.c_str()) == 0) return true;
-    else if (errno == ENOENT) return false;
-  }
-  fail("moving " + from.string() + " to " + to.string());
-}
-
-class FolderLock {
- public:
-  explicit FolderLock(const std::filesystem::path& folder) {
-    fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd_ < 0) fail("opening " + folder.string());
-    while (::flock(fd_, LOCK_EX) != 0) {
-      if (errno != EINTR) {
-        ::close(fd_);
-        fail("locking " + folder.string());
-      }
-    }
-  }
-  ~FolderLock() { ::close(fd_); }  // closing releases the lock
-  FolderLock(const FolderLock&) = delete;
-
- private:
-  int fd_ = -1;
-};
 
 }  // namespace
 

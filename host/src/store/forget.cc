@@ -1,22 +1,14 @@
 #include "store/forget.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
 #include "core/error.h"
 #include "store/corrupt_database.h"
 #include "store/database_file.h"
+#include "store/file_ops.h"
 
 namespace untrain {
 namespace {
 
-bool regular_file(const std::filesystem::path& path) {
-  struct stat st {};
-  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
+bool regular_file(const std::filesystem::path& path) { return regular_file_here(path); }
 
 void add_with_companions(const std::filesystem::path& database, std::vector<std::filesystem::path>& out) {
   if (regular_file(database)) out.push_back(database);
@@ -42,10 +34,12 @@ std::vector<std::filesystem::path> remove_trail_files(const std::vector<std::fil
   for (const auto& file : files) {
     // Looked at again just before: a file swapped for a link since it was named is left alone.
     if (!regular_file(file)) continue;
-    if (::unlink(file.c_str()) == 0) {
+    std::string why;
+    Removal removal = remove_file(file, why);
+    if (removal == Removal::removed) {
       removed.push_back(file);
-    } else if (errno != ENOENT && failed.empty()) {
-      failed = "cannot remove " + file.string() + ": " + std::strerror(errno);
+    } else if (removal == Removal::failed && failed.empty()) {
+      failed = "cannot remove " + file.string() + ": " + why;
     }
   }
   if (!failed.empty()) throw Error(Code::storage_unavailable, failed);

@@ -1,9 +1,6 @@
 #include "store/store.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -16,6 +13,7 @@
 #include "core/overloaded.h"
 #include "store/corrupt_database.h"
 #include "store/database_file.h"
+#include "store/file_ops.h"
 #include "store/wal_vfs.h"
 #include "trail/canonical.h"
 
@@ -133,27 +131,19 @@ ALTER TABLE nudge_state ADD COLUMN shown_day INTEGER;
 // A -wal or -shm kept from an earlier process keeps the mode it was created with: others' access to it is taken
 // away, as from the database file (database_file.cc), and nothing is ever added. Never through a symbolic link, and
 // quietly where it cannot be (a read-only folder is reported by the open).
-void ensure_private_companions(const std::filesystem::path& database) {
-  for (const char* suffix : {"-wal", "-shm"}) {
-    std::string name = database.string() + suffix;
-    int fd = ::open(name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) continue;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0) ::fchmod(fd, st.st_mode & 0700);
-    ::close(fd);
-  }
-}
+void ensure_private_companions(const std::filesystem::path& database) { make_companions_private(database); }
 
 // An empty database file beside a WAL that holds something: the WAL may hold the latest events (or all of them),
 // and SQLite deletes such a WAL when it opens the database read-write (pager.c, pagerOpenWalIfPresent). It is kept
 // instead: the pair is damaged, and moved aside like any damaged file.
 std::optional<std::string> wal_without_database(const std::filesystem::path& database) {
-  struct stat db {
-  }, wal{};
-  if (::stat(database.c_str(), &db) != 0 || db.st_size != 0) return std::nullopt;
-  if (::stat((database.string() + "-wal").c_str(), &wal) != 0 || wal.st_size == 0) return std::nullopt;
+  std::error_code ec;
+  if (std::filesystem::file_size(database, ec) != 0 || ec) return std::nullopt;
+  std::filesystem::path wal = database.string() + "-wal";
+  auto wal_size = std::filesystem::file_size(wal, ec);
+  if (ec || wal_size == 0) return std::nullopt;
   return "the database file is empty but its write-ahead log (" + database.filename().string() + "-wal) holds " +
-         std::to_string(wal.st_size) + " bytes";
+         std::to_string(wal_size) + " bytes";
 }
 
 std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
@@ -161,8 +151,8 @@ std::string busy_pragma(std::chrono::milliseconds busy_timeout) {
 }
 
 bool same_file(const std::filesystem::path& path, std::uint64_t device, std::uint64_t inode) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && st.st_dev == device && st.st_ino == inode;
+  auto now = file_identity(path);
+  return now && now->device == device && now->inode == inode;
 }
 
 int note_wal_pages(void* pages, sqlite3*, const char*, int count) {
@@ -196,10 +186,9 @@ Store::Store(sql::Database db, std::filesystem::path path, Access access)
   // A WAL hook replaces SQLite's automatic checkpoint, which runs inside COMMIT and so before the reply; this one
   // only notes how far the WAL has grown, for checkpoint_due() (https://www.sqlite.org/c3ref/wal_hook.html).
   sqlite3_wal_hook(db_.handle(), note_wal_pages, wal_pages_.get());
-  struct stat st {};
-  if (::stat(path_.c_str(), &st) == 0) {
-    device_ = st.st_dev;
-    inode_ = st.st_ino;
+  if (auto identity = file_identity(path_)) {
+    device_ = identity->device;
+    inode_ = identity->inode;
   }
 }
 
@@ -682,10 +671,7 @@ void Store::check_structure() {
 void Store::backup(const std::filesystem::path& file) {
   guarded([&] {
     // Created here, never replaced, private from its first byte.
-    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(Outcome::io, "creating " + file.string() + ": " + std::strerror(errno));
-    ::fchmod(fd, 0600);
-    ::close(fd);
+    create_private_file(file);
     try {
       sql::Database copy(file.string());
       db_.backup_to(copy);

@@ -8,12 +8,14 @@
 // SQLITE_OPEN_CREATE; a missing one it creates itself, with the database file's mode, and fsyncs the folder before
 // SQLite writes a byte into it, as it does for an existing one that is empty (created, perhaps by another program,
 // and never committed to). So every WAL's name is durable before any commit in it is acknowledged, whoever created
-// it, and a process that finds a WAL in use syncs only the WAL.
+// it, and a process that finds a WAL in use syncs only the WAL. That is wal_vfs-unix.cc; on Windows, which has no
+// folder fsync, wal_vfs-win32.cc names SQLite's default VFS (the build picks the file).
 #pragma once
 
 namespace untrain::sql {
 
-// Registers the VFS with SQLite on first use (not as the default) and returns its name for sqlite3_open_v2.
+// Registers the VFS with SQLite on first use (not as the default) and returns its name for sqlite3_open_v2; nullptr
+// for SQLite's default VFS.
 const char* wal_vfs();
 
 }  // namespace untrain::sql

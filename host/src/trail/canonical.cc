@@ -1,12 +1,6 @@
 #include "trail/canonical.h"
 
-// SHA256_Init/Update/Final are deprecated in OpenSSL 3 in favour of EVP, but EVP's first digest loads
-// openssl.cnf and fetches the algorithm from a provider: about 5 million instructions, a third of a
-// whole browser session's CPU (bench/results.md). The low-level functions run the same assembly.
-#define OPENSSL_SUPPRESS_DEPRECATED
-#include <openssl/sha.h>
-
-#include "core/error.h"
+#include "core/crypto.h"
 #include "trail/json_text.h"
 
 namespace untrain {
@@ -63,19 +57,13 @@ std::string canonical_encoding(const Event& e) {
 }
 
 std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  constexpr unsigned int length = SHA256_DIGEST_LENGTH;
-  SHA256_CTX context;
-  if (SHA256_Init(&context) != 1 || SHA256_Update(&context, bytes.data(), bytes.size()) != 1 ||
-      SHA256_Final(digest, &context) != 1) {
-    throw Error(Code::internal, "SHA-256 failed");
-  }
+  Sha256Digest digest = sha256(bytes);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
+  hex.reserve(2 * digest.size());
+  for (unsigned char b : digest) {
+    hex += kHex[b >> 4];
+    hex += kHex[b & 0xF];
   }
   return hex;
 }

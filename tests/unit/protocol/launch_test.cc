@@ -15,7 +15,7 @@ TEST_CASE("Chromium on Windows adds --parent-window and is still native messagin
   CHECK(launch.mode == Launch::Mode::native);
 }
 
-TEST_CASE("Firefox's launch (manifest path, add-on id) is native messaging", "[launch]") {
+TEST_CASE("Firefox's launch (manifest path, add-on id) is native messaging", "[launch][posix]") {
   auto launch =
       classify({"untrain", "/home/j/.mozilla/native-messaging-hosts/org.untrain.host.json", "untrain@untrain.org"});
   CHECK(launch.mode == Launch::Mode::native);

@@ -31,13 +31,13 @@ Record seen(bool value, std::int64_t time, const char* source = "page-load") { r
 
 int mode_of(const std::filesystem::path& path) {
   struct stat st {};
-  REQUIRE(::stat(path.c_str(), &st) == 0);
+  REQUIRE(::stat(path.string().c_str(), &st) == 0);
   return st.st_mode & 0777;
 }
 
 }  // namespace
 
-TEST_CASE("a new database gets a private folder and file", "[store]") {
+TEST_CASE("a new database gets a private folder and file", "[store][posix]") {
   TempDir dir;
   auto path = dir.path() / "nested" / "untrain" / "untrain.db";
   Store::open(path);
@@ -45,11 +45,11 @@ TEST_CASE("a new database gets a private folder and file", "[store]") {
   CHECK(mode_of(path) == 0600);
 }
 
-TEST_CASE("an existing database file with loose permissions is made private", "[store]") {
+TEST_CASE("an existing database file with loose permissions is made private", "[store][posix]") {
   TempDir dir;
   auto path = dir.path() / "untrain.db";
   Store::open(path);
-  ::chmod(path.c_str(), 0644);
+  ::chmod(path.string().c_str(), 0644);
   Store::open(path);
   CHECK(mode_of(path) == 0600);
 }

@@ -1,13 +1,14 @@
-#include "protocol/termination.h"
-
+// Ending the host on request, with POSIX signals and ppoll (Linux, macOS; the build picks this file there).
 #include <poll.h>
 #include <signal.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <string>
 
 #include "core/error.h"
+#include "protocol/termination.h"
 
 namespace untrain {
 namespace {
@@ -26,6 +27,8 @@ sigset_t ending_signals() {
 }  // namespace
 
 void install_termination_handler() {
+  // A browser that closes the pipe mid-reply must give us EPIPE, not kill us.
+  std::signal(SIGPIPE, SIG_IGN);
   sigset_t set = ending_signals();
   sigprocmask(SIG_BLOCK, &set, nullptr);
   struct sigaction action {};

@@ -1,6 +1,5 @@
-// Writing an export to a file of its own, through a temporary file and a rename (output_file.h).
-#include "cli/output_file.h"
-
+// Writing an export to a file of its own, through a temporary file and a rename (output_file.h), with POSIX calls:
+// mkstemp, fsync and renameat2(RENAME_NOREPLACE) (Linux, macOS; the build picks this file there).
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -9,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "cli/output_file.h"
 #include "core/error.h"
 
 namespace untrain {

@@ -1,5 +1,4 @@
-#include "store/wal_vfs.h"
-
+// wal_vfs.h on Linux (the build picks this file there): SQLite's "unix" VFS with its WAL opened as wal_vfs.h says.
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -7,6 +6,8 @@
 
 #include <cerrno>
 #include <string>
+
+#include "store/wal_vfs.h"
 
 namespace untrain::sql {
 namespace {
