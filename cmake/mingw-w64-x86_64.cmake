@@ -18,6 +18,10 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE BOTH)
 
 # One file that runs on a stock Windows 10/11: the C++ runtime, libgcc and winpthread linked in, no MinGW DLLs.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
+# Reproducible (docs/release.md): ld writes no link time into the PE header, and a release build keeps no symbol table,
+# whose .file entries name the source files as the compiler was given them.
+string(APPEND CMAKE_EXE_LINKER_FLAGS_INIT " -Wl,--no-insert-timestamp")
+set(CMAKE_EXE_LINKER_FLAGS_RELEASE_INIT "-s")
 
 # The tests run the .exe files under Wine (tests/windows/).
 set(CMAKE_CROSSCOMPILING_EMULATOR wine)

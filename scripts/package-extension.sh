@@ -2,7 +2,8 @@
 # Builds the extension's store packages from extension/ into dist/ (or the folder given):
 #   untrain-<version>-chrome.zip   for the Chrome Web Store
 #   untrain-<version>-firefox.zip  for addons.mozilla.org, checked with `web-ext lint` (npm)
-# Each holds extension/ with the manifest its store wants (scripts/store-manifest.js). File dates
+# Each holds extension/ with the manifest its store wants (scripts/store-manifest.js), and the project's LICENSE
+# (Apache-2.0: neither store's manifest has a licence key; docs/release.md names the listing fields). File dates
 # and order are fixed, so the same sources give the same zips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ trap 'rm -rf "$staging"' EXIT
 for store in chrome firefox; do
   dir="$staging/$store"
   cp -R extension "$dir"
+  cp LICENSE "$dir/LICENSE"
   node scripts/store-manifest.js "$store" < extension/manifest.json > "$dir/manifest.json"
   find "$dir" -exec touch -h -d '2000-01-01 00:00:00 UTC' {} +
   zip_file="$out/untrain-$version-$store.zip"

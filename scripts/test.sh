@@ -23,6 +23,9 @@ ensure_packages clang-format
 # Windows (issue 16): MinGW-w64 cross-builds untrain.exe (the windows preset), Wine runs its tests (ctest label
 # `wine`), wixl (msitools) builds its MSI; dpkg-dev and tcl turn Debian's SQLite source into the amalgamation.
 ensure_packages g++-mingw-w64-x86-64-posix wine wine64 wixl dpkg-dev tcl
+# Releases (issue 18, docs/release.md): lintian checks the .deb; faketime pins the time wixl and msibuild write into the
+# MSI, so that two builds of it are byte-identical.
+ensure_packages lintian faketime
 command -v npm >/dev/null || ensure_packages npm
 # The extension's modules are loaded under node --test with require() of an ES module (Node >= 20.19).
 node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||

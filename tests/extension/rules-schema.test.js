@@ -143,6 +143,16 @@ test('LinkedIn: region notes are dated, and none after 2025-11-03 calls EU membe
   }
 });
 
+test('a rules file states its licence, the project\'s: the schema refuses one without it or under another', () => {
+  assert.equal(linkedin().license, 'Apache-2.0');
+  const none = linkedin();
+  delete none.license;
+  assert.equal(validate(none), false);
+  const other = linkedin();
+  other.license = 'MIT';
+  assert.equal(validate(other), false);
+});
+
 test('the schema refuses a setting without a private value', () => {
   const rules = linkedin();
   delete rules.settings[0].private_value;

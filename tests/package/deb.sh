@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CPack builds the .deb; it holds /usr/bin/untrain, its completions and man page, the templates, the extension and one manifest
+# CPack builds the .deb; it holds /usr/bin/untrain, its completions and man page, the copyright file, the changelogs and
+# the lintian overrides, the templates, the extension and one manifest
 # per browser system folder (each naming /usr/bin/untrain), nothing outside /usr and /etc, and no
 # maintainer scripts that could write into a user's home.
 set -euo pipefail
@@ -23,6 +24,10 @@ expected=$( { printf '%s\n' "${manifests[@]}"
               echo usr/share/zsh/vendor-completions/_untrain
               echo usr/share/fish/vendor_completions.d/untrain.fish
               echo usr/share/man/man1/untrain.1.gz
+              echo usr/share/doc/untrain/copyright
+              echo usr/share/doc/untrain/changelog.gz
+              echo usr/share/doc/untrain/changelog.Debian.gz
+              echo usr/share/lintian/overrides/untrain
               echo usr/share/untrain/manifests/chromium.json.in
               echo usr/share/untrain/manifests/firefox.json.in
               extension_files | sed 's|^|usr/share/untrain/extension/|'; } | sort)
@@ -39,6 +44,10 @@ for script in preinst postinst prerm postrm; do
   [ ! -e "$scratch/control/$script" ] || { echo "FAIL: the package has a $script script" >&2; exit 1; }
 done
 grep -q '^Depends: .*libsqlite3' "$scratch/control/control" || { echo "FAIL: Depends does not name libsqlite3" >&2; exit 1; }
+# Every file under /etc is a conffile: dpkg keeps an administrator's edits to a manifest on upgrade.
+same_lists "conffiles" "$(printf '/%s\n' "${manifests[@]}" | grep '^/etc/' | sort)" "$(sort "$scratch/control/conffiles")"
+grep -q "^Version: $(sed -n 's/^project(untrain VERSION \([0-9.]*\).*/\1/p' "$source/CMakeLists.txt")-1\$" "$scratch/control/control" ||
+  { echo "FAIL: the package's version is not CMake's project version, Debian revision 1" >&2; exit 1; }
 
 dpkg-deb -x "$deb" "$scratch/root"
 for manifest in "${manifests[@]}"; do
@@ -56,4 +65,6 @@ for shell in bash zsh fish; do
 done
 bash -n "$scratch/root/usr/share/bash-completion/completions/untrain" || { echo "FAIL: the bash completion is not valid bash" >&2; exit 1; }
 gzip -dc "$scratch/root/usr/share/man/man1/untrain.1.gz" >"$scratch/untrain.1"; grep -q '^\.TH UNTRAIN 1' "$scratch/untrain.1" || { echo "FAIL: untrain.1.gz is not untrain(1)" >&2; exit 1; }
+gzip -dc "$scratch/root/usr/share/doc/untrain/changelog.gz" | cmp - "$source/CHANGELOG.md" || { echo "FAIL: changelog.gz is not CHANGELOG.md" >&2; exit 1; }
+cmp "$scratch/root/usr/share/doc/untrain/copyright" "$source/packaging/debian/copyright"
 echo "ok: $(basename "$deb"), $(echo "$actual" | wc -l) files"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/package-extension.sh builds one zip per store from extension/, each with every extension
-# file and the manifest that store wants; `web-ext lint` passes on the Firefox one (the script
+# file, the manifest that store wants and the project's LICENSE; `web-ext lint` passes on the Firefox one (the script
 # fails otherwise), and the same sources give byte-identical zips.
 set -euo pipefail
 build=$1 source=$2
@@ -12,7 +12,8 @@ version=$(node -p "require('$source/extension/manifest.json').version")
 
 for store in chrome firefox; do
   zip="$scratch/one/untrain-$version-$store.zip"
-  same_lists "files in the $store zip" "$(extension_files)" "$(unzip -Z1 "$zip" | sort)"
+  same_lists "files in the $store zip" "$( { extension_files; echo LICENSE; } | sort)" "$(unzip -Z1 "$zip" | sort)"
+  cmp "$source/LICENSE" <(unzip -p "$zip" LICENSE) || { echo "FAIL: the $store zip's LICENSE is not the project's" >&2; exit 1; }
   cmp "$zip" "$scratch/two/untrain-$version-$store.zip" || { echo "FAIL: the $store zip is not reproducible" >&2; exit 1; }
   unzip -p "$zip" manifest.json > "$scratch/$store.json"
 done

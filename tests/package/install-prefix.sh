@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `cmake --install` into an empty prefix installs exactly the binary, its bash, zsh and fish completions and
-# man page (generated from its command line), the two manifest templates
+# man page (generated from its command line), the copyright file, the two manifest templates
 # and the extension, and the installed binary runs.
 set -euo pipefail
 build=$1 source=$2
@@ -14,6 +14,7 @@ expected=$( { echo bin/untrain
               echo share/zsh/vendor-completions/_untrain
               echo share/fish/vendor_completions.d/untrain.fish
               echo share/man/man1/untrain.1.gz
+              echo share/doc/untrain/copyright
               echo share/untrain/manifests/chromium.json.in
               echo share/untrain/manifests/firefox.json.in
               extension_files | sed 's|^|share/untrain/extension/|'; } | sort)
