@@ -42,12 +42,31 @@ bool create_durably(const std::string& wal, const std::string& database) {
   return sync_folder_of(wal);
 }
 
+// Opens an existing WAL without SQLITE_OPEN_CREATE; SQLITE_CANTOPEN when there is none to open for writing. The unix
+// VFS tries a file it cannot open to write again read-only, and SQLite then keeps that WAL read-only for the
+// connection's life: every BEGIN IMMEDIATE fails with "attempt to write a readonly database" (src/os_unix.c, unixOpen;
+// src/wal.c, sqlite3WalOpen and sqlite3WalBeginWriteTransaction). Asked with SQLITE_OPEN_CREATE, it does so only for a
+// file it may not write; without it, also for a WAL that another process created between its two tries (the first
+// found no file, the second found one), which is what hosts opening one new trail at once do. Such a file is closed
+// and reported missing, so that open_file creates it, finds it there, and opens it again, read-only only when it
+// really cannot be written.
+int open_existing(sqlite3_vfs* unix, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
+  int opened = 0;
+  int rc = unix->xOpen(unix, name, file, flags & ~SQLITE_OPEN_CREATE, &opened);
+  if (rc == SQLITE_OK && (flags & SQLITE_OPEN_READWRITE) && (opened & SQLITE_OPEN_READONLY)) {
+    file->pMethods->xClose(file);
+    return SQLITE_CANTOPEN;
+  }
+  if (rc == SQLITE_OK && out_flags) *out_flags = opened;
+  return rc;
+}
+
 int open_file(sqlite3_vfs* self, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
   sqlite3_vfs* unix = base(self);
   constexpr int kWalCreate = SQLITE_OPEN_WAL | SQLITE_OPEN_CREATE;
   if (name == nullptr || (flags & kWalCreate) != kWalCreate) return unix->xOpen(unix, name, file, flags, out_flags);
   // Without SQLITE_OPEN_CREATE the unix VFS neither creates the file nor syncs its folder.
-  int rc = unix->xOpen(unix, name, file, flags & ~SQLITE_OPEN_CREATE, out_flags);
+  int rc = open_existing(unix, name, file, flags, out_flags);
   if (rc == SQLITE_OK) {
     // An empty WAL has had nothing committed into it, so nothing made its name durable yet: another program may have
     // created it and never synced (SQLite syncs the folder at a WAL's first commit). Synced now, before ours.
