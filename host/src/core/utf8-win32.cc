@@ -1,8 +1,11 @@
 // Windows (the build picks this file there): the command line and the environment are read as UTF-16 and turned into
 // UTF-8; paths are made from UTF-8 through char8_t, which std::filesystem reads as UTF-8 rather than as the ANSI code
 // page.
-#include <shellapi.h>
+// shellapi.h needs windows.h first.
+// clang-format off
 #include <windows.h>
+#include <shellapi.h>
+// clang-format on
 
 #include <cstdlib>
 #include <memory>
