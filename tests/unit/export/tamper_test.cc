@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "export/export.h"
 #include "export/verify.h"
+#include "six_observations.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_dir.h"
@@ -15,26 +16,9 @@ using namespace untrain;
 
 namespace {
 
-Record seen(bool value, std::int64_t time, const char* account = "jane-doe") {
-  Observation o;
-  o.platform = "linkedin";
-  o.account = account;
-  o.setting = "ai-training";
-  o.value = value;
-  o.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
-  o.time_ms = time;
-  o.source = ObservationSource::page_load;
-  return {o, "0.1.0", "2026-11-28"};
-}
+using testing::seen;
 
-// A log of six observations, seq 1..6.
-struct Trail {
-  TempDir dir;
-  std::filesystem::path path = dir.path() / "untrain.db";
-  Trail() {
-    Store store = Store::open(path);
-    for (int i = 0; i < 6; ++i) store.append(seen(i < 3, 1000 + i), 2000 + i);
-  }
+struct Trail : testing::SixObservations {
   // A raw connection without the append-only triggers, as someone editing the file would use.
   sql::Database editor() {
     sql::Database db(path.string());
