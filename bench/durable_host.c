@@ -6,39 +6,18 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-static int read_all(int fd, char* buffer, size_t size) {
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = read(fd, buffer + done, size - done);
-    if (n <= 0) return 0;
-    done += (size_t)n;
-  }
-  return 1;
-}
-
-static int write_all(int fd, const char* buffer, size_t size) {
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = write(fd, buffer + done, size - done);
-    if (n <= 0) return 0;
-    done += (size_t)n;
-  }
-  return 1;
-}
+#include "frame_io.h"
 
 int main(void) {
-  static char frame[4 + 1024 * 1024];
+  static char frame[4 + FRAME_LIMIT];
   int log = -1;
   for (;;) {
     uint32_t length;
-    if (!read_all(0, frame, 4)) return 0;
-    memcpy(&length, frame, 4);
-    if (length > 1024 * 1024) return 3;
-    if (!read_all(0, frame + 4, length)) return 3;
-    if (memmem(frame + 4, length, "\"type\":\"observe\"", 16)) {
+    int got = read_frame(frame, &length);
+    if (got <= 0) return got == 0 ? 0 : 3;
+    if (is_observe(frame, length)) {
       if (log < 0) {
         const char* db = getenv("UNTRAIN_DB");
         char path[4096];
@@ -48,6 +27,6 @@ int main(void) {
       }
       if (!write_all(log, frame, 4 + (size_t)length) || fdatasync(log) != 0) return 4;
     }
-    if (!write_all(1, frame, 4 + (size_t)length)) return 1;
+    if (!echo_frame(frame, length)) return 1;
   }
 }

@@ -114,13 +114,19 @@
   const LEARN_MORE = /learn more|mehr erfahren|weitere informationen|en savoir plus|más información|obtener más información/i;
   const seen = (r) => r.width > 1 && r.height > 1;
 
+  // Anything a member switches: where one of these other than ours begins, the setting's own card has ended.
+  const SWITCHES = 'input[type="checkbox"], input[type="radio"], [role="switch"], [role="checkbox"], [role="radio"]';
+  const another = (node, element) => [...node.querySelectorAll(SWITCHES)]
+    .some((other) => other !== element && !other.contains(element) && !element.contains(other));
+
   /**
    * What the callout must never cover: LinkedIn's switch as the member sees it, its label(s), and the "Learn more" links
-   * of the card that holds it (up to four levels up, no higher than half the window), as client rectangles.
+   * of the card that holds it, as client rectangles. The card is the largest ancestor, up to six levels up, that holds
+   * no other switch: so the link is this setting's own, however tall the card is drawn (at 200 % zoom LinkedIn's card
+   * is taller than half the window, and a limit by height once left its "Learn more" under the bar).
    */
   function keepClear(element) {
     const doc = element.ownerDocument;
-    const win = doc.defaultView;
     const parts = [visibleTarget(element)];
     parts.push(...(element.labels ?? []));
     for (const id of (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
@@ -128,9 +134,9 @@
       if (label) parts.push(label);
     }
     let card = element.parentElement;
-    for (let up = 0; card?.parentElement && up < 4; up += 1) {
+    for (let up = 0; card?.parentElement && up < 6; up += 1) {
       const next = card.parentElement;
-      if (next === doc.body || next.getBoundingClientRect().height > win.innerHeight / 2) break;
+      if (next === doc.body || next === doc.documentElement || another(next, element)) break;
       card = next;
     }
     for (const link of card?.querySelectorAll('a') ?? []) if (LEARN_MORE.test(link.textContent)) parts.push(link);
@@ -143,8 +149,10 @@
 
   /**
    * Where the panel goes: beside, below or above the switch, whichever is nearest and covers nothing of keepClear();
-   * when none fits (a small window, 200 % zoom) a compact bar along the bottom, or the top when the switch is at the
-   * bottom. Returns {left, top, compact}.
+   * when none fits (a small window, 200 % zoom) a compact bar across the window. The bar spans the width, so each kept
+   * box takes its rows away: the bar goes into the free rows at the bottom, else at the top, else the lowest free band
+   * tall enough; when no band is, into the tallest one with its height as the bar's limit (the bar scrolls inside).
+   * Returns {left, top, compact, maxHeight} (maxHeight only when the bar is limited).
    */
   function position(clear, target, size, win, measureCompact) {
     const fits = (r) => r.left >= MARGIN - 0.5 && r.top >= MARGIN - 0.5 && r.right <= win.innerWidth - MARGIN + 0.5
@@ -172,11 +180,28 @@
     }
     if (best) return { left: best.left, top: best.top, compact: false };
     const bar = measureCompact();
-    const barWidth = win.innerWidth - 2 * MARGIN;
-    const bottom = rectAt(MARGIN, win.innerHeight - bar - MARGIN, barWidth, bar);
-    const top = rectAt(MARGIN, MARGIN, barWidth, bar);
-    const atTop = clear.some((c) => overlaps(bottom, c)) && !clear.some((c) => overlaps(top, c));
-    return { left: MARGIN, top: (atTop ? top : bottom).top, compact: true };
+    const bands = freeBands(clear, MARGIN, win.innerHeight - MARGIN);
+    const tall = bands.filter(([from, to]) => to - from >= bar);
+    const last = bands.at(-1);
+    if (last && last[1] === win.innerHeight - MARGIN && last[1] - last[0] >= bar) return { left: MARGIN, top: last[1] - bar, compact: true };
+    if (tall[0]?.[0] === MARGIN) return { left: MARGIN, top: MARGIN, compact: true };
+    if (tall.length) return { left: MARGIN, top: tall.at(-1)[1] - bar, compact: true };
+    const widest = bands.reduce((w, b) => (!w || b[1] - b[0] > w[1] - w[0] ? b : w), null) ?? [MARGIN, MARGIN];
+    return { left: MARGIN, top: widest[0], compact: true, maxHeight: Math.max(0, widest[1] - widest[0]) };
+  }
+
+  /** The rows from `from` to `to` that no kept box (with overlaps()'s 4 px) reaches, top to bottom, as [from, to]. */
+  function freeBands(clear, from, to) {
+    const taken = clear.map((c) => [c.top - 4, c.bottom + 4]).sort((a, b) => a[0] - b[0]);
+    const bands = [];
+    let y = from;
+    for (const [top, bottom] of taken) {
+      if (top > y) bands.push([y, Math.min(top, to)]);
+      y = Math.max(y, bottom);
+      if (y >= to) break;
+    }
+    if (y < to) bands.push([y, to]);
+    return bands.filter(([a, b]) => b > a);
   }
 
   function place(host, element) {
@@ -184,6 +209,7 @@
     const panel = host.shadowRoot.querySelector('.panel');
     const win = host.ownerDocument.defaultView;
     panel.classList.remove('compact');
+    panel.style.maxHeight = '';
     if (!element?.isConnected) {
       ring.hidden = true;
       Object.assign(panel.style, { right: '16px', bottom: '16px', left: 'auto', top: 'auto' });
@@ -199,7 +225,8 @@
     const where = position(keepClear(element), box, { width: panel.offsetWidth, height: panel.offsetHeight }, win, measureCompact);
     panel.classList.toggle('compact', where.compact);
     host.dataset.placement = where.compact ? 'bar' : 'beside';
-    Object.assign(panel.style, { left: `${where.left}px`, top: `${where.top}px`, right: 'auto', bottom: 'auto' });
+    const maxHeight = where.maxHeight === undefined ? '' : `${where.maxHeight}px`;
+    Object.assign(panel.style, { left: `${where.left}px`, top: `${where.top}px`, right: 'auto', bottom: 'auto', maxHeight });
   }
 
   function follow(host, element) {

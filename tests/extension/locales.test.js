@@ -38,15 +38,17 @@ for (const lang of ['de', 'fr', 'es']) {
     }
   });
 
-  test(`${lang}: every setting and form of the rules has a translated title and explanation`, () => {
+  // A short title (the helper's summaries and report: "AI training: Off since …") is translated where the rules give one.
+  const parts = (rule) => ['title', 'explanation', ...(rule.short_title ? ['short_title'] : [])];
+  test(`${lang}: every setting and form of the rules has a translated title and explanation, and short title if any`, () => {
     const other = readLocale(lang);
     for (const rule of [...rules.settings, ...rules.forms]) {
-      for (const part of ['title', 'explanation']) {
+      for (const part of parts(rule)) {
         const key = `rule_${rule.id.replaceAll('-', '_')}_${part}`;
         assert.ok(other[key]?.message, `${lang} lacks ${key}`);
       }
     }
-    const known = new Set([...rules.settings, ...rules.forms].flatMap((r) => ['title', 'explanation'].map((p) => `rule_${r.id.replaceAll('-', '_')}_${p}`)));
+    const known = new Set([...rules.settings, ...rules.forms].flatMap((r) => parts(r).map((p) => `rule_${r.id.replaceAll('-', '_')}_${p}`)));
     for (const key of Object.keys(other).filter((k) => k.startsWith('rule_'))) assert.ok(known.has(key), `${lang} ${key} names no rule`);
   });
 }

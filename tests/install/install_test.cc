@@ -205,3 +205,51 @@ TEST_CASE(
   REQUIRE(person.untrain({"install"}).status == 0);
   CHECK(person.files() == expected_files("firefox"));
 }
+
+TEST_CASE("uninstall leaves alone what untrain did not write at its manifest's name: another file, a link, a folder",
+          "[install]") {
+  Person person;
+  auto folder = person.home() / kUserFolders.at("chromium");
+  std::filesystem::create_directories(folder);
+  auto manifest = folder / kManifest;
+  const std::string other = R"({"name": "com.example.other", "path": "/usr/bin/other"})";
+
+  write_text(manifest, other);
+  auto run = person.untrain({"uninstall", "--browser", "chromium"});
+  CHECK(run.status == 0);
+  CHECK(run.out == "chromium: left alone, not written by untrain: " + manifest.string() + "\n");
+  CHECK(read_json(manifest)["name"] == "com.example.other");
+
+  // A link at the name, even to a manifest of untrain's, is someone else's doing: neither followed nor removed.
+  auto elsewhere = person.scratch() / "org.untrain.host.json";
+  write_text(elsewhere, R"({"name": "org.untrain.host", "path": "/usr/bin/untrain"})");
+  std::filesystem::remove(manifest);
+  std::filesystem::create_symlink(elsewhere, manifest);
+  run = person.untrain({"uninstall", "--browser", "chromium"});
+  CHECK(run.out.find("left alone") != std::string::npos);
+  CHECK(std::filesystem::is_symlink(manifest));
+  CHECK(std::filesystem::exists(elsewhere));
+
+  std::filesystem::remove(manifest);
+  std::filesystem::create_directory(manifest);
+  run = person.untrain({"uninstall"});
+  CHECK(run.status == 0);
+  CHECK(run.out == "chromium: left alone, not written by untrain: " + manifest.string() + "\n");
+  CHECK(std::filesystem::is_directory(manifest));
+}
+
+TEST_CASE("uninstall removes a manifest of untrain's whatever program it names, and a Flatpak wrapper only if ours",
+          "[install]") {
+  Person person;
+  auto folder = person.home() / kUserFolders.at("chromium-flatpak");
+  REQUIRE(person.untrain({"install", "--browser", "chromium-flatpak"}).status == 0);
+  // An older install may have named another path: the manifest is still untrain's.
+  write_text(folder / kManifest, R"({"name": "org.untrain.host", "path": "/opt/old/untrain"})");
+  write_text(folder / kWrapper, "#!/bin/sh\nexec something-else \"$@\"\n");
+  auto run = person.untrain({"uninstall", "--browser", "chromium-flatpak"});
+  INFO(run.out << run.err);
+  CHECK(run.status == 0);
+  CHECK(run.out.find("left alone, not written by untrain: " + (folder / kWrapper).string()) != std::string::npos);
+  CHECK(run.out.find("removed " + (folder / kManifest).string()) != std::string::npos);
+  CHECK(person.files() == std::set<std::string>{kUserFolders.at("chromium-flatpak") + "/" + kWrapper});
+}

@@ -213,15 +213,16 @@ Outcome install_command(const Options& options) {
 
 Outcome uninstall_command(const Options& options) {
   Plan p = plan(options, Selecting::every);
-  int removed = 0;
+  int found = 0;
   for (const Browser* browser : p.browsers) {
     for (const auto& change : unregister_browser(*browser, p.how)) {
       // With every browser in the table, only what was there is worth a line.
-      if (change.what == Change::What::removed || p.browsers.size() == 1) std::cout << describe(change) << '\n';
-      removed += change.what == Change::What::removed;
+      bool there = change.what == Change::What::removed || change.what == Change::What::not_ours;
+      if (there || p.browsers.size() == 1) std::cout << describe(change) << '\n';
+      found += there;
     }
   }
-  if (removed == 0 && p.browsers.size() > 1) std::cout << "untrain was not registered with any browser\n";
+  if (found == 0 && p.browsers.size() > 1) std::cout << "untrain was not registered with any browser\n";
   return Outcome::ok;
 }
 

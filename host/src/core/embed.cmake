@@ -1,7 +1,8 @@
 # Writes a C++ source that holds the bytes of extension files, so the host embeds the very files
 # the extension ships rather than a second copy. Run at build time with
 #   cmake -DOUTPUT=embedded.cc -DMANIFEST=manifest.json -DRULES="a.json;b.json" -P embed.cmake
-# plus -DCHROMIUM_TEMPLATE=manifests/chromium.json.in -DFIREFOX_TEMPLATE=manifests/firefox.json.in.
+# plus -DCHROMIUM_TEMPLATE=manifests/chromium.json.in -DFIREFOX_TEMPLATE=manifests/firefox.json.in
+# and -DLOCALES="extension/_locales/de/messages.json;..." (the rules' translated titles, for the report).
 # A C++ raw string literal holding `text` (JSON strings are decoded UTF-8 by string(JSON); the source file is UTF-8).
 function(cxx_literal text out_var)
   string(FIND "${text}" ")rules\"" clash)
@@ -133,6 +134,32 @@ string(APPEND body "std::string_view chromium_manifest_template() { return {chro
 string(APPEND body "std::string_view firefox_manifest_template() { return {firefox_template, sizeof firefox_template}; }\n\n")
 string(APPEND body "const std::vector<std::string_view>& rules_files() {\n  static const std::vector<std::string_view> files{${list_items}};\n  return files;\n}\n\n")
 string(APPEND body "namespace {\n\n${tables}}  // namespace\n\n")
-string(APPEND body "std::vector<PlatformRules> compiled_rules() { return {${compiled_items}}; }\n\n}  // namespace untrain::embedded\n")
+string(APPEND body "std::vector<PlatformRules> compiled_rules() { return {${compiled_items}}; }\n\n")
+# The extension's translations of the rules' titles: each messages.json key rule_<id>_title or rule_<id>_short_title,
+# as rows {language, key, text}, the language being the _locales folder's name. A sentinel row keeps the array
+# well-formed when there are none.
+set(translation_rows "")
+foreach(locale_file IN LISTS LOCALES)
+  get_filename_component(locale_dir "${locale_file}" DIRECTORY)
+  get_filename_component(lang "${locale_dir}" NAME)
+  file(READ "${locale_file}" messages)
+  string(JSON count LENGTH "${messages}")
+  if(count GREATER 0)
+    math(EXPR last "${count} - 1")
+    foreach(i RANGE ${last})
+      string(JSON key MEMBER "${messages}" ${i})
+      if(key MATCHES "^rule_[a-z0-9_]+_title$")
+        string(JSON text GET "${messages}" ${key} message)
+        cxx_literal("${text}" text_literal)
+        string(APPEND translation_rows "      {\"${lang}\", \"${key}\", ${text_literal}},\n")
+      endif()
+    endforeach()
+  endif()
+endforeach()
+string(APPEND body "std::string_view rule_translation(std::string_view lang, std::string_view key) {\n"
+                   "  struct Row {\n    std::string_view lang, key, text;\n  };\n"
+                   "  static constexpr Row rows[] = {\n${translation_rows}      {\"\", \"\", \"\"}};\n"
+                   "  for (const Row& row : rows)\n    if (!row.lang.empty() && row.lang == lang && row.key == key) return row.text;\n"
+                   "  return {};\n}\n\n}  // namespace untrain::embedded\n")
 file(WRITE "${OUTPUT}.tmp" "${body}")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

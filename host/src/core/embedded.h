@@ -24,4 +24,8 @@ std::vector<PlatformRules> compiled_rules();
 std::string_view chromium_manifest_template();
 std::string_view firefox_manifest_template();
 
+// The extension's translation of a rule's text: `key` as _locales names it ("rule_ai_training_title",
+// "rule_ai_training_short_title") in `lang` ("de"); empty when there is none (English is the rules file itself).
+std::string_view rule_translation(std::string_view lang, std::string_view key);
+
 }  // namespace untrain::embedded

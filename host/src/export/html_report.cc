@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "export/report_text.h"
+#include "export/setting_name.h"
 #include "trail/vocabulary.h"
 
 namespace untrain {
@@ -234,7 +235,7 @@ HtmlReportWriter::HtmlReportWriter(std::ostream& out, const ExportHeader& header
   if (!summary.first_time() || from >= to) from = sub_ms(to, 86'400'000);
   for (const SettingHistory& h : settings) {
     const SettingRule* rule = rule_for(h);
-    std::string title = rule ? rule->title : h.setting;
+    std::string title = setting_title(rule, h.setting, lang);
     out_ << "<h3>" << html_escape(title) << " · " << html_escape(platform_name(h.platform)) << " · "
          << (h.account.empty() ? report_text(lang, account_not_shown) : html_escape(h.account)) << "</h3>\n";
     out_ << "<p data-setting=\"" << html_escape(h.setting) << "\">"

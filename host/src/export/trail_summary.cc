@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "export/report_text.h"
+#include "export/setting_name.h"
 #include "trail/vocabulary.h"
 
 namespace untrain {
@@ -80,7 +81,7 @@ std::string how_changed(const std::string& source, bool to, Lang lang) {
 std::string summary_text(const SettingHistory& h, const SettingRule* rule, std::int64_t now_ms,
                          std::int64_t stale_after_ms, Lang lang) {
   using enum ReportText;
-  std::string name = rule ? (rule->short_title.empty() ? rule->title : rule->short_title) : h.setting;
+  std::string name = setting_short_title(rule, h.setting, lang);
   std::string value = on_off(h.value, lang);
   bool first_reported = h.first_source == to_string(ObservationSource::member_reported);
   // How it began: untrain's first reading, or the member's first report, which says nothing of LinkedIn's default.

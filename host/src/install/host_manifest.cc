@@ -49,4 +49,9 @@ std::string host_manifest_text(Family family, const std::filesystem::path& progr
   return filled_template(family, program).dump(2) + '\n';
 }
 
+bool is_untrain_manifest(const std::string& text) {
+  auto manifest = nlohmann::json::parse(text, nullptr, false);
+  return manifest.is_object() && manifest.value("name", nlohmann::json()) == kHostName;
+}
+
 }  // namespace untrain

@@ -18,4 +18,8 @@ nlohmann::json host_manifest(Family family, const std::filesystem::path& program
 // The file's bytes: the manifest, indented, with a final newline.
 std::string host_manifest_text(Family family, const std::filesystem::path& program);
 
+// Whether a file's bytes are a host manifest for untrain (a JSON object whose "name" is kHostName), whoever's program
+// it names: what uninstall checks before it removes a file at the manifest's name.
+bool is_untrain_manifest(const std::string& text);
+
 }  // namespace untrain

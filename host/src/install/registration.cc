@@ -15,6 +15,15 @@ std::filesystem::path staged(const std::filesystem::path& dir, const Registratio
   return how.destdir ? *how.destdir / dir.relative_path() : dir;
 }
 
+// Removes `file` only when untrain wrote it (`ours` judges its bytes): a file of the same name from elsewhere, or a
+// link, is another program's to remove (the principle "touch only what is untrain's", docs/security.md).
+Change::What remove_if_ours(const std::filesystem::path& file, const std::function<bool(const std::string&)>& ours) {
+  auto found = read_registration_file(file);
+  if (found.kind == FoundFile::Kind::none) return Change::What::absent;
+  if (found.kind == FoundFile::Kind::other || !ours(found.bytes)) return Change::What::not_ours;
+  return remove_registration_file(file) ? Change::What::removed : Change::What::absent;
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> registration_dirs(const Browser& browser, const Registration& how,
@@ -85,12 +94,14 @@ std::vector<Change> unregister_browser(const Browser& browser, const Registratio
   }
   for (const auto& dir : dirs) {
     auto folder = staged(dir, how);
-    if (browser.packaging == Packaging::flatpak && remove_registration_file(folder / kFlatpakWrapperName)) {
-      changes.push_back({browser.name, Change::What::removed, folder / kFlatpakWrapperName, ""});
+    if (browser.packaging == Packaging::flatpak) {
+      auto wrapper = folder / kFlatpakWrapperName;
+      auto what =
+          remove_if_ours(wrapper, [](const std::string& text) { return flatpak_wrapper_target(text).has_value(); });
+      if (what != Change::What::absent) changes.push_back({browser.name, what, wrapper, ""});
     }
     auto file = folder / manifest_file_name();
-    changes.push_back(
-        {browser.name, remove_registration_file(file) ? Change::What::removed : Change::What::absent, file, ""});
+    changes.push_back({browser.name, remove_if_ours(file, is_untrain_manifest), file, ""});
     if (auto key = registry_key(browser, how.system); key && current_os() == Os::windows && !how.destdir) {
       remove_registry_key(*key);
     }
@@ -106,6 +117,7 @@ std::string describe(const Change& change) {
     case Change::What::removed: line += "removed " + change.file.string(); break;
     case Change::What::absent: line += "was not registered: no " + change.file.string(); break;
     case Change::What::skipped: line += "skipped"; break;
+    case Change::What::not_ours: line += "left alone, not written by untrain: " + change.file.string(); break;
   }
   if (!change.note.empty())
     line += change.what == Change::What::skipped ? ": " + change.note : "\n  note: " + change.note;

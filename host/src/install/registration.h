@@ -23,7 +23,9 @@ struct Registration {
 };
 
 struct Change {
-  enum class What { wrote, unchanged, removed, absent, skipped };
+  // not_ours: something is at the file's name that untrain did not write (another program's file, a link, a
+  // folder); uninstall leaves it as it is and says so.
+  enum class What { wrote, unchanged, removed, absent, skipped, not_ours };
   std::string browser;
   What what;
   std::filesystem::path file;  // the file written or removed (empty for skipped)

@@ -146,6 +146,28 @@ Change::What write_registration_file(const std::filesystem::path& file, const st
   return Change::What::wrote;
 }
 
+FoundFile read_registration_file(const std::filesystem::path& file) {
+  // O_NOFOLLOW: a link at the name is reported, never read through; O_NONBLOCK: a FIFO there cannot hold us.
+  int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return {};
+    if (errno == ELOOP) return {FoundFile::Kind::other, ""};
+    auto why = failure("it or its folder belongs to root: try sudo");
+    throw Error(Outcome::io, "reading " + file.string() + ": " + why);
+  }
+  struct stat st {};
+  FoundFile found{FoundFile::Kind::other, ""};
+  constexpr off_t kLimit = 1 << 20;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= kLimit) {
+    found.kind = FoundFile::Kind::file;
+    found.bytes.resize(static_cast<std::size_t>(st.st_size));
+    ssize_t n = ::read(fd, found.bytes.data(), found.bytes.size());
+    found.bytes.resize(n < 0 ? 0 : static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return found;
+}
+
 bool remove_registration_file(const std::filesystem::path& file) {
   if (::unlink(file.c_str()) == 0) return true;
   if (errno == ENOENT) return false;

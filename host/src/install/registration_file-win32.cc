@@ -64,6 +64,18 @@ Change::What write_registration_file(const std::filesystem::path& file, const st
   return Change::What::wrote;
 }
 
+FoundFile read_registration_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  // symlink_status: a link or junction at the name is reported, never read through.
+  auto status = std::filesystem::symlink_status(file, ec);
+  if (status.type() == std::filesystem::file_type::not_found) return {};
+  if (ec) throw Error(Outcome::io, "reading " + file.string() + ": " + ec.message());
+  if (status.type() != std::filesystem::file_type::regular || std::filesystem::file_size(file, ec) > (1u << 20))
+    return {FoundFile::Kind::other, ""};
+  std::ifstream in(file, std::ios::binary);
+  return {FoundFile::Kind::file, std::string(std::istreambuf_iterator<char>(in), {})};
+}
+
 bool remove_registration_file(const std::filesystem::path& file) {
   if (DeleteFileW(file.c_str())) {
     // The folders %LOCALAPPDATA%\untrain\NativeMessagingHosts\{chromium,firefox} are untrain's own: they go too once

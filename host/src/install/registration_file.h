@@ -15,6 +15,15 @@ namespace untrain {
 Change::What write_registration_file(const std::filesystem::path& file, const std::string& content, unsigned mode,
                                      const Registration& how);
 
+// What is at a registration's name, looked at without following a link: nothing, a regular file and its bytes, or
+// something else (a link, a folder, a device, a file over 1 MiB), which untrain neither reads through nor removes.
+struct FoundFile {
+  enum class Kind { none, file, other };
+  Kind kind = Kind::none;
+  std::string bytes;
+};
+FoundFile read_registration_file(const std::filesystem::path& file);
+
 // False when there was no file. Throws Error(io).
 bool remove_registration_file(const std::filesystem::path& file);
 

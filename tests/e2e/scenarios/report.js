@@ -1,6 +1,6 @@
 'use strict';
 // The HTML report as a regulator would see it: rendered by headless Chromium from a file, with nothing fetched from
-// anywhere, printable to PDF. The screenshot is kept as an artifact (docs/images/report.png is one).
+// anywhere, printable to PDF. The screenshot is kept as an artifact, and is docs/images/report.png when taken with UNTRAIN_SCREENSHOTS=1.
 
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { CHROMIUM } = require('../harness');
-const { ARTIFACTS } = require('../session');
+const { ARTIFACTS, docsScreenshot } = require('../session');
 const { scenarios } = require('../scenario');
 const { startHost, UNTRAIN_BIN } = require('../../extension/native-host');
 
@@ -67,6 +67,7 @@ scenario.standalone('the HTML report renders in Chromium as one self-contained p
 
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'report.png') });
+    await docsScreenshot('report.png', (to) => page.screenshot({ path: to }));
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     fs.writeFileSync(path.join(ARTIFACTS, 'report.pdf'), pdf);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'it prints to PDF');

@@ -19,13 +19,6 @@ namespace {
 using testing::seen;
 
 struct Trail : testing::SixObservations {
-  // A raw connection without the append-only triggers, as someone editing the file would use.
-  sql::Database editor() {
-    sql::Database db(path.string());
-    db.exec("DROP TRIGGER IF EXISTS events_append_only_update");
-    db.exec("DROP TRIGGER IF EXISTS events_append_only_delete");
-    return db;
-  }
   VerifyReport verify() {
     Store store = Store::open(path);
     return verify_database(store);
