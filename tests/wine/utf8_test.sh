@@ -16,9 +16,11 @@ folder="$work/x-é-中-😀"
 mkdir -p "$folder"
 db="$(windows "$folder")\\trail-é.db"
 
-# One observe over pipes (native messaging frames: a 4-byte length, then JSON); the reply says it was recorded.
+# One observe over pipes (native messaging frames: a 4-byte length, then JSON); the reply says it was recorded. The
+# host is started by the command given, else as `wine untrain.exe ORIGIN`.
 observe() {
-  python3 - <<'PY' | wine "$exe" "$origin" | python3 -c '
+  [ $# -gt 0 ] || set -- wine "$exe" "$origin"
+  python3 - <<'PY' | "$@" | python3 -c '
 import json, struct, sys
 data = sys.stdin.buffer.read()
 n = struct.unpack("<I", data[:4])[0]
@@ -46,10 +48,15 @@ grep -qF "x-é-中-😀\\r.json" <<<"$out" || fail "export did not print the pat
 out=$(untrain verify --file "$(windows "$folder")\\r.json") || fail "verify --file exited $?: $out"
 echo "$out"
 
-# LOCALAPPDATA outside ASCII: the default place is %LOCALAPPDATA%\untrain\untrain.db under that name.
+# LOCALAPPDATA outside ASCII: the default place is %LOCALAPPDATA%\untrain\untrain.db under that name. Wine sets
+# LOCALAPPDATA from its prefix's profile in every process started from Linux, whatever the Linux environment says, so
+# cmd sets it and starts untrain.exe from Windows.
 local_app="$work/Local-José"
 mkdir -p "$local_app"
-LOCALAPPDATA=$(windows "$local_app") observe || fail "observe with LOCALAPPDATA=$local_app"
+# (Wine's cmd ignores the quoted form, set "NAME=value", before &&.)
+in_local_app() { wine cmd /c "set LOCALAPPDATA=$(windows "$local_app")&& $(windows "$exe") $*"; }
+observe in_local_app "$origin" || fail "observe with LOCALAPPDATA=$local_app"
 [ -f "$local_app/untrain/untrain.db" ] || fail "no database under $local_app: $(ls -R "$work")"
-out=$(LOCALAPPDATA=$(windows "$local_app") untrain status) || fail "status with LOCALAPPDATA exited $?: $out"
+out=$(in_local_app status 2>&1 | tr -d '\r') || fail "status with LOCALAPPDATA exited $?: $out"
+grep -q "checked 2023-11-14" <<<"$out" || fail "status with LOCALAPPDATA did not read $local_app's trail: $out"
 echo "ok: paths outside ASCII"
