@@ -7,12 +7,14 @@
 #include "core/extension_identity.h"
 #include "core/outcome.h"
 #include "core/paths.h"
+#include "core/utf8.h"
 #include "protocol/caller.h"
 #include "protocol/launch.h"
 #include "protocol/session.h"
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv, argv + argc);
+  // UTF-8 on every system: Windows's own UTF-16 command line, converted (core/utf8.h).
+  std::vector<std::string> args = untrain::utf8_arguments(argc, argv);
   untrain::Launch launch = untrain::classify(args);
   if (launch.mode == untrain::Launch::Mode::cli) return untrain::run_cli(args);
   // The browser enforces its manifest's allow-list; this is the same check again, for anything

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/paths.h"
+#include "core/utf8.h"
 #include "install/windows_registry.h"
 #include "protocol/launch.h"
 #include "store/database_file.h"
@@ -57,4 +58,16 @@ TEST_CASE("the database file is made, then recognised, without modes", "[windows
   CHECK(inspect_database_file(path) == DatabaseFile::empty);
   CHECK(database_file_writable(path));
   CHECK_THROWS_WITH(inspect_database_file(dir.path()), Catch::Contains("is a folder"));
+}
+
+TEST_CASE("a variable outside the ANSI code page is read as UTF-8", "[windows]") {
+  REQUIRE(_wputenv_s(L"UNTRAIN_TEST_UTF8", L"C:\\Users\\Jos\u00e9\\\u4e2d\U0001F600") == 0);
+  CHECK(getenv_utf8("UNTRAIN_TEST_UTF8") == "C:\\Users\\Jos\xC3\xA9\\\xE4\xB8\xAD\xF0\x9F\x98\x80");
+  auto path = database_path(std::nullopt, [](const char* name) { return getenv_utf8(name); });
+  CHECK(path.wstring().find(L"\\untrain\\untrain.db") != std::wstring::npos);
+  REQUIRE(_wputenv_s(L"LOCALAPPDATA", L"C:\\Users\\Jos\u00e9\\AppData\\Local") == 0);
+  CHECK(database_path(std::nullopt, process_environment()).wstring() ==
+        L"C:\\Users\\Jos\u00e9\\AppData\\Local\\untrain\\untrain.db");
+  REQUIRE(_wputenv_s(L"UNTRAIN_TEST_UTF8", L"") == 0);
+  CHECK_FALSE(getenv_utf8("UNTRAIN_TEST_UTF8").has_value());
 }

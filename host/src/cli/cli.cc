@@ -26,6 +26,7 @@
 #include "core/paths.h"
 #include "core/rules.h"
 #include "core/terminal_text.h"
+#include "core/utf8.h"
 #include "core/version.h"
 #include "doctor/doctor.h"
 #include "export/export.h"
@@ -76,7 +77,7 @@ Store open_store_for_reading(const Options& options) {
 // Damaged databases moved aside from this one's folder: the member's earlier trail, to be kept.
 void report_moved_aside(const Options& options, std::ostream& out) {
   for (const auto& file : moved_aside(database_path(options.db, process_environment()))) {
-    out << "untrain: an earlier database was damaged and moved aside to " << terminal_safe(file.string())
+    out << "untrain: an earlier database was damaged and moved aside to " << terminal_safe(utf8_of(file))
         << "; keep it: it holds your audit trail from before (untrain doctor)\n";
   }
 }
@@ -88,8 +89,9 @@ Outcome print(const nlohmann::json& value) {
 
 // Colour on a terminal only, never with NO_COLOR or --json.
 Palette palette_for(const Options& options) {
-  return Palette(
-      colour_wanted(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"), std::getenv("TERM"), options.json));
+  auto no_color = getenv_utf8("NO_COLOR"), term = getenv_utf8("TERM");
+  return Palette(colour_wanted(::isatty(STDOUT_FILENO) == 1, no_color ? no_color->c_str() : nullptr,
+                               term ? term->c_str() : nullptr, options.json));
 }
 
 Zone zone_of(const Options& options) { return options.utc ? Zone::utc : Zone::local; }
@@ -176,9 +178,9 @@ Plan plan(const Options& options, Selecting selecting) {
     throw Error(Outcome::usage, "--destdir stages the system folders: add --system");
   if (options.manifest_dir && options.system)
     throw Error(Outcome::usage, "--manifest-dir and --system exclude each other");
-  if (options.manifest_dir) how.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
-  if (options.destdir) how.destdir = std::filesystem::absolute(*options.destdir);
-  how.binary = options.binary ? std::filesystem::path(*options.binary) : running_binary();
+  if (options.manifest_dir) how.manifest_dir = std::filesystem::absolute(path_from_utf8(*options.manifest_dir));
+  if (options.destdir) how.destdir = std::filesystem::absolute(path_from_utf8(*options.destdir));
+  how.binary = options.binary ? path_from_utf8(*options.binary) : running_binary();
   if (!how.binary.is_absolute()) throw Error(Outcome::usage, "--binary must be an absolute path, as browsers require");
   how.account = current_account();
   if (options.manifest_dir) {
@@ -190,7 +192,7 @@ Plan plan(const Options& options, Selecting selecting) {
                                     options.destdir ? Selecting::every : selecting);
   }
   if (how.account.via_sudo && !how.system && !how.manifest_dir) {
-    std::cout << "running through sudo: acting for " << how.account.name << " (" << how.account.home.string()
+    std::cout << "running through sudo: acting for " << how.account.name << " (" << utf8_of(how.account.home)
               << "); use --system for every user\n";
   }
   return plan;
@@ -233,7 +235,8 @@ Outcome verify_command(const Options& options) {
   }
   VerifyReport report;
   if (options.file) {
-    report = verify_export_file(*options.file, expected ? std::optional<std::int64_t>(expected->seq) : std::nullopt);
+    report = verify_export_file(path_from_utf8(*options.file),
+                                expected ? std::optional<std::int64_t>(expected->seq) : std::nullopt);
   } else {
     Store store = open_store_for_reading(options);
     report = verify_database(store);
@@ -257,7 +260,7 @@ Outcome forget_command(const Options& options) {
   auto database = database_path(options.db, process_environment());
   auto files = trail_files(database);
   if (files.empty()) {
-    std::cout << "untrain: nothing to forget: there is no audit trail at " << terminal_safe(database.string()) << '\n';
+    std::cout << "untrain: nothing to forget: there is no audit trail at " << terminal_safe(utf8_of(database)) << '\n';
     return Outcome::ok;
   }
   if (!options.yes) {
@@ -266,7 +269,7 @@ Outcome forget_command(const Options& options) {
                   "forget removes the audit trail for good: run it on a terminal to confirm, or add --yes");
     }
     std::cout << "untrain will remove, for good, the audit trail and every copy of it untrain made:\n";
-    for (const auto& file : files) std::cout << "  " << terminal_safe(file.string()) << '\n';
+    for (const auto& file : files) std::cout << "  " << terminal_safe(utf8_of(file)) << '\n';
     std::cout << "Remove these " << files.size() << " files? [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
@@ -275,7 +278,7 @@ Outcome forget_command(const Options& options) {
       return Outcome::no;
     }
   }
-  for (const auto& file : remove_trail_files(files)) std::cout << "removed " << terminal_safe(file.string()) << '\n';
+  for (const auto& file : remove_trail_files(files)) std::cout << "removed " << terminal_safe(utf8_of(file)) << '\n';
   return Outcome::ok;
 }
 
@@ -291,7 +294,7 @@ void checkpoint_if_due(Store& store) {
 
 Outcome backup_command(const Options& options) {
   Store store = open_store_for_reading(options);
-  store.backup(options.backup_file);
+  store.backup(path_from_utf8(options.backup_file));
   std::cout << "untrain: the whole audit trail (" << store.head().seq << " events) is in "
             << terminal_safe(options.backup_file) << ", one file that needs nothing beside it\n";
   return Outcome::ok;
@@ -299,7 +302,11 @@ Outcome backup_command(const Options& options) {
 
 // The HTML report's language: --lang, else the locale's (LC_ALL, LC_MESSAGES, LANG).
 Lang report_lang(const Options& options) {
-  if (!options.lang) return lang_from_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+  if (!options.lang) {
+    auto lc_all = getenv_utf8("LC_ALL"), lc_messages = getenv_utf8("LC_MESSAGES"), lang = getenv_utf8("LANG");
+    auto text = [](const std::optional<std::string>& value) { return value ? value->c_str() : nullptr; };
+    return lang_from_locale(text(lc_all), text(lc_messages), text(lang));
+  }
   if (auto lang = parse<Lang>(*options.lang)) return *lang;
   throw Error(Outcome::usage, "--lang takes en, de, fr or es, not '" + *options.lang + "'");
 }
@@ -317,9 +324,9 @@ Outcome export_command(const Options& options) {
   // it, and one the member may only read is still exported, and they are told it was not recorded.
   std::optional<std::string> not_recorded;
   if (inspect_database_file(database) != DatabaseFile::sqlite) {
-    not_recorded = "there are no events yet and no database at " + database.string();
+    not_recorded = "there are no events yet and no database at " + utf8_of(database);
   } else if (!database_file_writable(database)) {
-    not_recorded = "the database " + database.string() + " is read-only";
+    not_recorded = "the database " + utf8_of(database) + " is read-only";
   }
   std::optional<OutputFile> file;
   if (target.file) file.emplace(*target.file, options.force, database);
@@ -336,7 +343,7 @@ Outcome export_command(const Options& options) {
   if (file) file->commit();
   bar.finish();
   if (file) {
-    std::cerr << "untrain: exported " << exported.header.events << " events to " << terminal_safe(target.file->string())
+    std::cerr << "untrain: exported " << exported.header.events << " events to " << terminal_safe(utf8_of(*target.file))
               << " (chain head seq " << exported.header.chain.seq << " " << exported.header.chain.hash << ")\n";
   }
   if (not_recorded) std::cerr << "untrain: this export was not recorded in the trail: " << *not_recorded << '\n';
@@ -348,7 +355,7 @@ Outcome export_command(const Options& options) {
 Outcome doctor_command(const Options& options) {
   DoctorOptions doctor;
   doctor.browser = options.browser;
-  if (options.manifest_dir) doctor.manifest_dir = std::filesystem::absolute(*options.manifest_dir);
+  if (options.manifest_dir) doctor.manifest_dir = std::filesystem::absolute(path_from_utf8(*options.manifest_dir));
   doctor.db = options.db;
   auto report = run_doctor(doctor);
   if (options.json) print(doctor_json(report));

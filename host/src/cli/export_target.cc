@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/error.h"
+#include "core/utf8.h"
 
 namespace untrain {
 
@@ -26,7 +27,7 @@ ExportTarget export_target(const std::optional<std::string>& format, const std::
     if (!named) throw Error(Outcome::usage, "--format must be json, csv, ndjson or html, not '" + *format + "'");
   }
   ExportTarget target;
-  if (output && *output != "-") target.file = std::filesystem::path(*output);
+  if (output && *output != "-") target.file = path_from_utf8(*output);
   auto implied = target.file ? format_of_extension(*target.file) : std::nullopt;
   if (named && implied && *named != *implied) {
     throw Error(Outcome::usage, "--format " + std::string(to_string(*named)) + " contradicts " + *output + ", a ." +

@@ -2,13 +2,14 @@
 // member's own, unroamed application data, private to them through their profile's ACL. Pure.
 #include "core/error.h"
 #include "core/paths.h"
+#include "core/utf8.h"
 
 namespace untrain {
 
 std::filesystem::path default_database_path(const Environment& env) {
-  if (auto local = env("LOCALAPPDATA")) return std::filesystem::path(*local) / "untrain" / "untrain.db";
+  if (auto local = env("LOCALAPPDATA")) return path_from_utf8(*local) / "untrain" / "untrain.db";
   if (auto profile = env("USERPROFILE")) {
-    return std::filesystem::path(*profile) / "AppData" / "Local" / "untrain" / "untrain.db";
+    return path_from_utf8(*profile) / "AppData" / "Local" / "untrain" / "untrain.db";
   }
   throw Error(Code::storage_unavailable, "cannot tell where the database goes: set LOCALAPPDATA, UNTRAIN_DB or --db");
 }

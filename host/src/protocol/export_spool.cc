@@ -1,15 +1,15 @@
 #include "protocol/export_spool.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "export/export.h"
 #include "protocol/text_chunk.h"
+#include "store/file_ops.h"
 
 namespace untrain {
 namespace {
@@ -35,7 +35,7 @@ void sweep_stale(const std::filesystem::path& folder) {
   std::error_code ec;
   auto cutoff = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    if (entry.path().filename().string().rfind(kPrefix, 0) != 0) continue;
+    if (utf8_of(entry.path().filename()).rfind(kPrefix, 0) != 0) continue;
     std::error_code ignored;
     if (entry.last_write_time(ignored) < cutoff) std::filesystem::remove(entry.path(), ignored);
   }
@@ -43,7 +43,7 @@ void sweep_stale(const std::filesystem::path& folder) {
 
 std::string read_range(const std::filesystem::path& path, std::int64_t offset, std::size_t length) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Code::storage_unavailable, "the export file " + path.string() + " is gone");
+  if (!in) throw Error(Code::storage_unavailable, "the export file " + utf8_of(path) + " is gone");
   in.seekg(offset);
   std::string bytes(length, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(length));
@@ -74,10 +74,20 @@ nlohmann::json ExportSpool::start(Store& store, ExportFormat format, const Event
   sweep_stale(folder);
   while (files_.size() >= kMaxOpen) forget(files_.begin()->first);
 
-  std::string pattern = (folder / (std::string(kPrefix) + "XXXXXX")).string();
-  int fd = ::mkstemp(pattern.data());  // 0600
-  if (fd < 0) throw Error(Code::storage_unavailable, "cannot make a temporary export file in " + folder.string());
-  ::close(fd);
+  // A new file of a random name, never one that is there (0600 on POSIX); the folder's name may be any UTF-8.
+  std::filesystem::path pattern;
+  for (int attempt = 1;; ++attempt) {
+    pattern = folder / (std::string(kPrefix) + random_handle().substr(0, 12));
+    try {
+      create_private_file(pattern);
+      break;
+    } catch (const Error&) {
+      std::error_code ec;
+      if (attempt == 10 || !std::filesystem::exists(pattern, ec)) {
+        throw Error(Code::storage_unavailable, "cannot make a temporary export file in " + utf8_of(folder));
+      }
+    }
+  }
   std::string handle = random_handle();
   files_[handle] = File{pattern, 0};
 

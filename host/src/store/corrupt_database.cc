@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "core/error.h"
+#include "core/utf8.h"
 #include "store/folder_ops.h"
 
 namespace untrain {
@@ -29,13 +30,14 @@ std::optional<std::filesystem::path> move_aside(const std::filesystem::path& dat
   auto folder = database.has_parent_path() ? database.parent_path() : std::filesystem::path(".");
   FolderLock lock(folder);
   if (!still_damaged()) return std::nullopt;
-  std::string base = corrupt_name(database.filename().string(), now_ms);
+  std::string base = corrupt_name(utf8_of(database.filename()), now_ms);
   // Two damaged files in one second get -2, -3, …: an earlier one is never replaced.
   for (int attempt = 1; attempt < 1000; ++attempt) {
-    auto target = folder / (attempt == 1 ? base : base + "-" + std::to_string(attempt));
+    auto target = folder / path_from_utf8(attempt == 1 ? base : base + "-" + std::to_string(attempt));
     std::error_code ec;
     bool taken = std::filesystem::exists(target, ec);
-    for (const char* companion : kCompanions) taken = taken || std::filesystem::exists(target.string() + companion, ec);
+    for (const char* companion : kCompanions)
+      taken = taken || std::filesystem::exists(std::filesystem::path(target) += companion, ec);
     if (taken) continue;
     try {
       if (!move_no_replace(database, target)) return std::nullopt;
@@ -45,7 +47,7 @@ std::optional<std::filesystem::path> move_aside(const std::filesystem::path& dat
     }
     // The -wal may hold the latest transactions: it goes with the file, under the matching name.
     for (const char* companion : kCompanions) {
-      move_no_replace(database.string() + companion, target.string() + companion);
+      move_no_replace(std::filesystem::path(database) += companion, std::filesystem::path(target) += companion);
     }
     return target;
   }
@@ -55,11 +57,11 @@ std::optional<std::filesystem::path> move_aside(const std::filesystem::path& dat
 std::vector<std::filesystem::path> moved_aside(const std::filesystem::path& database) {
   std::vector<std::filesystem::path> found;
   auto folder = database.has_parent_path() ? database.parent_path() : std::filesystem::path(".");
-  std::string prefix = database.filename().string() + ".corrupt-";
+  std::string prefix = utf8_of(database.filename()) + ".corrupt-";
   std::error_code ec;
   for (auto it = std::filesystem::directory_iterator(folder, ec); !ec && it != std::filesystem::directory_iterator();
        it.increment(ec)) {
-    std::string name = it->path().filename().string();
+    std::string name = utf8_of(it->path().filename());
     if (name.rfind(prefix, 0) != 0) continue;
     bool companion = false;
     for (const char* suffix : kCompanions) {

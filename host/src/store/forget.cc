@@ -13,7 +13,7 @@ bool regular_file(const std::filesystem::path& path) { return regular_file_here(
 void add_with_companions(const std::filesystem::path& database, std::vector<std::filesystem::path>& out) {
   if (regular_file(database)) out.push_back(database);
   for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-    std::filesystem::path companion = database.string() + suffix;
+    std::filesystem::path companion = std::filesystem::path(database) += suffix;
     if (regular_file(companion)) out.push_back(companion);
   }
 }

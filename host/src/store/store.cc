@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/overloaded.h"
+#include "core/utf8.h"
 #include "store/corrupt_database.h"
 #include "store/database_file.h"
 #include "store/file_ops.h"
@@ -139,7 +140,7 @@ void ensure_private_companions(const std::filesystem::path& database) { make_com
 std::optional<std::string> wal_without_database(const std::filesystem::path& database) {
   std::error_code ec;
   if (std::filesystem::file_size(database, ec) != 0 || ec) return std::nullopt;
-  std::filesystem::path wal = database.string() + "-wal";
+  std::filesystem::path wal = std::filesystem::path(database) += "-wal";
   auto wal_size = std::filesystem::file_size(wal, ec);
   if (ec || wal_size == 0) return std::nullopt;
   return "the database file is empty but its write-ahead log (" + database.filename().string() + "-wal) holds " +
@@ -226,7 +227,7 @@ void Store::set_aside(const std::string& damage) {
 Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
   prepare_database_file(path);  // refuses, untouched, anything at the path that is not an SQLite database
   ensure_private_companions(path);
-  Store store(sql::Database(path.string(), sql::wal_vfs()), path);
+  Store store(sql::Database(utf8_of(path), sql::wal_vfs()), path);
   store.guarded([&] {
     // Before SQLite's first read, which would delete that WAL.
     if (auto damage = wal_without_database(path)) throw sql::DamagedFile(*damage);
@@ -251,10 +252,10 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
     return empty;
   }
   std::error_code ec;
-  auto wal_size = std::filesystem::file_size(path.string() + "-wal", ec);
+  auto wal_size = std::filesystem::file_size(std::filesystem::path(path) += "-wal", ec);
   bool has_wal = !ec && wal_size > 0;
   bool writable = database_file_writable(path);
-  Store store(sql::Database(path.string(), sql::Database::ReadOnly{!writable && !has_wal}), path, Access::read);
+  Store store(sql::Database(utf8_of(path), sql::Database::ReadOnly{!writable && !has_wal}), path, Access::read);
   store.db_.exec(busy_pragma(busy_timeout).c_str());
   if (store.schema_version() < static_cast<int>(kMigrations.size())) {
     // An older untrain's database reads only once migrated, which is untrain's own write to its own file.
@@ -673,7 +674,7 @@ void Store::backup(const std::filesystem::path& file) {
     // Created here, never replaced, private from its first byte.
     create_private_file(file);
     try {
-      sql::Database copy(file.string());
+      sql::Database copy(utf8_of(file));
       db_.backup_to(copy);
       // The copy holds every page, so it needs no -wal beside it: a plain file to keep or send
       // (https://www.sqlite.org/pragma.html#pragma_journal_mode).
