@@ -108,6 +108,4 @@ bool database_file_writable(const std::filesystem::path& path) {
   return true;
 }
 
-void make_database_private(const std::filesystem::path&) {}
-
 }  // namespace untrain
