@@ -125,6 +125,31 @@ TEST_CASE("a --db naming a file that is not a database: every command refuses it
   CHECK(look(notes) == before);
 }
 
+TEST_CASE(
+    "a --db naming another program's SQLite database: every command refuses it with exit 4 and leaves it as it was",
+    "[files]") {
+  Person person;
+  auto places = person.scratch() / "places.sqlite";
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(places.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "CREATE TABLE moz_places(url TEXT); INSERT INTO moz_places VALUES ('https://example.org');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  std::filesystem::permissions(places, std::filesystem::perms(0644));
+  auto before = look(places);
+  for (const auto& command : std::vector<std::vector<std::string>>{
+           {"status"}, {"log"}, {"verify"}, {"export"}, {"backup", (person.scratch() / "copy.db").string()}}) {
+    auto args = command;
+    args.insert(args.end(), {"--db", places.string()});
+    auto run = person.untrain(args);
+    INFO(command[0] << ": " << run.err);
+    CHECK(run.status == 4);
+    CHECK(run.err.find("is another program's SQLite database") != std::string::npos);
+    CHECK(look(places) == before);
+    CHECK_FALSE(std::filesystem::exists(places.string() + "-wal"));
+  }
+}
+
 TEST_CASE("read-only commands never create a database or its folder: a missing one is no events yet", "[files]") {
   Person person;
   auto folder = person.scratch() / "not-yet";

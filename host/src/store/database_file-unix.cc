@@ -74,19 +74,26 @@ DatabaseFile inspect_database_file(const std::filesystem::path& path) {
 
 namespace {
 
-// A database that is there already: opened to write (so that a read-only file or file system is said in the kernel's
-// words), and made private when others may read it.
+// A database that is there already: opened to write, so that a read-only file or file system is said in the kernel's
+// words. Made private only once it is known to be untrain's (make_database_private).
 void open_existing(const std::filesystem::path& path) {
   int fd = ::open(path.c_str(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) throw Error(Code::storage_unavailable, "opening " + path.string() + ": " + std::strerror(errno));
   struct stat st {};
   bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (regular && (st.st_mode & 077) != 0) ::fchmod(fd, 0600);  // an SQLite file, not something swapped in since
   ::close(fd);
   if (!regular) refuse_database_path(path, kind_of(st.st_mode));
 }
 
 }  // namespace
+
+void make_database_private(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return;  // gone meanwhile: SQLite's own open says so
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0) ::fchmod(fd, 0600);
+  ::close(fd);
+}
 
 void prepare_database_file(const std::filesystem::path& path) {
   if (inspect_database_file(path) != DatabaseFile::missing) return open_existing(path);

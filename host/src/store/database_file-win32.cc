@@ -108,4 +108,6 @@ bool database_file_writable(const std::filesystem::path& path) {
   return true;
 }
 
+void make_database_private(const std::filesystem::path&) {}
+
 }  // namespace untrain

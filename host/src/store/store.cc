@@ -14,6 +14,8 @@
 #include "core/utf8.h"
 #include "store/corrupt_database.h"
 #include "store/database_file.h"
+#include "store/database_file_refusal.h"
+#include "store/database_owner.h"
 #include "store/file_ops.h"
 #include "store/wal_vfs.h"
 #include "trail/canonical.h"
@@ -226,12 +228,15 @@ void Store::set_aside(const std::string& damage) {
 
 Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
   prepare_database_file(path);  // refuses, untouched, anything at the path that is not an SQLite database
-  ensure_private_companions(path);
   Store store(sql::Database(utf8_of(path), sql::wal_vfs()), path);
   store.guarded([&] {
     // Before SQLite's first read, which would delete that WAL.
     if (auto damage = wal_without_database(path)) throw sql::DamagedFile(*damage);
     store.db_.exec(busy_pragma(busy_timeout).c_str());
+    // Whose it is, by reads alone; then, being untrain's, made private before anything is written.
+    store.check_owner();
+    make_database_private(path);
+    ensure_private_companions(path);
     enter_wal_mode(store.db_, busy_timeout);
     store.db_.exec("PRAGMA synchronous = FULL");
     store.migrate();
@@ -257,6 +262,7 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
   bool writable = database_file_writable(path);
   Store store(sql::Database(utf8_of(path), sql::Database::ReadOnly{!writable && !has_wal}), path, Access::read);
   store.db_.exec(busy_pragma(busy_timeout).c_str());
+  store.check_owner();
   if (store.schema_version() < static_cast<int>(kMigrations.size())) {
     // An older untrain's database reads only once migrated, which is untrain's own write to its own file.
     if (!writable) {
@@ -282,8 +288,33 @@ int Store::schema_version() {
   });
 }
 
+std::int64_t Store::application_id() {
+  return guarded([&] {
+    auto stmt = db_.prepare("PRAGMA application_id");
+    stmt.step();
+    return stmt.integer(0);
+  });
+}
+
+void Store::check_owner() {
+  std::int64_t id = application_id();
+  if (id == kApplicationId) return;
+  bool has_events = false, has_tables = false;
+  guarded([&] {
+    auto tables = db_.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'");
+    while (tables.step()) {
+      has_tables = true;
+      has_events = has_events || tables.text(0) == "events";
+    }
+  });
+  if (database_owner(id, schema_version(), has_events, has_tables) == DatabaseOwner::another_program) {
+    refuse_database_path(path_, another_programs_database(id));
+  }
+}
+
 void Store::migrate() {
-  if (schema_version() >= static_cast<int>(kMigrations.size())) return;
+  // A trail from before the application_id gets it with its next write, as a migration would.
+  if (schema_version() >= static_cast<int>(kMigrations.size()) && application_id() == kApplicationId) return;
   sql::write_transaction(db_, [&] {
     // Re-read inside the lock: another host process may have migrated meanwhile.
     int version = schema_version();
@@ -293,6 +324,7 @@ void Store::migrate() {
     }
     for (auto i = static_cast<std::size_t>(version); i < kMigrations.size(); ++i) db_.exec(kMigrations[i]);
     db_.exec(("PRAGMA user_version = " + std::to_string(kMigrations.size())).c_str());
+    db_.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
   });
 }
 

@@ -99,6 +99,35 @@ const std::vector<std::pair<std::string, std::function<std::filesystem::path(con
            REQUIRE(::mkfifo((dir / "fifo").c_str(), 0644) == 0);
            return dir / "fifo";
          }},
+        // Another program's SQLite databases: a browser's history, a vault, whatever its schema version or mark.
+        {"another program's database (its tables, a schema version, no application_id)",
+         [](const std::filesystem::path& dir) {
+           sql::Database((dir / "places.sqlite").string())
+               .exec(
+                   "CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT); "
+                   "INSERT INTO moz_places(url) VALUES ('https://example.org'); PRAGMA user_version = 74;");
+           std::filesystem::permissions(dir / "places.sqlite", std::filesystem::perms(0644));
+           return dir / "places.sqlite";
+         }},
+        {"another program's database with no schema version",
+         [](const std::filesystem::path& dir) {
+           sql::Database((dir / "notes.db").string()).exec("CREATE TABLE notes(body TEXT);");
+           std::filesystem::permissions(dir / "notes.db", std::filesystem::perms(0644));
+           return dir / "notes.db";
+         }},
+        {"another program's database with a table named events but no schema version",
+         [](const std::filesystem::path& dir) {
+           sql::Database((dir / "calendar.db").string()).exec("CREATE TABLE events(title TEXT);");
+           std::filesystem::permissions(dir / "calendar.db", std::filesystem::perms(0644));
+           return dir / "calendar.db";
+         }},
+        {"another program's database marked with its own application_id",
+         [](const std::filesystem::path& dir) {
+           sql::Database((dir / "vault.db").string())
+               .exec("PRAGMA application_id = 305419896; CREATE TABLE events(seq INTEGER); PRAGMA user_version = 3;");
+           std::filesystem::permissions(dir / "vault.db", std::filesystem::perms(0644));
+           return dir / "vault.db";
+         }},
         {"a symbolic link to a database",
          [](const std::filesystem::path& dir) {
            Store::open(dir / "real.db");
