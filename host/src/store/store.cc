@@ -178,6 +178,31 @@ void enter_wal_mode(sql::Database& db, std::chrono::milliseconds busy_timeout) {
   db.exec("PRAGMA journal_mode = WAL");  // in WAL mode already (a no-op), or the error to report
 }
 
+// Refuses another program's database (database_owner.h) from the file alone, read as immutable: no lock, no -shm, no
+// WAL, so that it neither waits for nor disturbs the hosts opening the same trail (reading through the WAL first, while
+// sixteen hosts switch a new trail to WAL mode, failed with SQLITE_PROTOCOL). Every state of an untrain trail's own
+// file is untrain's (new, older, or marked): its WAL only adds to it. A read that fails (a page a checkpoint is
+// writing meanwhile, damage) decides nothing: the open goes on as before, and SQLite's own reads find damage.
+void refuse_another_programs(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) == 0 || ec) return;  // a new database, or nothing there
+  std::int64_t id = 0;
+  DatabaseOwner owner = DatabaseOwner::nothing_yet;
+  try {
+    sql::Database file(utf8_of(path), sql::Database::ReadOnly{true});
+    auto facts = file.prepare(
+        "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), "
+        "EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'events'), "
+        "EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')");
+    if (!facts.step()) return;
+    id = facts.integer(0);
+    owner = database_owner(id, facts.integer(1), facts.integer(2) != 0, facts.integer(3) != 0);
+  } catch (const std::exception&) {
+    return;
+  }
+  if (owner == DatabaseOwner::another_program) refuse_database_path(path, another_programs_database(id));
+}
+
 }  // namespace
 
 Store::Store(sql::Database db, std::filesystem::path path, Access access)
@@ -228,15 +253,14 @@ void Store::set_aside(const std::string& damage) {
 
 Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
   prepare_database_file(path);  // refuses, untouched, anything at the path that is not an SQLite database
+  refuse_another_programs(path);
+  make_database_private(path);
+  ensure_private_companions(path);
   Store store(sql::Database(utf8_of(path), sql::wal_vfs()), path);
   store.guarded([&] {
     // Before SQLite's first read, which would delete that WAL.
     if (auto damage = wal_without_database(path)) throw sql::DamagedFile(*damage);
     store.db_.exec(busy_pragma(busy_timeout).c_str());
-    // Whose it is, by reads alone; then, being untrain's, made private before anything is written.
-    store.check_owner();
-    make_database_private(path);
-    ensure_private_companions(path);
     enter_wal_mode(store.db_, busy_timeout);
     store.db_.exec("PRAGMA synchronous = FULL");
     store.migrate();
@@ -256,13 +280,13 @@ Store Store::open_for_reading(const std::filesystem::path& path, std::chrono::mi
     empty.migrate();
     return empty;
   }
+  refuse_another_programs(path);
   std::error_code ec;
   auto wal_size = std::filesystem::file_size(std::filesystem::path(path) += "-wal", ec);
   bool has_wal = !ec && wal_size > 0;
   bool writable = database_file_writable(path);
   Store store(sql::Database(utf8_of(path), sql::Database::ReadOnly{!writable && !has_wal}), path, Access::read);
   store.db_.exec(busy_pragma(busy_timeout).c_str());
-  store.check_owner();
   if (store.schema_version() < static_cast<int>(kMigrations.size())) {
     // An older untrain's database reads only once migrated, which is untrain's own write to its own file.
     if (!writable) {
@@ -294,22 +318,6 @@ std::int64_t Store::application_id() {
     stmt.step();
     return stmt.integer(0);
   });
-}
-
-void Store::check_owner() {
-  std::int64_t id = application_id();
-  if (id == kApplicationId) return;
-  bool has_events = false, has_tables = false;
-  guarded([&] {
-    auto tables = db_.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'");
-    while (tables.step()) {
-      has_tables = true;
-      has_events = has_events || tables.text(0) == "events";
-    }
-  });
-  if (database_owner(id, schema_version(), has_events, has_tables) == DatabaseOwner::another_program) {
-    refuse_database_path(path_, another_programs_database(id));
-  }
 }
 
 void Store::migrate() {

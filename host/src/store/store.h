@@ -107,8 +107,6 @@ class Store {
   enum class Access { write, read };
   Store(sql::Database db, std::filesystem::path path, Access access = Access::write);
   void migrate();
-  // Refuses another program's database (database_owner.h) before anything is written to it or chmod'ed.
-  void check_owner();
   std::int64_t application_id();
   Event append_in_transaction(const Record& record, std::int64_t recorded_ms);
   std::optional<ShownNudge> last_shown(const Event& row);
