@@ -8,6 +8,7 @@
 
 #include "../unit/temp_dir.h"
 #include "host_process.h"
+#include "observe_request.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -19,17 +20,7 @@ const std::string kOrigin = "chrome-extension://cnfjdjaccjmkpgnehhaamchmmodophch
 
 bool have_strace() { return std::system("strace -V >/dev/null 2>&1") == 0; }
 
-json observe(int id, std::int64_t time) {
-  return {{"id", id},
-          {"type", "observe"},
-          {"platform", "linkedin"},
-          {"account", "jane-doe"},
-          {"setting", "ai-training"},
-          {"value", time % 2 == 0},
-          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
-          {"time", time},
-          {"source", "page-load"}};
-}
+using protocol_frames::observe;
 
 // A browser connection as Chromium makes one (hello, observe, status, end of input), traced into `trace`.
 void browser_session(const std::filesystem::path& db, const std::filesystem::path& trace, const std::string& calls,

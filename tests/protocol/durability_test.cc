@@ -15,6 +15,7 @@
 #include "../unit/temp_dir.h"
 #include "export/verify.h"
 #include "host_process.h"
+#include "observe_request.h"
 #include "protocol/frame.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -24,18 +25,7 @@ using nlohmann::json;
 
 namespace {
 
-json observe(std::int64_t id, std::int64_t time,
-             const std::string& url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement") {
-  return {{"id", id},
-          {"type", "observe"},
-          {"platform", "linkedin"},
-          {"account", "jane-doe"},
-          {"setting", "ai-training"},
-          {"value", time % 2 == 0},
-          {"url", url},
-          {"time", time},
-          {"source", "page-load"}};
-}
+using protocol_frames::observe;
 
 // `untrain verify --db` as a person runs it: its exit status and what it printed.
 int verify_cli(const std::filesystem::path& db, std::string* text = nullptr) {

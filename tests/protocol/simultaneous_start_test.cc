@@ -10,6 +10,7 @@
 
 #include "../unit/temp_dir.h"
 #include "host_process.h"
+#include "observe_request.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -22,17 +23,7 @@ constexpr int kHosts = 16;
 // test starts its sixteen hosts this many times.
 constexpr int kRounds = 30;
 
-json observe(int id, std::int64_t time) {
-  return {{"id", id},
-          {"type", "observe"},
-          {"platform", "linkedin"},
-          {"account", "jane-doe"},
-          {"setting", "ai-training"},
-          {"value", time % 2 == 0},
-          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
-          {"time", time},
-          {"source", "page-load"}};
-}
+using protocol_frames::observe;
 
 struct Round {
   int committed = 0;

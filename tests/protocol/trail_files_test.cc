@@ -8,6 +8,7 @@
 
 #include "../unit/temp_dir.h"
 #include "host_process.h"
+#include "observe_request.h"
 #include "store/sqlite.h"
 
 namespace bp = boost::process;
@@ -15,17 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-json observe(int id, std::int64_t time) {
-  return {{"id", id},
-          {"type", "observe"},
-          {"platform", "linkedin"},
-          {"account", "jane-doe"},
-          {"setting", "ai-training"},
-          {"value", time % 2 == 0},
-          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
-          {"time", time},
-          {"source", "page-load"}};
-}
+using protocol_frames::observe;
 
 int run_untrain(const std::vector<std::string>& args, std::string* printed = nullptr) {
   bp::ipstream out;

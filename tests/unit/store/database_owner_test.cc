@@ -5,11 +5,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "six_observations.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "temp_dir.h"
 
 using namespace untrain;
+using testing::seen;
 
 namespace {
 
@@ -18,18 +20,6 @@ std::int64_t application_id_of(const std::filesystem::path& path) {
   auto stmt = db.prepare("PRAGMA application_id");
   stmt.step();
   return stmt.integer(0);
-}
-
-Record seen(bool value, std::int64_t time) {
-  Observation o;
-  o.platform = "linkedin";
-  o.account = "jane-doe";
-  o.setting = "ai-training";
-  o.value = value;
-  o.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
-  o.time_ms = time;
-  o.source = ObservationSource::page_load;
-  return {o};
 }
 
 }  // namespace
